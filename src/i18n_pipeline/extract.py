@@ -1,0 +1,29 @@
+"""Stage 1: the gettext builder writes one POT template per source document.
+
+Besides the documents, the theme's templates are scanned too, so the page
+chrome (skip link, language switcher, footer) lands in ``sphinx.pot`` and is
+translated like the text; Sphinx loads that catalog ahead of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from i18n_pipeline.languages import SOURCE_LANGUAGE
+from i18n_pipeline.project import Project
+from i18n_pipeline.sphinx_run import run_sphinx
+from i18n_pipeline.sphinxext.theme import THEME_TEMPLATES
+
+
+def extract_messages(project: Project) -> list[Path]:
+    """Write the POT templates to ``_build/gettext`` and return their paths."""
+    run_sphinx(
+        project,
+        "gettext",
+        project.pot_dir,
+        project.cache_dir / "doctrees" / "gettext",
+        language=SOURCE_LANGUAGE,
+        overrides={"templates_path": [str(THEME_TEMPLATES)]},
+        fresh=True,
+    )
+    return sorted(project.pot_dir.glob("*.pot"))

@@ -1,0 +1,75 @@
+"""Where the project's inputs and outputs live.
+
+Every stage takes a :class:`Project` instead of guessing paths, so tests can run
+the real pipeline on a temporary copy of the repository.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from i18n_pipeline.errors import ProjectLayoutError
+
+
+@dataclass(frozen=True)
+class Project:
+    """The repository layout: sources in, everything generated under ``_build/``."""
+
+    root: Path
+
+    @classmethod
+    def discover(cls, start: Path | None = None) -> Project:
+        """Find the project root: the nearest directory holding conf.py and source/."""
+        here = (start or Path.cwd()).resolve()
+        for candidate in (here, *here.parents):
+            if (candidate / "conf.py").is_file() and (candidate / "source").is_dir():
+                return cls(candidate)
+        raise ProjectLayoutError(
+            "no conf.py with a source/ directory beside it here or above",
+            path=here,
+            hint="run the command from the repository root, or pass --root",
+        )
+
+    @property
+    def conf_dir(self) -> Path:
+        return self.root
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / "source"
+
+    @property
+    def locale_dir(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def glossary_file(self) -> Path:
+        return self.root / "glossary.txt"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "_build"
+
+    @property
+    def pot_dir(self) -> Path:
+        return self.build_dir / "gettext"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.build_dir / "site"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.build_dir / "reports"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.build_dir / "cache"
+
+    def doctree_dir(self, language: str) -> Path:
+        """Each language keeps its own Sphinx environment between runs."""
+        return self.cache_dir / "doctrees" / language
+
+    def po_files(self, language: str) -> list[Path]:
+        return sorted((self.locale_dir / language / "LC_MESSAGES").glob("*.po"))

@@ -1,0 +1,31 @@
+"""Sphinx extension: pages that are right for their language and accessible.
+
+``setup`` is the wiring table, one module per concern: text direction and BCP 47
+tags (``direction``), the language switcher and hreflang alternates
+(``switcher``), German fallback text marked as such (``fallback``), foreign
+phrases inside a translation (``roles``), the locale-formatted date (``dates``)
+and the theme itself (``theme``).
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from i18n_pipeline import __version__
+from i18n_pipeline.sphinxext import dates, direction, fallback, roles, switcher, theme
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("site_source_language", "de", "env", types=frozenset({str}))
+    app.add_config_value("site_languages", [], "html", types=frozenset({list, tuple}))
+    app.add_config_value("site_title", "", "html", types=frozenset({str}))
+
+    theme.setup(app)
+    direction.setup(app)
+    switcher.setup(app)
+    fallback.setup(app)
+    roles.setup(app)
+    dates.setup(app)
+
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,31 @@
+"""Mark German text that shows through an unfinished translation (WCAG 3.1.2).
+
+Sphinx's ``translation_progress_classes`` tags every translatable node
+``translated`` or ``untranslated``; an untranslated node on an English page is
+German, so it gets the class ``language-de``, which docutils writes as
+``lang="de"`` (and our translator adds ``dir="ltr"`` on right-to-left pages).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+
+class MarkUntranslatedAsSource(SphinxTransform):
+    default_priority = 960  # must run after AddTranslationClasses (950)
+
+    def apply(self, **kwargs: Any) -> None:
+        source = self.config.site_source_language
+        if self.config.language == source:
+            return
+        for node in self.document.findall(nodes.Element):
+            if "untranslated" in node.get("classes", []):
+                node["classes"].append(f"language-{source}")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(MarkUntranslatedAsSource)

@@ -1,0 +1,67 @@
+"""Language navigation: the switcher on every page and hreflang alternates in <head>.
+
+Both link the same page in every language. The switcher uses relative links so
+the site works from any directory; the alternates use ``html_baseurl`` when it is
+set, as search engines want absolute URLs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from i18n_pipeline.languages import language
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    """The same page in one language, as the templates need it."""
+
+    code: str
+    tag: str
+    native_name: str
+    direction: str
+    url: str  # relative to the current page
+    absolute_url: str  # from html_baseurl, or the relative one when no base URL is set
+    current: bool
+
+
+def language_versions(app: Sphinx, pagename: str) -> list[LanguageVersion]:
+    to_site_root = "../" * (pagename.count("/") + 1)
+    base = app.config.html_baseurl.rstrip("/")
+    versions = []
+    for code in app.config.site_languages:
+        lang = language(code)
+        path = f"{code}/{pagename}.html"
+        versions.append(LanguageVersion(
+            code=code,
+            tag=lang.tag,
+            native_name=lang.native_name,
+            direction=lang.direction,
+            url=to_site_root + path,
+            absolute_url=f"{base}/{path}" if base else to_site_root + path,
+            current=code == app.config.language,
+        ))
+    return versions
+
+
+def x_default_url(app: Sphinx, pagename: str) -> str:
+    """Readers with none of our languages get the language chooser (start page) or German."""
+    to_site_root = "../" * (pagename.count("/") + 1)
+    base = app.config.html_baseurl.rstrip("/")
+    path = "index.html" if pagename == "index" else f"{app.config.site_source_language}/{pagename}.html"
+    return f"{base}/{path}" if base else to_site_root + path
+
+
+def add_language_versions(app: Sphinx, pagename: str, templatename: str,
+                          context: dict[str, Any], doctree: nodes.document | None) -> None:
+    context["language_versions"] = language_versions(app, pagename)
+    context["x_default_url"] = x_default_url(app, pagename)
+    context["site_root"] = "../" * (pagename.count("/") + 1)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", add_language_versions)

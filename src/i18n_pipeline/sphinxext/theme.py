@@ -1,0 +1,26 @@
+"""The ``accessible`` HTML theme: Sphinx's ``basic`` with our own layout and CSS.
+
+No JavaScript, no search page, no index: a one-document site needs none of them,
+and each was a source of accessibility failures in the stock themes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+THEME_DIR = Path(__file__).parent / "theme" / "accessible"
+#: Scanned by the ``extract`` stage so the theme's strings are translated too.
+THEME_TEMPLATES = THEME_DIR
+
+
+def drop_search_page(app: Sphinx) -> None:
+    """The builder writes search.html unless told not to; we have nothing to search."""
+    if app.builder.format == "html":
+        app.builder.search = False  # type: ignore[attr-defined]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_html_theme("accessible", str(THEME_DIR))
+    app.connect("builder-inited", drop_search_page)
