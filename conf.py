@@ -45,6 +45,6 @@ html_domain_indices = False
 html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
-html_permalinks = True
+html_permalinks = False  # their English title "Link to this heading" is untranslated in ar and uk
 html_last_updated_fmt = None
 html_use_opensearch = ""

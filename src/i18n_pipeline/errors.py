@@ -22,6 +22,10 @@ class PipelineError(Exception):
         self.line = line
         self.hint = hint
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep file, line and hint when the error crosses a process boundary.
+        return (_rebuild, (type(self), self.message, self.path, self.line, self.hint))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
@@ -52,3 +56,8 @@ class BuildLockedError(PipelineError):
     """Another pipeline run holds the build lock."""
 
     exit_code = 5
+
+
+def _rebuild(cls: type[PipelineError], message: str, path: Path | None, line: int | None,
+             hint: str) -> PipelineError:
+    return cls(message, path=path, line=line, hint=hint)

@@ -21,6 +21,19 @@ def drop_search_page(app: Sphinx) -> None:
         app.builder.search = False  # type: ignore[attr-defined]
 
 
+def drop_unused_assets(app: Sphinx, exception: Exception | None) -> None:
+    """Sphinx copies its JavaScript and icons even when no page uses them; publish none."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    for asset in (*static.glob("*.js"), *(static / name for name in ("file.png", "minus.png", "plus.png"))):
+        asset.unlink(missing_ok=True)
+    sources = Path(app.outdir) / "_sources"
+    if sources.is_dir() and not any(sources.iterdir()):
+        sources.rmdir()
+
+
 def setup(app: Sphinx) -> None:
     app.add_html_theme("accessible", str(THEME_DIR))
     app.connect("builder-inited", drop_search_page)
+    app.connect("build-finished", drop_unused_assets)

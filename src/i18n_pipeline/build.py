@@ -1,0 +1,136 @@
+"""Stage 3: build every language into ``_build/site/<lang>/``, plus start page and sitemap.
+
+Languages build in parallel (one process each, as many as there are cores). Each
+keeps its own Sphinx environment under ``_build/cache/doctrees/<lang>``, and a
+language whose inputs did not change is carried over from the previous release
+instead of being rebuilt. The new site is assembled in a release directory and
+published only when every step passed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx.config import eval_config_file
+from sphinx.util.tags import Tags
+
+from i18n_pipeline.catalog_io import read_catalog
+from i18n_pipeline.fingerprint import (
+    language_digest,
+    load_fingerprints,
+    save_fingerprints,
+    shared_inputs_digest,
+)
+from i18n_pipeline.landing import write_landing_page
+from i18n_pipeline.languages import Language, all_languages, translations
+from i18n_pipeline.project import Project
+from i18n_pipeline.publish import build_lock, current_release, discard, new_release_dir, publish
+from i18n_pipeline.sitemap import write_sitemap
+from i18n_pipeline.sphinx_run import run_sphinx
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """What the build did for one language."""
+
+    code: str
+    status: str  # "built" or "reused"
+    seconds: float
+
+
+def validate_catalogs(project: Project, languages: list[Language]) -> None:
+    """Stop before building when any PO file cannot be parsed (names file and line)."""
+    for lang in languages:
+        for po_file in project.po_files(lang.code):
+            read_catalog(po_file, locale=lang.code)
+
+
+def site_base_url(project: Project) -> str:
+    """The published address from conf.py, for the sitemap and the start page's alternates."""
+    namespace = eval_config_file(project.conf_dir / "conf.py", Tags())
+    return str(namespace.get("html_baseurl") or "")
+
+
+def _build_language(root: str, code: str, outdir: str, fresh: bool) -> tuple[str, float]:
+    started = time.perf_counter()
+    project = Project(Path(root))
+    run_sphinx(project, "html", Path(outdir), project.doctree_dir(code), language=code, fresh=fresh)
+    return code, time.perf_counter() - started
+
+
+def _carry_over(previous: Path, release: Path) -> None:
+    """Reuse an unchanged language's pages; hard links make this nearly free."""
+    try:
+        shutil.copytree(previous, release, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(release, ignore_errors=True)
+        shutil.copytree(previous, release)
+
+
+def build_site(project: Project, *, fresh: bool = False, jobs: int | None = None,
+               progress: Progress = print) -> list[LanguageBuild]:
+    """Build all languages and publish the site; on any error the old site stays."""
+    languages = all_languages()
+    with build_lock(project):
+        validate_catalogs(project, translations())
+        shared = shared_inputs_digest(project)
+        wanted = {lang.code: language_digest(project, lang.code, shared) for lang in languages}
+        fingerprints_file = project.cache_dir / "site-fingerprints.json"
+        published = {} if fresh else load_fingerprints(fingerprints_file)
+        old_site = None if fresh else current_release(project)
+
+        release = new_release_dir(project)
+        results: list[LanguageBuild] = []
+        try:
+            to_build = []
+            for lang in languages:
+                previous = old_site / lang.code if old_site else None
+                if previous and previous.is_dir() and published.get(lang.code) == wanted[lang.code]:
+                    _carry_over(previous, release / lang.code)
+                    results.append(LanguageBuild(lang.code, "reused", 0.0))
+                    progress(f"  {lang.code}: unchanged, reused")
+                else:
+                    to_build.append(lang)
+            results += _build_languages(project, to_build, release, fresh, jobs, progress)
+            base_url = site_base_url(project)
+            write_landing_page(release, languages, base_url)
+            write_sitemap(release, languages, base_url)
+        except BaseException:
+            discard(release)
+            raise
+        publish(project, release)
+        save_fingerprints(fingerprints_file, wanted)
+    order = [lang.code for lang in languages]
+    return sorted(results, key=lambda r: order.index(r.code))
+
+
+def _build_languages(project: Project, languages: list[Language], release: Path, fresh: bool,
+                     jobs: int | None, progress: Progress) -> list[LanguageBuild]:
+    if not languages:
+        return []
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(languages)))
+    results = []
+    progress(f"building {len(languages)} language(s) with {workers} worker(s)")
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(_build_language, str(project.root), lang.code, str(release / lang.code), fresh)
+            for lang in languages
+        ]
+        try:
+            for done, future in enumerate(as_completed(futures), start=1):
+                code, seconds = future.result()
+                results.append(LanguageBuild(code, "built", seconds))
+                progress(f"  [{done}/{len(languages)}] {code}: built in {seconds:.2f} s")
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return results

@@ -1,0 +1,146 @@
+"""``i18n-pipeline``: the command line behind the tox environments.
+
+This module only parses arguments and prints; the stages do the work and
+return plain data. Exit codes: 0 success, 1 failed checks/audit findings, and
+each :class:`~i18n_pipeline.errors.PipelineError` subclass its own code
+(2 PO syntax, 3 build, 4 layout, 5 locked); the audit documents its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.project import Project
+
+
+def _project(args: argparse.Namespace) -> Project:
+    return Project.discover(args.root)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from i18n_pipeline.extract import extract_messages
+
+    for pot in extract_messages(_project(args)):
+        print(f"wrote {pot}")
+    return 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    from i18n_pipeline.extract import extract_messages
+    from i18n_pipeline.languages import language, translations
+    from i18n_pipeline.update import update_catalogs
+
+    project = _project(args)
+    print("extracting messages from source/ ...")
+    extract_messages(project)
+    languages = [language(code) for code in args.languages] if args.languages else translations()
+    for result in update_catalogs(project, languages):
+        detail = f" (+{result.added}, -{result.removed})" if result.status == "updated" else ""
+        print(f"{result.status:>9}: {result.po_file.relative_to(project.root)}{detail}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from i18n_pipeline.build import build_site
+
+    project = _project(args)
+    started = time.perf_counter()
+    results = build_site(project, fresh=args.fresh, jobs=args.jobs)
+    built = sum(r.status == "built" for r in results)
+    print(f"site: {project.site_dir} ({built} built, {len(results) - built} reused, "
+          f"{time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from i18n_pipeline.stats import collect_stats, format_table, write_stats_json
+
+    project = _project(args)
+    stats = collect_stats(project)
+    print(format_table(stats))
+    print(f"\nwrote {write_stats_json(stats, project.reports_dir / 'stats.json')}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from i18n_pipeline.checks.command import main as check_main
+
+    return check_main(args.rest)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from i18n_pipeline.audit.command import main as audit_main
+
+    return audit_main(args.rest)
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    """The main job: check translations, build every language, report, audit."""
+    root = ["--root", str(args.root)] if args.root else []
+    steps: list[tuple[str, Callable[[], int]]] = [
+        ("check PO files", lambda: cmd_check(argparse.Namespace(rest=root))),
+        ("build all languages", lambda: cmd_build(args)),
+        ("translation statistics", lambda: cmd_stats(args)),
+    ]
+    if not args.skip_audit:
+        audit_args = [*root, *(["--fresh"] if args.fresh else [])]
+        steps.append(("accessibility audit", lambda: cmd_audit(argparse.Namespace(rest=audit_args))))
+    for number, (title, step) in enumerate(steps, start=1):
+        print(f"\n==> [{number}/{len(steps)}] {title}", flush=True)
+        code = step()
+        if code != 0:
+            print(f"\nstopped: {title} failed (exit {code})", file=sys.stderr)
+            return code
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="i18n-pipeline", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=None,
+                        help="project root (default: found from the current directory)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("extract", help="write POT templates to _build/gettext").set_defaults(func=cmd_extract)
+
+    update = commands.add_parser("update", help="extract, then merge templates into every PO file")
+    update.add_argument("languages", nargs="*", help="language codes (default: all translations)")
+    update.set_defaults(func=cmd_update)
+
+    for name, func, text in (("build", cmd_build, "build every language into _build/site"),
+                             ("site", cmd_site, "check, build, report and audit: the main job")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("--fresh", action="store_true", help="ignore all caches and rebuild everything")
+        sub.add_argument("--jobs", type=int, default=None, help="parallel builds (default: one per core)")
+        if name == "site":
+            sub.add_argument("--skip-audit", action="store_true", help="build without the accessibility audit")
+        sub.set_defaults(func=func)
+
+    commands.add_parser("stats", help="translation progress per language").set_defaults(func=cmd_stats)
+
+    for name, func, text in (("check", cmd_check, "check PO files (see: i18n-pipeline check --help)"),
+                             ("audit", cmd_audit, "audit a built site (see: i18n-pipeline audit --help)")):
+        sub = commands.add_parser(name, help=text, add_help=False)
+        sub.add_argument("rest", nargs=argparse.REMAINDER)
+        sub.set_defaults(func=func)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except PipelineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted; the previous site was left as it was", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The start page: every language by its native name, and help in Leichte Sprache.
+
+It is German (the source language) and, as BITV 2.0 § 4 asks of a start page,
+explains the content and the navigation in Leichte Sprache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from i18n_pipeline.languages import SOURCE_LANGUAGE, Language
+from i18n_pipeline.sphinxext.dates import format_for_language
+
+TEMPLATES = Path(__file__).parent / "templates"
+DECLARATION_TITLE = "Berliner Erklärung der Integrationsbeauftragten der Länder und des Bundes"
+DECLARATION_DATE = "2024-11-19"
+
+
+def render_landing_page(languages: list[Language], base_url: str) -> str:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
+                      keep_trailing_newline=True)
+    base = base_url.rstrip("/")
+
+    def alternate_url(lang: Language) -> str:
+        return f"{base}/{lang.code}/index.html" if base else f"{lang.code}/index.html"
+
+    return env.get_template("landing.html").render(
+        title=DECLARATION_TITLE,
+        date_iso=DECLARATION_DATE,
+        date_text=format_for_language(DECLARATION_DATE, SOURCE_LANGUAGE),
+        languages=languages,
+        alternate_url=alternate_url,
+        x_default_url=f"{base}/index.html" if base else "index.html",
+        source_code=SOURCE_LANGUAGE,
+        stylesheet=f"{SOURCE_LANGUAGE}/_static/accessible.css",
+    )
+
+
+def write_landing_page(site: Path, languages: list[Language], base_url: str) -> Path:
+    target = site / "index.html"
+    target.write_text(render_landing_page(languages, base_url), encoding="utf-8")
+    return target

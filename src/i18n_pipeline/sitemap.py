@@ -1,0 +1,40 @@
+"""``sitemap.xml`` listing every page with its language alternates.
+
+Search engines use the ``xhtml:link`` alternates to show readers the page in
+their own language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from i18n_pipeline.languages import Language
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def page_names(site: Path, languages: list[Language]) -> list[str]:
+    """Pages (relative to a language directory) that every language has."""
+    per_language = [
+        {p.relative_to(site / lang.code).as_posix() for p in (site / lang.code).rglob("*.html")}
+        for lang in languages
+    ]
+    return sorted(set.intersection(*per_language)) if per_language else []
+
+
+def write_sitemap(site: Path, languages: list[Language], base_url: str) -> Path:
+    base = base_url.rstrip("/")
+    urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "xhtml": XHTML_NS})
+    for page in page_names(site, languages):
+        for lang in languages:
+            url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+            etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{base}/{lang.code}/{page}"
+            for alternate in languages:
+                etree.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=alternate.tag,
+                                 href=f"{base}/{alternate.code}/{page}")
+    target = site / "sitemap.xml"
+    target.write_bytes(etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return target
