@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent
 
 project = "Berliner Erklärung der Integrationsbeauftragten der Länder und des Bundes"
 author = "Die Integrationsbeauftragten der Länder und des Bundes"
-copyright = "2024, " + author  # noqa: A001 - Sphinx's name for this setting
+copyright = "2024, " + author
 language = SOURCE_LANGUAGE
 version = release = "2024-11-19"
 root_doc = "index"

@@ -27,12 +27,13 @@ from i18n_pipeline.fingerprint import (
     save_fingerprints,
     shared_inputs_digest,
 )
-from i18n_pipeline.landing import write_landing_page
+from i18n_pipeline.landing import write_landing_page, write_status_page
 from i18n_pipeline.languages import Language, all_languages, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import build_lock, current_release, discard, new_release_dir, publish
 from i18n_pipeline.sitemap import write_sitemap
 from i18n_pipeline.sphinx_run import run_sphinx
+from i18n_pipeline.stats import collect_stats
 
 Progress = Callable[[str], None]
 
@@ -75,8 +76,9 @@ def _carry_over(previous: Path, release: Path) -> None:
         shutil.copytree(previous, release)
 
 
-def build_site(project: Project, *, fresh: bool = False, jobs: int | None = None,
-               progress: Progress = print) -> list[LanguageBuild]:
+def build_site(
+    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+) -> list[LanguageBuild]:
     """Build all languages and publish the site; on any error the old site stays."""
     languages = all_languages()
     with build_lock(project):
@@ -103,6 +105,7 @@ def build_site(project: Project, *, fresh: bool = False, jobs: int | None = None
             base_url = site_base_url(project)
             write_landing_page(release, languages, base_url)
             write_sitemap(release, languages, base_url)
+            write_status_page(release, collect_stats(project))
         except BaseException:
             discard(release)
             raise
@@ -112,8 +115,14 @@ def build_site(project: Project, *, fresh: bool = False, jobs: int | None = None
     return sorted(results, key=lambda r: order.index(r.code))
 
 
-def _build_languages(project: Project, languages: list[Language], release: Path, fresh: bool,
-                     jobs: int | None, progress: Progress) -> list[LanguageBuild]:
+def _build_languages(
+    project: Project,
+    languages: list[Language],
+    release: Path,
+    fresh: bool,
+    jobs: int | None,
+    progress: Progress,
+) -> list[LanguageBuild]:
     if not languages:
         return []
     workers = max(1, min(jobs or os.cpu_count() or 1, len(languages)))
@@ -121,7 +130,9 @@ def _build_languages(project: Project, languages: list[Language], release: Path,
     progress(f"building {len(languages)} language(s) with {workers} worker(s)")
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [
-            pool.submit(_build_language, str(project.root), lang.code, str(release / lang.code), fresh)
+            pool.submit(
+                _build_language, str(project.root), lang.code, str(release / lang.code), fresh
+            )
             for lang in languages
         ]
         try:

@@ -52,8 +52,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     results = build_site(project, fresh=args.fresh, jobs=args.jobs)
     built = sum(r.status == "built" for r in results)
-    print(f"site: {project.site_dir} ({built} built, {len(results) - built} reused, "
-          f"{time.perf_counter() - started:.1f} s)")
+    print(
+        f"site: {project.site_dir} ({built} built, {len(results) - built} reused, "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
     return 0
 
 
@@ -79,6 +81,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return audit_main(args.rest)
 
 
+def cmd_preview(args: argparse.Namespace) -> int:
+    from i18n_pipeline.preview import known_language, serve_preview
+
+    project = _project(args)
+    if not known_language(args.language):
+        print(
+            f"error: {args.language!r} is not one of the site's languages "
+            f"(see TRANSLATIONS in src/i18n_pipeline/languages.py)",
+            file=sys.stderr,
+        )
+        return 2
+    return serve_preview(project, args.language, port=args.port)
+
+
 def cmd_site(args: argparse.Namespace) -> int:
     """The main job: check translations, build every language, report, audit."""
     root = ["--root", str(args.root)] if args.root else []
@@ -89,7 +105,9 @@ def cmd_site(args: argparse.Namespace) -> int:
     ]
     if not args.skip_audit:
         audit_args = [*root, *(["--fresh"] if args.fresh else [])]
-        steps.append(("accessibility audit", lambda: cmd_audit(argparse.Namespace(rest=audit_args))))
+        steps.append(
+            ("accessibility audit", lambda: cmd_audit(argparse.Namespace(rest=audit_args)))
+        )
     for number, (title, step) in enumerate(steps, start=1):
         print(f"\n==> [{number}/{len(steps)}] {title}", flush=True)
         code = step()
@@ -101,29 +119,56 @@ def cmd_site(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="i18n-pipeline", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=None,
-                        help="project root (default: found from the current directory)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="project root (default: found from the current directory)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    commands.add_parser("extract", help="write POT templates to _build/gettext").set_defaults(func=cmd_extract)
+    commands.add_parser("extract", help="write POT templates to _build/gettext").set_defaults(
+        func=cmd_extract
+    )
 
     update = commands.add_parser("update", help="extract, then merge templates into every PO file")
     update.add_argument("languages", nargs="*", help="language codes (default: all translations)")
     update.set_defaults(func=cmd_update)
 
-    for name, func, text in (("build", cmd_build, "build every language into _build/site"),
-                             ("site", cmd_site, "check, build, report and audit: the main job")):
+    for name, func, text in (
+        ("build", cmd_build, "build every language into _build/site"),
+        ("site", cmd_site, "check, build, report and audit: the main job"),
+    ):
         sub = commands.add_parser(name, help=text)
-        sub.add_argument("--fresh", action="store_true", help="ignore all caches and rebuild everything")
-        sub.add_argument("--jobs", type=int, default=None, help="parallel builds (default: one per core)")
+        sub.add_argument(
+            "--fresh", action="store_true", help="ignore all caches and rebuild everything"
+        )
+        sub.add_argument(
+            "--jobs", type=int, default=None, help="parallel builds (default: one per core)"
+        )
         if name == "site":
-            sub.add_argument("--skip-audit", action="store_true", help="build without the accessibility audit")
+            sub.add_argument(
+                "--skip-audit", action="store_true", help="build without the accessibility audit"
+            )
         sub.set_defaults(func=func)
 
-    commands.add_parser("stats", help="translation progress per language").set_defaults(func=cmd_stats)
+    commands.add_parser("stats", help="translation progress per language").set_defaults(
+        func=cmd_stats
+    )
 
-    for name, func, text in (("check", cmd_check, "check PO files (see: i18n-pipeline check --help)"),
-                             ("audit", cmd_audit, "audit a built site (see: i18n-pipeline audit --help)")):
+    preview = commands.add_parser(
+        "preview", help="serve one language on 127.0.0.1, rebuilt on save"
+    )
+    preview.add_argument("language", help="language code, e.g. fa")
+    preview.add_argument(
+        "--port", type=int, default=8000, help="port (0: any free port; default 8000)"
+    )
+    preview.set_defaults(func=cmd_preview)
+
+    for name, func, text in (
+        ("check", cmd_check, "check PO files (see: i18n-pipeline check --help)"),
+        ("audit", cmd_audit, "audit a built site (see: i18n-pipeline audit --help)"),
+    ):
         sub = commands.add_parser(name, help=text, add_help=False)
         sub.add_argument("rest", nargs=argparse.REMAINDER)
         sub.set_defaults(func=func)

@@ -14,8 +14,9 @@ class PipelineError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, path: Path | None = None, line: int | None = None,
-                 hint: str = "") -> None:
+    def __init__(
+        self, message: str, *, path: Path | None = None, line: int | None = None, hint: str = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
@@ -58,6 +59,7 @@ class BuildLockedError(PipelineError):
     exit_code = 5
 
 
-def _rebuild(cls: type[PipelineError], message: str, path: Path | None, line: int | None,
-             hint: str) -> PipelineError:
+def _rebuild(
+    cls: type[PipelineError], message: str, path: Path | None, line: int | None, hint: str
+) -> PipelineError:
     return cls(message, path=path, line=line, hint=hint)

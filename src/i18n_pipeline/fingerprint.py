@@ -31,11 +31,16 @@ def _hash_files(digest: hashlib._Hash, root: Path, paths: list[Path]) -> None:
 def shared_inputs_digest(project: Project) -> str:
     """What every language depends on: a change here rebuilds them all."""
     digest = hashlib.sha256()
-    digest.update(f"{__version__}|{sphinx.__version__}|{docutils.__version__}|{babel.__version__}".encode())
+    digest.update(
+        f"{__version__}|{sphinx.__version__}|{docutils.__version__}|{babel.__version__}".encode()
+    )
     _hash_files(digest, project.root, [p for p in project.source_dir.rglob("*") if p.is_file()])
     _hash_files(digest, project.root, [project.root / "conf.py"])
-    package_files = [p for p in _PACKAGE_DIR.rglob("*")
-                     if p.is_file() and p.suffix in {".py", ".html", ".css", ".toml"}]
+    package_files = [
+        p
+        for p in _PACKAGE_DIR.rglob("*")
+        if p.is_file() and p.suffix in {".py", ".html", ".css", ".toml"}
+    ]
     _hash_files(digest, _PACKAGE_DIR, package_files)
     return digest.hexdigest()
 

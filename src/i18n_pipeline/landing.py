@@ -10,17 +10,25 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from i18n_pipeline.languages import SOURCE_LANGUAGE, Language
+from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, language
 from i18n_pipeline.sphinxext.dates import format_for_language
+from i18n_pipeline.stats import LanguageStats
 
 TEMPLATES = Path(__file__).parent / "templates"
 DECLARATION_TITLE = "Berliner Erklärung der Integrationsbeauftragten der Länder und des Bundes"
 DECLARATION_DATE = "2024-11-19"
 
 
+def _templates() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        keep_trailing_newline=True,
+    )
+
+
 def render_landing_page(languages: list[Language], base_url: str) -> str:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                      keep_trailing_newline=True)
+    env = _templates()
     base = base_url.rstrip("/")
 
     def alternate_url(lang: Language) -> str:
@@ -41,4 +49,29 @@ def render_landing_page(languages: list[Language], base_url: str) -> str:
 def write_landing_page(site: Path, languages: list[Language], base_url: str) -> Path:
     target = site / "index.html"
     target.write_text(render_landing_page(languages, base_url), encoding="utf-8")
+    return target
+
+
+def write_status_page(site: Path, stats: list[LanguageStats]) -> Path:
+    """``status.html``: translation progress per language, for translators and reviewers."""
+    rows = [
+        {
+            **vars(s),
+            "tag": language(s.code).tag,
+            "percent_text": f"{s.percent:.1f} %".replace(".", ","),
+        }
+        for s in stats
+    ]
+    target = site / "status.html"
+    target.write_text(
+        _templates()
+        .get_template("status.html")
+        .render(
+            title=DECLARATION_TITLE,
+            stats=rows,
+            source_code=SOURCE_LANGUAGE,
+            stylesheet=f"{SOURCE_LANGUAGE}/_static/accessible.css",
+        ),
+        encoding="utf-8",
+    )
     return target

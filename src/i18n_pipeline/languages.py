@@ -40,7 +40,13 @@ GNU_PLURAL_FORMS = {
 
 #: Zero digit of each CLDR numbering system used by our languages; Babel knows which
 #: system a locale uses but formats dates with Latin digits regardless.
-ZERO_DIGIT = {"latn": "0", "arab": "\u0660", "arabext": "\u06f0", "beng": "\u09e6", "deva": "\u0966"}
+ZERO_DIGIT = {
+    "latn": "0",
+    "arab": "\u0660",
+    "arabext": "\u06f0",
+    "beng": "\u09e6",
+    "deva": "\u0966",
+}
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,15 @@ def write_sitemap(site: Path, languages: list[Language], base_url: str) -> Path:
             url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
             etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{base}/{lang.code}/{page}"
             for alternate in languages:
-                etree.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=alternate.tag,
-                                 href=f"{base}/{alternate.code}/{page}")
+                etree.SubElement(
+                    url,
+                    f"{{{XHTML_NS}}}link",
+                    rel="alternate",
+                    hreflang=alternate.tag,
+                    href=f"{base}/{alternate.code}/{page}",
+                )
     target = site / "sitemap.xml"
-    target.write_bytes(etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    target.write_bytes(
+        etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    )
     return target

@@ -14,7 +14,9 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from i18n_pipeline.errors import BuildError
 from i18n_pipeline.project import Project
 
-_WARNING_LOCATION = re.compile(r"^(?P<path>[^\s:][^:]*?):(?P<line>\d+)?:? ?(?P<msg>(WARNING|ERROR|CRITICAL|SEVERE).*)$")
+_WARNING_LOCATION = re.compile(
+    r"^(?P<path>[^\s:][^:]*?):(?P<line>\d+)?:? ?(?P<msg>(WARNING|ERROR|CRITICAL|SEVERE).*)$"
+)
 
 
 def run_sphinx(
@@ -52,8 +54,11 @@ def run_sphinx(
             )
             app.build(force_all=fresh)
     except SphinxError as exc:
-        raise BuildError(f"Sphinx failed building {language!r}: {exc}", path=project.source_dir,
-                         hint="fix the input named above and run again") from exc
+        raise BuildError(
+            f"Sphinx failed building {language!r}: {exc}",
+            path=project.source_dir,
+            hint="fix the input named above and run again",
+        ) from exc
     reported = warnings.getvalue().strip()
     if reported:
         raise _as_build_error(reported, language)

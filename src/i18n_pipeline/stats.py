@@ -62,19 +62,18 @@ def collect_stats(project: Project, languages: list[Language] | None = None) -> 
 
 
 def format_table(stats: list[LanguageStats]) -> str:
-    header = f"{'language':<10} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'obsolete':>8} {'done':>7}"
+    columns = "{:<10} {:>10} {:>6} {:>12} {:>8} {:>7}"
+    header = columns.format("language", "translated", "fuzzy", "untranslated", "obsolete", "done")
     rows = [
-        f"{s.code:<10} {s.translated:>10} {s.fuzzy:>6} {s.untranslated:>12} {s.obsolete:>8} {s.percent:>6.1f}%"
+        columns.format(
+            s.code, s.translated, s.fuzzy, s.untranslated, s.obsolete, f"{s.percent:.1f}%"
+        )
         for s in stats
     ]
     return "\n".join([header, "-" * len(header), *rows])
 
 
 def write_stats_json(stats: list[LanguageStats], path: Path) -> Path:
-    payload = {
-        "languages": [
-            {**asdict(s), "total": s.total, "percent": s.percent} for s in stats
-        ]
-    }
+    payload = {"languages": [{**asdict(s), "total": s.total, "percent": s.percent} for s in stats]}
     write_atomically(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
     return path

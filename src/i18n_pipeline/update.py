@@ -34,7 +34,9 @@ class CatalogUpdate:
     removed: int = 0
 
 
-def update_catalogs(project: Project, languages: list[Language] | None = None) -> list[CatalogUpdate]:
+def update_catalogs(
+    project: Project, languages: list[Language] | None = None
+) -> list[CatalogUpdate]:
     """Merge every POT template into every language's PO file."""
     templates = sorted(project.pot_dir.glob("*.pot"))
     results = []

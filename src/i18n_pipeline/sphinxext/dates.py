@@ -29,7 +29,9 @@ class DeclarationDate(SphinxDirective):
         try:
             date = dt.date.fromisoformat(self.arguments[0])
         except ValueError:
-            raise self.error(f"declaration-date needs an ISO date like 2024-11-19, got {self.arguments[0]!r}") from None
+            raise self.error(
+                f"declaration-date needs an ISO date like 2024-11-19, got {self.arguments[0]!r}"
+            ) from None
         paragraph = nodes.paragraph(classes=["declaration-date"])
         paragraph += localized_date(iso=date.isoformat())
         return [paragraph]

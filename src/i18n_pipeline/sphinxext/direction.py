@@ -34,8 +34,13 @@ def first_strong_direction(text: str) -> str | None:
     return None
 
 
-def add_language_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+def add_language_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     lang = language(app.config.language)
     context["language_tag"] = lang.tag
     context["text_direction"] = lang.direction
@@ -46,20 +51,33 @@ def add_language_context(app: Sphinx, pagename: str, templatename: str,
 class AccessibleHTMLTranslator(HTML5Translator):
     """Adds ``dir`` wherever the direction changes, so the bidi algorithm never guesses."""
 
-    def starttag(self, node: nodes.Element, tagname: str, suffix: str = "\n",
-                 empty: bool = False, **attributes: Any) -> str:
+    def starttag(
+        self,
+        node: nodes.Element,
+        tagname: str,
+        suffix: str = "\n",
+        empty: bool = False,
+        **attributes: Any,
+    ) -> str:
         page_direction = language(self.config.language).direction
         element_language = next(
-            (c.removeprefix("language-") for c in node.get("classes", []) if c.startswith("language-")),
+            (
+                c.removeprefix("language-")
+                for c in node.get("classes", [])
+                if c.startswith("language-")
+            ),
             None,
         )
         if element_language:
             element_direction = language(element_language).direction
             if element_direction != page_direction:
                 attributes.setdefault("dir", element_direction)
-        elif page_direction == "rtl" and isinstance(node, _ISOLATED_INLINES):
-            if first_strong_direction(node.astext()) == "ltr":
-                attributes.setdefault("dir", "ltr")
+        elif (
+            page_direction == "rtl"
+            and isinstance(node, _ISOLATED_INLINES)
+            and first_strong_direction(node.astext()) == "ltr"
+        ):
+            attributes.setdefault("dir", "ltr")
         return super().starttag(node, tagname, suffix, empty, **attributes)
 
 

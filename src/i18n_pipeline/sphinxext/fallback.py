@@ -27,8 +27,13 @@ class MarkUntranslatedAsSource(SphinxTransform):
                 node["classes"].append(f"language-{source}")
 
 
-def add_site_name(app: Sphinx, pagename: str, templatename: str,
-                  context: dict[str, Any], doctree: nodes.document | None) -> None:
+def add_site_name(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """The header shows the declaration's title as translated, or German marked as German."""
     root_doctree = app.env.get_doctree(app.config.root_doc)
     title = next(root_doctree.findall(nodes.title), None)

@@ -12,12 +12,20 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx.application import Sphinx
 
-_PHRASE_AND_TAG = re.compile(r"^(?P<phrase>.+?)\s*<(?P<tag>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)>$", re.S)
+_PHRASE_AND_TAG = re.compile(
+    r"^(?P<phrase>.+?)\s*<(?P<tag>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)>$", re.S
+)
 
 
-def lang_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
-              options: dict[str, object] | None = None,
-              content: list[str] | None = None) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+def lang_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    options: dict[str, object] | None = None,
+    content: list[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     match = _PHRASE_AND_TAG.match(text)
     if not match:
         message = inliner.reporter.error(

@@ -36,15 +36,17 @@ def language_versions(app: Sphinx, pagename: str) -> list[LanguageVersion]:
     for code in app.config.site_languages:
         lang = language(code)
         path = f"{code}/{pagename}.html"
-        versions.append(LanguageVersion(
-            code=code,
-            tag=lang.tag,
-            native_name=lang.native_name,
-            direction=lang.direction,
-            url=to_site_root + path,
-            absolute_url=f"{base}/{path}" if base else to_site_root + path,
-            current=code == app.config.language,
-        ))
+        versions.append(
+            LanguageVersion(
+                code=code,
+                tag=lang.tag,
+                native_name=lang.native_name,
+                direction=lang.direction,
+                url=to_site_root + path,
+                absolute_url=f"{base}/{path}" if base else to_site_root + path,
+                current=code == app.config.language,
+            )
+        )
     return versions
 
 
@@ -52,12 +54,21 @@ def x_default_url(app: Sphinx, pagename: str) -> str:
     """Readers with none of our languages get the language chooser (start page) or German."""
     to_site_root = "../" * (pagename.count("/") + 1)
     base = app.config.html_baseurl.rstrip("/")
-    path = "index.html" if pagename == "index" else f"{app.config.site_source_language}/{pagename}.html"
+    path = (
+        "index.html"
+        if pagename == "index"
+        else f"{app.config.site_source_language}/{pagename}.html"
+    )
     return f"{base}/{path}" if base else to_site_root + path
 
 
-def add_language_versions(app: Sphinx, pagename: str, templatename: str,
-                          context: dict[str, Any], doctree: nodes.document | None) -> None:
+def add_language_versions(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     context["language_versions"] = language_versions(app, pagename)
     context["x_default_url"] = x_default_url(app, pagename)
     context["site_root"] = "../" * (pagename.count("/") + 1)

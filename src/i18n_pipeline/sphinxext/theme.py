@@ -22,12 +22,22 @@ def drop_search_page(app: Sphinx) -> None:
 
 
 def drop_unused_assets(app: Sphinx, exception: Exception | None) -> None:
-    """Sphinx copies its JavaScript and icons even when no page uses them; publish none."""
+    """Publish only what pages use: no JavaScript, icons, inventory or build info.
+
+    Sphinx copies its scripts and icons even when no page uses them; the
+    intersphinx inventory (objects.inv) serves API docs, not a declaration,
+    and its bytes vary between runs; .buildinfo is build state, not content.
+    """
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
-    for asset in (*static.glob("*.js"), *(static / name for name in ("file.png", "minus.png", "plus.png"))):
+    for asset in (
+        *static.glob("*.js"),
+        *(static / name for name in ("file.png", "minus.png", "plus.png")),
+    ):
         asset.unlink(missing_ok=True)
+    for state in ("objects.inv", ".buildinfo"):
+        (Path(app.outdir) / state).unlink(missing_ok=True)
     sources = Path(app.outdir) / "_sources"
     if sources.is_dir() and not any(sources.iterdir()):
         sources.rmdir()

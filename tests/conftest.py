@@ -1,0 +1,45 @@
+"""Shared fixtures: the real repository, copied, built for real."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from i18n_pipeline.build import build_site
+from i18n_pipeline.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_project(target: Path) -> Project:
+    """A throw-away copy of the project's inputs (sources, PO files, config)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "conf.py", target / "conf.py")
+    shutil.copy2(REPO / "glossary.txt", target / "glossary.txt")
+    shutil.copytree(REPO / "source", target / "source")
+    shutil.copytree(REPO / "locales", target / "locales", ignore=shutil.ignore_patterns("*.mo"))
+    return Project(target)
+
+
+def quiet(_: str) -> None:
+    """Progress sink for builds inside tests."""
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The committed sources and translations, built once for the whole session."""
+    project = copy_project(tmp_path_factory.mktemp("site") / "project")
+    build_site(project, progress=quiet)
+    return project
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project")
+
+
+def parse(page: Path) -> html.HtmlElement:
+    return html.fromstring(page.read_bytes())

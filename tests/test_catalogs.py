@@ -1,0 +1,68 @@
+"""The committed PO files: complete, not fuzzy, with headers translators' tools accept."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import REPO
+from i18n_pipeline.catalog_io import read_catalog
+from i18n_pipeline.languages import translations
+from i18n_pipeline.project import Project
+
+PROJECT = Project(REPO)
+PO_FILES = [(lang, po) for lang in translations() for po in PROJECT.po_files(lang.code)]
+
+
+def test_every_language_has_a_po_file_per_template() -> None:
+    for lang in translations():
+        names = {po.name for po in PROJECT.po_files(lang.code)}
+        assert names == {"index.po", "barrierefreiheit.po", "sphinx.po"}, lang.code
+
+
+@pytest.mark.parametrize(
+    ("lang", "po_file"), PO_FILES, ids=lambda v: getattr(v, "name", getattr(v, "code", ""))
+)
+def test_every_message_is_translated_and_not_fuzzy(lang, po_file) -> None:
+    catalog = read_catalog(po_file, locale=lang.code)
+    untranslated = [m.id for m in catalog if m.id and not m.string]
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert not untranslated, f"{po_file}: untranslated {untranslated[:3]}"
+    assert not fuzzy, f"{po_file}: fuzzy {fuzzy[:3]}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "po_file"), PO_FILES, ids=lambda v: getattr(v, "name", getattr(v, "code", ""))
+)
+def test_headers_name_language_plural_forms_charset_and_draft_status(lang, po_file) -> None:
+    text = po_file.read_text(encoding="utf-8")
+    assert f'"Language: {lang.code}\\n"' in text
+    assert '"Content-Type: text/plain; charset=utf-8\\n"' in text
+    assert "UNREVIEWED DRAFT" in text.split("msgid", 1)[0]
+    catalog = read_catalog(po_file, locale=lang.code)
+    assert catalog.plural_forms == lang.plural_forms
+
+
+@pytest.mark.parametrize(
+    ("lang", "po_file"), PO_FILES, ids=lambda v: getattr(v, "name", getattr(v, "code", ""))
+)
+def test_gnu_msgfmt_accepts_every_po_file(lang, po_file) -> None:
+    assert shutil.which("msgfmt"), "GNU gettext is missing: apt-get install gettext (.ci/run does)"
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(po_file)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+def test_translate_toolkit_pocount_reads_every_po_file() -> None:
+    from translate.storage import factory
+
+    for _, po_file in PO_FILES:
+        store = factory.getobject(str(po_file))
+        units = [unit for unit in store.units if not unit.isheader()]
+        assert units and all(unit.istranslated() for unit in units), po_file

@@ -1,0 +1,72 @@
+"""Bad input stops the pipeline with file and line, and loses nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import quiet
+from i18n_pipeline.build import build_site
+from i18n_pipeline.cli import main
+from i18n_pipeline.errors import CatalogSyntaxError
+from i18n_pipeline.project import Project
+
+pytestmark = pytest.mark.slow
+
+
+def _break_po_file(project: Project) -> tuple[int, bytes]:
+    po_file = project.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
+    lines = po_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 20)
+    lines[number] = lines[number].replace("msgstr", "msgstr_oops", 1)
+    po_file.write_text("".join(lines), encoding="utf-8")
+    return number + 1, po_file.read_bytes()
+
+
+def test_po_syntax_error_names_file_and_line_and_keeps_the_old_site(project_copy: Project) -> None:
+    build_site(project_copy, progress=quiet)
+    site_before = {p: p.read_bytes() for p in project_copy.site_dir.rglob("*") if p.is_file()}
+    line, broken = _break_po_file(project_copy)
+
+    with pytest.raises(CatalogSyntaxError) as caught:
+        build_site(project_copy, progress=quiet)
+
+    assert caught.value.path == project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
+    assert caught.value.line == line
+    site_after = {p: p.read_bytes() for p in project_copy.site_dir.rglob("*") if p.is_file()}
+    assert site_after == site_before
+    assert (project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po").read_bytes() == broken
+    assert [p.name for p in (project_copy.build_dir / "releases").iterdir()] == [
+        project_copy.site_dir.resolve().name
+    ], "no half-written release left behind"
+
+
+def test_command_line_prints_one_clear_line_and_exit_code(
+    project_copy: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line, _ = _break_po_file(project_copy)
+
+    code = main(["--root", str(project_copy.root), "build"])
+
+    err = capsys.readouterr().err
+    assert code == CatalogSyntaxError.exit_code
+    assert f"locales/pl/LC_MESSAGES/index.po:{line}: PO syntax error" in err
+    assert "what to do:" in err
+    assert "Traceback" not in err
+
+
+def test_broken_markup_in_a_translation_fails_the_build_naming_the_po_file(
+    project_copy: Project,
+) -> None:
+    import polib
+
+    from i18n_pipeline.errors import BuildError
+
+    po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    entry = next(e for e in catalog if e.msgid.startswith("**Katarina Niewiedzial**"))
+    entry.msgstr = entry.msgstr.replace("**Katarina Niewiedzial**", "**Katarina Niewiedzial", 1)
+    catalog.save()
+
+    with pytest.raises(BuildError) as caught:
+        build_site(project_copy, progress=quiet)
+    assert "en" in str(caught.value)

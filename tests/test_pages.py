@@ -1,0 +1,187 @@
+"""Every page is right for its language and accessible in structure (issue: accessible pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import polib
+import pytest
+from lxml import etree
+
+from conftest import parse, quiet
+from i18n_pipeline.build import build_site
+from i18n_pipeline.languages import all_languages, language
+from i18n_pipeline.project import Project
+
+pytestmark = pytest.mark.slow
+
+LOADING_ATTRIBUTES = {
+    "img": "src",
+    "script": "src",
+    "iframe": "src",
+    "link": "href",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "object": "data",
+    "embed": "src",
+}
+
+
+def site_pages(project: Project) -> list[Path]:
+    return sorted(project.site_dir.rglob("*.html"))
+
+
+def test_every_page_has_one_h1_a_skip_link_with_target_and_landmarks(
+    built_project: Project,
+) -> None:
+    for page in site_pages(built_project):
+        root = parse(page)
+        assert len(root.xpath("//h1")) == 1, page
+        skip = root.xpath('//body/a[contains(@class, "skip-link")]')[0]
+        assert root.xpath(f'//*[@id="{skip.get("href")[1:]}"]'), page
+        assert len(root.xpath("//main")) == 1, page
+        assert root.xpath("//title")[0].text_content().strip(), page
+
+
+def test_no_page_loads_anything_from_another_host(built_project: Project) -> None:
+    for page in site_pages(built_project):
+        root = parse(page)
+        for tag, attribute in LOADING_ATTRIBUTES.items():
+            for element in root.iter(tag):
+                if tag == "link" and element.get("rel") not in ("stylesheet", "icon", "preload"):
+                    continue  # rel=alternate is a hint, not a request
+                url = element.get(attribute)
+                if url:
+                    assert not urlparse(url).netloc, f"{page}: <{tag}> loads {url}"
+        for css in built_project.site_dir.rglob("*.css"):
+            assert "url(http" not in css.read_text(
+                encoding="utf-8"
+            ) and "@import" not in css.read_text(encoding="utf-8"), css
+
+
+@pytest.mark.parametrize("lang", all_languages(), ids=lambda lang: lang.code)
+def test_switcher_links_every_language_and_marks_the_current_one(
+    built_project: Project, lang
+) -> None:
+    for page in ("index.html", "barrierefreiheit.html"):
+        path = built_project.site_dir / lang.code / page
+        links = parse(path).xpath('//nav[contains(@class, "language-switcher")]//a')
+        assert [a.get("hreflang") for a in links] == [other.tag for other in all_languages()]
+        for link in links:
+            target = (path.parent / link.get("href")).resolve()
+            assert target.is_file(), f"{path}: {link.get('href')} does not resolve"
+            assert target.name == page
+            assert link.get("lang") == link.get("hreflang")
+            other = language(target.parent.name)
+            assert link.text_content() == other.native_name
+            assert (link.get("aria-current") == "page") == (other.code == lang.code)
+
+
+def test_hreflang_alternates_are_complete_and_reciprocal(built_project: Project) -> None:
+    site = built_project.site_dir
+    base = "https://example.org/berliner-erklaerung/"
+    alternates: dict[str, dict[str, str]] = {}
+    for lang in all_languages():
+        for page in ("index.html", "barrierefreiheit.html"):
+            url = urljoin(base, f"{lang.code}/{page}")
+            links = parse(site / lang.code / page).xpath('//head/link[@rel="alternate"]')
+            alternates[url] = {link.get("hreflang"): link.get("href") for link in links}
+    for url, links in alternates.items():
+        assert set(links) == {lang.tag for lang in all_languages()} | {"x-default"}, url
+        for tag, href in links.items():
+            if tag != "x-default":
+                assert alternates[href][language(tag).tag] == href
+                assert url in alternates[href].values(), f"{href} does not point back to {url}"
+
+
+def test_sitemap_lists_every_page_with_its_alternates(built_project: Project) -> None:
+    tree = etree.parse(str(built_project.site_dir / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = tree.xpath("//s:url", namespaces=ns)
+    assert len(urls) == 2 * len(all_languages())
+    for url in urls:
+        assert len(url.xpath("x:link", namespaces=ns)) == len(all_languages())
+
+
+def test_page_title_names_the_language_version(built_project: Project) -> None:
+    titles = {
+        lang.code: parse(built_project.site_dir / lang.code / "index.html").findtext(".//title")
+        for lang in all_languages()
+    }
+    assert titles["de"].endswith("– Deutsche Fassung")
+    assert len(set(titles.values())) == len(titles), "each language version has its own title"
+
+
+def test_every_page_links_the_accessibility_statement_and_feedback(built_project: Project) -> None:
+    for page in site_pages(built_project):
+        hrefs = [a.get("href") for a in parse(page).xpath("//footer//a")]
+        assert any(h.endswith("barrierefreiheit.html") for h in hrefs), page
+        assert any(h.endswith("barrierefreiheit.html#feedback") for h in hrefs), page
+        feedback = (
+            page.parent / next(h for h in hrefs if h.endswith("#feedback")).split("#")[0]
+        ).resolve()
+        assert parse(feedback).xpath('//*[@id="feedback"]'), feedback
+
+
+def test_accessibility_statement_links_the_conciliation_body(built_project: Project) -> None:
+    for lang in all_languages():
+        root = parse(built_project.site_dir / lang.code / "barrierefreiheit.html")
+        hrefs = [a.get("href") for a in root.xpath("//main//a")]
+        assert "https://www.schlichtungsstelle-bgg.de" in hrefs
+        assert "mailto:barrierefreiheit@example.org" in hrefs
+
+
+def test_no_search_page_index_or_javascript_is_published(built_project: Project) -> None:
+    site = built_project.site_dir
+    assert not list(site.rglob("search.html")) and not list(site.rglob("genindex.html"))
+    assert not list(site.rglob("*.js"))
+    for page in site_pages(built_project):
+        assert not parse(page).xpath("//script"), page
+
+
+def _drop_translation(project: Project, code: str, msgid_start: str) -> str:
+    po_file = project.locale_dir / code / "LC_MESSAGES" / "index.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    entry = next(e for e in catalog if e.msgid.startswith(msgid_start))
+    entry.msgstr = ""
+    catalog.save()
+    return entry.msgid
+
+
+@pytest.mark.parametrize(("code", "direction_attribute"), [("en", None), ("ar", "ltr")])
+def test_untranslated_paragraph_is_marked_as_german(
+    project_copy: Project, code: str, direction_attribute: str | None
+) -> None:
+    msgid = _drop_translation(project_copy, code, "Jetzt gilt es")
+    build_site(project_copy, progress=quiet)
+
+    root = parse(project_copy.site_dir / code / "index.html")
+    [paragraph] = [
+        p for p in root.xpath("//main//p") if p.text_content().replace("\n", " ") == msgid
+    ]
+    assert paragraph.get("lang") == "de"
+    assert paragraph.get("dir") == direction_attribute
+    others = [p for p in root.xpath("//main//p[@lang]") if p is not paragraph]
+    assert not others, "only the untranslated paragraph is German"
+
+
+def test_lang_role_marks_a_german_phrase_inside_a_translation(project_copy: Project) -> None:
+    po_file = project_copy.locale_dir / "ar" / "LC_MESSAGES" / "index.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    entry = next(e for e in catalog if e.msgid.startswith("Jetzt gilt es"))
+    entry.msgstr = entry.msgstr.rstrip(".") + " (:lang:`Errungenschaften <de>`)."
+    catalog.save()
+    build_site(project_copy, progress=quiet)
+
+    root = parse(project_copy.site_dir / "ar" / "index.html")
+    [span] = root.xpath('//main//span[@lang="de"]')
+    assert span.text_content() == "Errungenschaften"
+    assert span.get("dir") == "ltr"
+
+
+def test_latin_names_inside_right_to_left_text_are_isolated(built_project: Project) -> None:
+    root = parse(built_project.site_dir / "fa" / "index.html")
+    names = [s for s in root.xpath("//main//strong") if "Katarina Niewiedzial" in s.text_content()]
+    assert names and all(s.get("dir") == "ltr" for s in names)

@@ -1,0 +1,86 @@
+"""Updating PO files from changed sources never loses a translator's work."""
+
+from __future__ import annotations
+
+from i18n_pipeline.catalog_io import read_catalog
+from i18n_pipeline.extract import extract_messages
+from i18n_pipeline.languages import language, translations
+from i18n_pipeline.project import Project
+from i18n_pipeline.update import update_catalogs
+
+OLD = (
+    "Jetzt gilt es, diese Errungenschaften zu sichern und weiter gemeinsam an einer\n"
+    "modernen Einwanderungsgesellschaft zu arbeiten."
+)
+NEW = OLD.replace("Errungenschaften zu", "Errungenschaften dauerhaft zu")
+OLD_MSGID = OLD.replace("\n", " ")
+NEW_MSGID = NEW.replace("\n", " ")
+
+
+def _translations(project: Project, code: str) -> dict[str, str]:
+    catalog = read_catalog(project.locale_dir / code / "LC_MESSAGES" / "index.po", locale=code)
+    return {m.id: m.string for m in catalog if m.id}
+
+
+def test_changed_paragraph_keeps_its_translation_as_fuzzy(project_copy: Project) -> None:
+    before = {lang.code: _translations(project_copy, lang.code) for lang in translations()}
+    index = project_copy.source_dir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+
+    extract_messages(project_copy)
+    results = update_catalogs(project_copy)
+
+    assert {r.status for r in results if r.po_file.name == "index.po"} == {"updated"}
+    for lang in translations():
+        po_file = project_copy.locale_dir / lang.code / "LC_MESSAGES" / "index.po"
+        catalog = read_catalog(po_file, locale=lang.code)
+        changed = catalog[NEW_MSGID]
+        assert changed.fuzzy
+        assert changed.string == before[lang.code][OLD_MSGID], "old translation kept for review"
+        assert changed.previous_id == [OLD_MSGID] or changed.previous_id == OLD_MSGID
+        assert "#| msgid" in po_file.read_text(encoding="utf-8"), (
+            "previous msgid written for the translator"
+        )
+        for msgid, string in before[lang.code].items():
+            if msgid != OLD_MSGID:
+                assert catalog[msgid].string == string and not catalog[msgid].fuzzy
+
+
+def test_removed_paragraph_stays_as_obsolete_entry(project_copy: Project) -> None:
+    index = project_copy.source_dir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace(OLD + "\n", ""), encoding="utf-8")
+
+    extract_messages(project_copy)
+    update_catalogs(project_copy, [language("en")])
+
+    po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
+    catalog = read_catalog(po_file, locale="en")
+    assert OLD_MSGID not in catalog
+    assert OLD_MSGID in catalog.obsolete
+    assert catalog.obsolete[OLD_MSGID].string
+
+
+def test_update_without_source_changes_leaves_po_files_byte_identical(
+    project_copy: Project,
+) -> None:
+    po_files = [po for lang in translations() for po in project_copy.po_files(lang.code)]
+    before = {po: po.read_bytes() for po in po_files}
+
+    extract_messages(project_copy)
+    results = update_catalogs(project_copy)
+
+    assert {r.status for r in results} == {"unchanged"}
+    assert {po: po.read_bytes() for po in po_files} == before
+
+
+def test_new_language_gets_headers_translators_tools_accept(project_copy: Project) -> None:
+    extract_messages(project_copy)
+    [result, *_] = update_catalogs(project_copy, [language("it")])
+
+    assert result.status == "created"
+    text = result.po_file.read_text(encoding="utf-8")
+    assert '"Language: it\\n"' in text
+    assert '"Plural-Forms: nplurals=' in text
+    assert "charset=utf-8" in text
+    assert "UNREVIEWED DRAFT" in text
+    assert '#, fuzzy\nmsgid ""' not in text
