@@ -1,0 +1,100 @@
+"""Publishing is atomic, incremental and reproducible."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polib
+import pytest
+
+from i18n_pipeline.build import build_site
+from i18n_pipeline.cli import main
+from i18n_pipeline.errors import BuildLockedError
+from i18n_pipeline.project import Project
+from i18n_pipeline.publish import build_lock
+
+from conftest import copy_project, quiet
+
+pytestmark = pytest.mark.slow
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_second_run_without_changes_rebuilds_nothing(project_copy: Project) -> None:
+    build_site(project_copy, progress=quiet)
+    before = snapshot(project_copy.site_dir)
+
+    results = build_site(project_copy, progress=quiet)
+
+    assert {r.status for r in results} == {"reused"}
+    assert snapshot(project_copy.site_dir) == before
+
+
+def test_editing_one_msgstr_rebuilds_only_that_language(project_copy: Project) -> None:
+    build_site(project_copy, progress=quiet)
+    before = snapshot(project_copy.site_dir)
+    po_file = project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    entry = next(e for e in catalog if e.msgid.startswith("Jetzt gilt es"))
+    entry.msgstr = entry.msgstr.replace(".", "!", 1) if "." in entry.msgstr else entry.msgstr + "!"
+    catalog.save()
+
+    results = build_site(project_copy, progress=quiet)
+
+    assert [r.code for r in results if r.status == "built"] == ["pl"]
+    after = snapshot(project_copy.site_dir)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert changed == ["pl/index.html"] or changed == ["pl/index.html", "status.html"]
+
+
+def test_fresh_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> None:
+    first = copy_project(tmp_path / "one")
+    second = copy_project(tmp_path / "two")
+    build_site(first, progress=quiet)
+    build_site(second, fresh=True, progress=quiet)
+
+    assert snapshot(first.site_dir) == snapshot(second.site_dir)
+
+
+def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Project) -> None:
+    build_site(project_copy, progress=quiet)
+    before = snapshot(project_copy.site_dir)
+    published = project_copy.site_dir.resolve()
+    releases = project_copy.build_dir / "releases"
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "i18n_pipeline.cli", "--root", str(project_copy.root), "build", "--fresh"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(p != published for p in releases.iterdir()):
+        assert process.poll() is None, "the build finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+    assert project_copy.site_dir.resolve() == published
+    assert snapshot(project_copy.site_dir) == before
+    # The next run is not blocked by the dead one, and cleans up its half-built release.
+    build_site(project_copy, progress=quiet)
+    assert [p.name for p in releases.iterdir()] == [project_copy.site_dir.resolve().name]
+
+
+def test_a_second_run_at_the_same_time_is_refused_with_a_clear_message(
+    project_copy: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with build_lock(project_copy):
+        code = main(["--root", str(project_copy.root), "build"])
+
+    assert code == BuildLockedError.exit_code
+    assert "another pipeline run is building this project" in capsys.readouterr().err
