@@ -12,19 +12,22 @@ from pathlib import Path
 import polib
 import pytest
 
+from conftest import copy_project, quiet
 from i18n_pipeline.build import build_site
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import BuildLockedError
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import build_lock
 
-from conftest import copy_project, quiet
-
 pytestmark = pytest.mark.slow
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_second_run_without_changes_rebuilds_nothing(project_copy: Project) -> None:
@@ -70,7 +73,15 @@ def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Pr
     releases = project_copy.build_dir / "releases"
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "i18n_pipeline.cli", "--root", str(project_copy.root), "build", "--fresh"],
+        [
+            sys.executable,
+            "-m",
+            "i18n_pipeline.cli",
+            "--root",
+            str(project_copy.root),
+            "build",
+            "--fresh",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,

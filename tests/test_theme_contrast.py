@@ -38,14 +38,17 @@ def _custom_properties(rules: list) -> dict[str, str]:
 
 
 def colour_schemes() -> dict[str, dict[str, str]]:
-    rules = tinycss2.parse_stylesheet(STYLESHEET.read_text(encoding="utf-8"), skip_whitespace=True,
-                                      skip_comments=True)
+    rules = tinycss2.parse_stylesheet(
+        STYLESHEET.read_text(encoding="utf-8"), skip_whitespace=True, skip_comments=True
+    )
     light = _custom_properties(rules)
     dark = dict(light)
     for rule in rules:
-        if rule.type == "at-rule" and rule.lower_at_keyword == "media":
-            if "prefers-color-scheme: dark" in tinycss2.serialize(rule.prelude):
-                dark.update(_custom_properties(tinycss2.parse_rule_list(rule.content, skip_whitespace=True)))
+        is_media = rule.type == "at-rule" and rule.lower_at_keyword == "media"
+        if is_media and "prefers-color-scheme: dark" in tinycss2.serialize(rule.prelude):
+            dark.update(
+                _custom_properties(tinycss2.parse_rule_list(rule.content, skip_whitespace=True))
+            )
     return {"light": light, "dark": dark}
 
 
@@ -73,7 +76,9 @@ def test_both_schemes_define_every_colour_as_hex() -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("foreground", "background", "minimum"), PAIRS)
-def test_colour_pair_meets_wcag_aa(scheme: str, foreground: str, background: str, minimum: float) -> None:
+def test_colour_pair_meets_wcag_aa(
+    scheme: str, foreground: str, background: str, minimum: float
+) -> None:
     colours = colour_schemes()[scheme]
     ratio = contrast_ratio(colours[foreground], colours[background])
     assert ratio >= minimum, f"{scheme}: {foreground} on {background} is {ratio:.2f}:1"

@@ -31,7 +31,7 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         raise CatalogSyntaxError(
             f"PO syntax error: {str(exc).rsplit(' on ', 1)[0]}",
             path=path,
-            line=exc.lineno,
+            line=exc.lineno + 1,  # Babel counts lines from 0, editors from 1
             hint="repair that line in your editor (check quotes and the msgid/msgstr "
             "keywords), then run again; nothing was changed",
         ) from exc

@@ -95,6 +95,16 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return serve_preview(project, args.language, port=args.port)
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from i18n_pipeline.bench import format_report, run_benchmark, write_report
+
+    project = _project(args)
+    result = run_benchmark(project, growth=args.growth, audit=not args.skip_audit)
+    print(format_report(result))
+    print(f"\nwrote {write_report(result, project.reports_dir / 'bench.json')}")
+    return 0
+
+
 def cmd_site(args: argparse.Namespace) -> int:
     """The main job: check translations, build every language, report, audit."""
     root = ["--root", str(args.root)] if args.root else []
@@ -164,6 +174,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=8000, help="port (0: any free port; default 8000)"
     )
     preview.set_defaults(func=cmd_preview)
+
+    bench = commands.add_parser(
+        "bench", help="benchmark: naive baseline vs. pipeline cold/warm/edit"
+    )
+    bench.add_argument(
+        "--growth",
+        type=int,
+        nargs="*",
+        default=[],
+        metavar="PAGES",
+        help="also build synthetic projects of these page counts, e.g. --growth 10 100",
+    )
+    bench.add_argument("--skip-audit", action="store_true", help="time the builds only")
+    bench.set_defaults(func=cmd_bench)
 
     for name, func, text in (
         ("check", cmd_check, "check PO files (see: i18n-pipeline check --help)"),

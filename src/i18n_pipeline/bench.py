@@ -1,0 +1,274 @@
+"""Benchmark: the naive way against the pipeline, cold, warm and after one PO edit.
+
+Not a test: timings depend on the machine. It runs every variant in one go on a
+temporary copy of the project, so the figures compare like with like, and
+prints them as ratios against the targets the project set itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import polib
+import psutil
+
+from i18n_pipeline.catalog_io import write_atomically
+from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.languages import all_languages
+from i18n_pipeline.project import Project
+
+#: Targets from the performance issue, as fractions of the reference run.
+TARGETS = {"cold_vs_naive": 0.5, "warm_vs_cold": 0.05, "po_edit_vs_cold": 0.15}
+PEAK_MEMORY_LIMIT_MIB = 1536
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed command and the most memory its whole process tree held at once."""
+
+    name: str
+    seconds: float
+    peak_mib: float
+    exit_code: int
+
+
+def run_measured(
+    name: str, command: Sequence[str], cwd: Path, env: dict[str, str] | None = None
+) -> Run:
+    """Run ``command``, sampling the resident memory of it and all its children."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        list(command),
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            parent = psutil.Process(process.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not stop.is_set():
+            total = 0
+            try:
+                for proc in [parent, *parent.children(recursive=True)]:
+                    with contextlib.suppress(psutil.NoSuchProcess):
+                        total += proc.memory_info().rss
+            except psutil.NoSuchProcess:
+                return
+            peak = max(peak, total)
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    stop.set()
+    sampler.join()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        print(f"  {name}: exit {process.returncode}\n{stderr[-2000:]}", file=sys.stderr)
+    return Run(name, round(seconds, 3), round(peak / 2**20, 1), process.returncode)
+
+
+def copy_inputs(source: Project, target: Path) -> Project:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("conf.py", "glossary.txt"):
+        shutil.copy2(source.root / name, target / name)
+    shutil.copytree(source.source_dir, target / "source")
+    shutil.copytree(source.locale_dir, target / "locales", ignore=shutil.ignore_patterns("*.mo"))
+    return Project(target)
+
+
+def make_synthetic_project(source: Project, target: Path, pages: int) -> Project:
+    """``pages`` copies of the declaration (same messages, so the translations apply)."""
+    project = copy_inputs(source, target)
+    body = (source.source_dir / "index.rst").read_text(encoding="utf-8").split(".. toctree::")[0]
+    names = [f"page{number:03d}" for number in range(1, pages)]
+    for name in names:
+        (project.source_dir / f"{name}.rst").write_text(body, encoding="utf-8")
+        for lang in all_languages()[1:]:
+            po_dir = project.locale_dir / lang.code / "LC_MESSAGES"
+            shutil.copy2(po_dir / "index.po", po_dir / f"{name}.po")
+    toctree = "\n.. toctree::\n   :hidden:\n\n   barrierefreiheit\n" + "".join(
+        f"   {n}\n" for n in names
+    )
+    (project.source_dir / "index.rst").write_text(body + toctree, encoding="utf-8")
+    return project
+
+
+def edit_one_msgstr(project: Project, code: str = "pl") -> None:
+    po_file = project.locale_dir / code / "LC_MESSAGES" / "index.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    entry = next(e for e in catalog if e.msgstr and e.msgstr.endswith("."))
+    entry.msgstr = entry.msgstr[:-1] + "!"
+    write_atomically(po_file, str(catalog).encode("utf-8"))
+
+
+def naive_sphinx_builds(project: Project, outdir: Path) -> list[str]:
+    """The command a newcomer would write: one sphinx-build per language, one after another."""
+    commands = []
+    for lang in all_languages():
+        commands.append(
+            " ".join(
+                [
+                    sys.executable,
+                    "-m",
+                    "sphinx",
+                    "build",
+                    "-q",
+                    "-b",
+                    "html",
+                    "-c",
+                    str(project.conf_dir),
+                    "-D",
+                    f"language={lang.code}",
+                    "-d",
+                    str(outdir / "doctrees" / lang.code),
+                    str(project.source_dir),
+                    str(outdir / "site" / lang.code),
+                ]
+            )
+        )
+    return commands
+
+
+def pipeline(project: Project, *args: str) -> list[str]:
+    return [sys.executable, "-m", "i18n_pipeline.cli", "--root", str(project.root), "site", *args]
+
+
+def ratio(numerator: Run, denominator: Run) -> float:
+    return (
+        round(numerator.seconds / denominator.seconds, 3) if denominator.seconds else float("inf")
+    )
+
+
+def run_benchmark(
+    project: Project, growth: Sequence[int] = (), audit: bool = True
+) -> dict[str, object]:
+    """Measure every variant on copies of ``project`` and return the figures."""
+    with tempfile.TemporaryDirectory(prefix="i18n-bench-") as scratch:
+        work = Path(scratch)
+        env = dict(os.environ)
+        naive_project = copy_inputs(project, work / "naive")
+        script = " && ".join(naive_sphinx_builds(naive_project, naive_project.build_dir))
+        if audit:
+            from i18n_pipeline.audit.baseline import naive_audit_command
+
+            script += " && " + " ".join(naive_audit_command(naive_project.build_dir / "site"))
+        print(
+            "naive baseline: sphinx-build per language, then pa11y-ci at concurrency 1 ...",
+            flush=True,
+        )
+        naive = run_measured("naive", ["bash", "-c", script], work, env)
+
+        measured = copy_inputs(project, work / "pipeline")
+        extra = [] if audit else ["--skip-audit"]
+        print("pipeline cold (--fresh) ...", flush=True)
+        cold = run_measured("cold", pipeline(measured, "--fresh", *extra), work, env)
+        print("pipeline warm, nothing changed ...", flush=True)
+        warm = run_measured("warm", pipeline(measured, *extra), work, env)
+        edit_one_msgstr(measured)
+        print("pipeline after editing one msgstr ...", flush=True)
+        edited = run_measured("po_edit", pipeline(measured, *extra), work, env)
+
+        runs = [naive, cold, warm, edited]
+        failed = [run.name for run in runs if run.exit_code != 0]
+        if failed:
+            raise PipelineError(
+                f"benchmark runs failed: {', '.join(failed)} (their output is above)",
+                hint="fix what the failing run reported; a failed run is not a timing",
+            )
+        growth_rows = []
+        for pages in growth:
+            synthetic = make_synthetic_project(project, work / f"growth-{pages}", pages)
+            print(f"growth: {pages} pages x {len(all_languages())} languages ...", flush=True)
+            run = run_measured(f"growth_{pages}", pipeline(synthetic, "--fresh", *extra), work, env)
+            growth_rows.append(
+                {
+                    "pages": pages,
+                    "languages": len(all_languages()),
+                    "page_builds": pages * len(all_languages()),
+                    **asdict(run),
+                }
+            )
+
+    ratios = {
+        "cold_vs_naive": ratio(cold, naive),
+        "warm_vs_cold": ratio(warm, cold),
+        "po_edit_vs_cold": ratio(edited, cold),
+    }
+    peak = max(run.peak_mib for run in (cold, warm, edited))
+    return {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "audit_included": audit,
+        "runs": [asdict(run) for run in runs],
+        "ratios": ratios,
+        "targets": TARGETS,
+        "met": {key: ratios[key] <= TARGETS[key] for key in TARGETS}
+        | {"peak_memory": peak <= PEAK_MEMORY_LIMIT_MIB},
+        "peak_mib": peak,
+        "growth": growth_rows,
+    }
+
+
+def format_report(result: dict[str, object]) -> str:
+    runs = {run["name"]: run for run in result["runs"]}  # type: ignore[attr-defined]
+    ratios: dict[str, float] = result["ratios"]  # type: ignore[assignment]
+    met: dict[str, bool] = result["met"]  # type: ignore[assignment]
+    lines = [
+        "| run | seconds | peak MiB | ratio | target | met |",
+        "| --- | ---: | ---: | ---: | ---: | :---: |",
+        "| naive: sphinx-build per language + pa11y-ci at concurrency 1 "
+        f"| {runs['naive']['seconds']:.2f} | {runs['naive']['peak_mib']:.0f} | 1.00 | | |",
+    ]
+    for name, key, base in (
+        ("pipeline cold (`--fresh`)", "cold_vs_naive", "naive"),
+        ("pipeline warm, nothing changed", "warm_vs_cold", "cold"),
+        ("pipeline after one msgstr edit", "po_edit_vs_cold", "cold"),
+    ):
+        run = runs[
+            {"cold_vs_naive": "cold", "warm_vs_cold": "warm", "po_edit_vs_cold": "po_edit"}[key]
+        ]
+        lines.append(
+            f"| {name} | {run['seconds']:.2f} | {run['peak_mib']:.0f} | {ratios[key]:.3f} x {base} "
+            f"| ≤ {TARGETS[key]} | {'yes' if met[key] else 'NO'} |"
+        )
+    lines.append(
+        f"\npeak memory of the pipeline: {result['peak_mib']:.0f} MiB "
+        f"(limit {PEAK_MEMORY_LIMIT_MIB} MiB: {'met' if met['peak_memory'] else 'NOT met'})"
+    )
+    growth = result["growth"]
+    if growth:
+        lines += [
+            "",
+            "| pages | languages | page builds | seconds (cold) | seconds per page build |",
+            "| ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for row in growth:  # type: ignore[attr-defined]
+            lines.append(
+                f"| {row['pages']} | {row['languages']} | {row['page_builds']} "
+                f"| {row['seconds']:.1f} | {row['seconds'] / row['page_builds']:.3f} |"
+            )
+    return "\n".join(lines)
+
+
+def write_report(result: dict[str, object], path: Path) -> Path:
+    write_atomically(path, (json.dumps(result, indent=2) + "\n").encode())
+    return path

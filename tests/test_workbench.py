@@ -1,0 +1,86 @@
+"""The translator's workbench: statistics, the status page and the preview command."""
+
+from __future__ import annotations
+
+import json
+
+import polib
+import pytest
+
+from conftest import parse
+from i18n_pipeline.cli import main
+from i18n_pipeline.languages import translations
+from i18n_pipeline.preview import preview_arguments
+from i18n_pipeline.project import Project
+from i18n_pipeline.stats import collect_stats
+
+
+def _make_one_fuzzy_one_untranslated(project: Project) -> None:
+    po_file = project.locale_dir / "tr" / "LC_MESSAGES" / "index.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    translated = [e for e in catalog if e.msgstr]
+    translated[0].flags.append("fuzzy")
+    translated[1].msgstr = ""
+    catalog.save()
+
+
+def test_stats_count_translated_fuzzy_untranslated_and_obsolete(project_copy: Project) -> None:
+    before = {s.code: s for s in collect_stats(project_copy)}
+    _make_one_fuzzy_one_untranslated(project_copy)
+
+    after = {s.code: s for s in collect_stats(project_copy)}
+
+    assert after["tr"].fuzzy == before["tr"].fuzzy + 1
+    assert after["tr"].untranslated == before["tr"].untranslated + 1
+    assert after["tr"].translated == before["tr"].translated - 2
+    assert after["tr"].total == before["tr"].total
+    assert after["pl"] == before["pl"]
+
+
+def test_stats_command_writes_json_for_every_language(
+    project_copy: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(project_copy.root), "stats"]) == 0
+
+    report = json.loads((project_copy.reports_dir / "stats.json").read_text(encoding="utf-8"))
+    assert [row["code"] for row in report["languages"]] == [lang.code for lang in translations()]
+    assert all(
+        {"translated", "fuzzy", "untranslated", "obsolete", "percent"} <= set(row)
+        for row in report["languages"]
+    )
+    assert "untranslated" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_status_page_has_an_accessible_table_per_language(built_project: Project) -> None:
+    root = parse(built_project.site_dir / "status.html")
+    table = root.xpath("//main//table")[0]
+    assert table.xpath("caption")
+    assert all(th.get("scope") == "col" for th in table.xpath("thead//th"))
+    rows = table.xpath("tbody/tr")
+    assert [row.xpath("th/a")[0].get("hreflang") for row in rows] == [
+        lang.tag for lang in translations()
+    ]
+    assert all(row.xpath("th")[0].get("scope") == "row" for row in rows)
+
+
+def test_preview_watches_the_language_po_files_and_ignores_compiled_ones(
+    project_copy: Project,
+) -> None:
+    args = preview_arguments(project_copy, "fa", port=0)
+
+    assert args[:2] == [
+        str(project_copy.source_dir),
+        str(project_copy.build_dir / "preview" / "fa"),
+    ]
+    assert args[args.index("-D") + 1] == "language=fa"
+    assert str(project_copy.locale_dir / "fa") in args
+    assert r".*\.mo$" in args
+    assert args[args.index("--host") + 1] == "127.0.0.1"
+
+
+def test_preview_of_an_unknown_language_is_refused(
+    project_copy: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(project_copy.root), "preview", "xx"]) == 2
+    assert "not one of the site's languages" in capsys.readouterr().err
