@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from i18n_pipeline.catalog_io import read_catalog
+from i18n_pipeline.catalog_io import previous_msgids, read_catalog
 from i18n_pipeline.extract import extract_messages
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
@@ -37,10 +37,7 @@ def test_changed_paragraph_keeps_its_translation_as_fuzzy(project_copy: Project)
         changed = catalog[NEW_MSGID]
         assert changed.fuzzy
         assert changed.string == before[lang.code][OLD_MSGID], "old translation kept for review"
-        assert changed.previous_id == [OLD_MSGID] or changed.previous_id == OLD_MSGID
-        assert "#| msgid" in po_file.read_text(encoding="utf-8"), (
-            "previous msgid written for the translator"
-        )
+        assert previous_msgids(po_file)[NEW_MSGID] == OLD_MSGID, "previous msgid shown"
         for msgid, string in before[lang.code].items():
             if msgid != OLD_MSGID:
                 assert catalog[msgid].string == string and not catalog[msgid].fuzzy
@@ -84,3 +81,40 @@ def test_new_language_gets_headers_translators_tools_accept(project_copy: Projec
     assert "charset=utf-8" in text
     assert "UNREVIEWED DRAFT" in text
     assert '#, fuzzy\nmsgid ""' not in text
+
+
+def test_previous_msgid_survives_a_second_update(project_copy: Project) -> None:
+    index = project_copy.source_dir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    extract_messages(project_copy)
+    update_catalogs(project_copy, [language("ro")])
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("Jubiläum", "Jubiläum"), encoding="utf-8"
+    )
+    (project_copy.source_dir / "extra.rst").write_text(
+        ":orphan:\n\nNeu\n===\n\nEin neuer Absatz.\n"
+    )
+
+    extract_messages(project_copy)
+    update_catalogs(project_copy, [language("ro")])
+
+    po_file = project_copy.locale_dir / "ro" / "LC_MESSAGES" / "index.po"
+    assert previous_msgids(po_file)[NEW_MSGID] == OLD_MSGID
+
+
+def test_gnu_msgfmt_accepts_updated_files_with_previous_msgids(project_copy: Project) -> None:
+    import subprocess
+
+    index = project_copy.source_dir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    extract_messages(project_copy)
+    [result] = [
+        r for r in update_catalogs(project_copy, [language("fa")]) if r.po_file.name == "index.po"
+    ]
+
+    check = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(result.po_file)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stderr

@@ -13,8 +13,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po, write_po
+import polib
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po
 
 from i18n_pipeline.errors import CatalogSyntaxError
 
@@ -46,10 +47,57 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
 
 
 def render_catalog(catalog: Catalog) -> bytes:
-    """Serialise ``catalog`` the same way every time."""
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=PO_LINE_WIDTH, include_previous=True, sort_output=False)
-    return buffer.getvalue()
+    """Serialise ``catalog`` the same way every time, as GNU gettext's tools would.
+
+    Babel merges well but writes a wrapped previous msgid (``#| msgid``) in a
+    form Poedit cannot read, so the writing is polib's, which follows msgmerge.
+    """
+    po = polib.POFile(wrapwidth=PO_LINE_WIDTH, encoding="utf-8")
+    po.header = "\n".join(
+        line[2:] if line.startswith("# ") else line.lstrip("#")
+        for line in catalog.header_comment.splitlines()
+    )
+    po.metadata = {name: value.strip() for name, value in catalog.mime_headers}
+    for message in catalog:
+        if message.id:
+            po.append(_entry(message))
+    for message in catalog.obsolete.values():
+        entry = _entry(message)
+        entry.obsolete = True
+        po.append(entry)
+    return str(po).encode("utf-8")
+
+
+def _entry(message: Message) -> polib.POEntry:
+    singular = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+    entry = polib.POEntry(
+        msgid=singular,
+        msgctxt=message.context,
+        occurrences=[(path, str(line) if line else "") for path, line in message.locations],
+        flags=sorted(message.flags),
+        comment="\n".join(message.auto_comments),
+        tcomment="\n".join(message.user_comments),
+    )
+    if isinstance(message.id, (list, tuple)):
+        entry.msgid_plural = message.id[1]
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        entry.msgstr_plural = dict(enumerate(strings))
+    else:
+        entry.msgstr = message.string or ""
+    if message.previous_id:
+        entry.previous_msgid = message.previous_id[0]
+        if len(message.previous_id) > 1:
+            entry.previous_msgid_plural = message.previous_id[1]
+    return entry
+
+
+def previous_msgids(path: Path) -> dict[str, str]:
+    """``#| msgid`` lines of a PO file (Babel's reader drops them), by current msgid."""
+    return {
+        entry.msgid: entry.previous_msgid
+        for entry in polib.pofile(str(path))
+        if entry.previous_msgid
+    }
 
 
 def write_atomically(path: Path, data: bytes) -> None:

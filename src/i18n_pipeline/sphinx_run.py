@@ -7,8 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
+from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from i18n_pipeline.errors import BuildError
@@ -34,6 +36,11 @@ def run_sphinx(
     Warnings matter here: a translation with broken markup is reported by Sphinx
     only as a warning, and the page would silently show it broken.
     """
+    # Sphinx caches message catalogs per process, keyed by domain but not by
+    # language; a worker that built English would serve English strings to the
+    # next language it builds. Sphinx's own test fixtures clear it the same way.
+    sphinx.locale.translators.clear()
+    nocolor()  # messages go to files and terminals alike: no escape codes
     warnings = io.StringIO()
     status = io.StringIO()
     confoverrides = {"language": language, **(overrides or {})}

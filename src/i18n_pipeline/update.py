@@ -14,7 +14,12 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from sphinx_intl import catalog as sphinx_intl_catalog
 
-from i18n_pipeline.catalog_io import read_catalog, render_catalog, write_atomically
+from i18n_pipeline.catalog_io import (
+    previous_msgids,
+    read_catalog,
+    render_catalog,
+    write_atomically,
+)
 from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.project import Project
 
@@ -56,8 +61,13 @@ def update_catalog(pot_file: Path, po_file: Path, lang: Language) -> CatalogUpda
         return CatalogUpdate(po_file, "created", added=len([m for m in catalog if m.id]))
 
     catalog = read_catalog(po_file, locale=lang.code)
+    earlier_previous = previous_msgids(po_file)
     before = {m.id for m in catalog if m.id}
     sphinx_intl_catalog.update_with_fuzzy(catalog, template)
+    for message in catalog:
+        # Still fuzzy from an earlier update: keep the msgid the translation was for.
+        if message.fuzzy and not message.previous_id and message.id in earlier_previous:
+            message.previous_id = [earlier_previous[message.id]]
     after = {m.id for m in catalog if m.id}
     if before == after:
         return CatalogUpdate(po_file, "unchanged")
