@@ -1,0 +1,219 @@
+"""Checks over one translated entry. Each yields (message, what to do) pairs.
+
+Messages speak to translators, in plain words, about their msgstr; "the German
+text" is the msgid.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.registry import entry_check
+from i18n_pipeline.checks.rst import DANGEROUS_URL, DIRECTIVE, html_tags, parse_markup
+
+#: The one role a translator may add: it marks a foreign phrase, ``:lang:`Wort <de>```.
+ALLOWED_ADDED_ROLES = frozenset({"lang"})
+LANG_ROLE_SHAPE = re.compile(r":lang:`[^`<>]+?\s<[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*>`")
+
+MARKUP_NAMES = {
+    "strong": "**bold**",
+    "emphasis": "*italic*",
+    "literal": "``code``",
+    "reference": "`link <…>`__",
+    "title_reference": "`interpreted text`",
+}
+
+Findings = Iterator[tuple[str, str]]
+
+
+@entry_check(Severity.ERROR)
+def check_rst_syntax(entry: Entry, context: Context) -> Findings:
+    """The msgstr must parse as reStructuredText without warnings."""
+    for problem in parse_markup(entry.msgstr).problems:
+        yield (
+            f"the translation's markup is broken: {problem}",
+            "close every ** and * and ` you open, and keep a space (or punctuation) "
+            "before and after marked-up words",
+        )
+
+
+@entry_check(Severity.ERROR)
+def check_markup_parity(entry: Entry, context: Context) -> Findings:
+    """Bold, italics, literals and links of the German text are all in the translation."""
+    source, translation = parse_markup(entry.msgid), parse_markup(entry.msgstr)
+    if translation.problems:
+        return  # rst-syntax reports it; counting broken markup would only repeat it
+    for kind, shown in MARKUP_NAMES.items():
+        expected = source.kinds[kind]
+        found = translation.kinds[kind]
+        if found < expected:
+            yield (
+                f"the German text has {shown} {expected} time(s), the translation {found}",
+                f"keep the {shown} markup around the corresponding words",
+            )
+        elif found > expected:
+            yield (
+                f"the translation has {shown} {found} time(s), the German text only {expected}",
+                f"remove the extra {shown} markup",
+            )
+    for role, count in source.roles.items():
+        if translation.roles.get(role, 0) < count:
+            yield (
+                f"the role :{role}: of the German text is missing",
+                f"keep :{role}:`…` as in the msgid",
+            )
+
+
+@entry_check(Severity.ERROR)
+def check_unsafe_markup(entry: Entry, context: Context) -> Findings:
+    """A translation may not add links, targets, roles, directives or raw HTML."""
+    source, translation = parse_markup(entry.msgid), parse_markup(entry.msgstr)
+    for url in sorted(translation.link_targets - source.link_targets):
+        yield (
+            f"the translation adds a link to {url!r} that the German text does not have",
+            "keep exactly the links of the msgid; to change a link, ask the editors",
+        )
+    if DANGEROUS_URL.search(entry.msgstr):
+        yield (
+            "the translation contains a javascript: or data: address",
+            "remove it: such addresses run code in the reader's browser",
+        )
+    for role, count in translation.roles.items():
+        if count > entry.msgid.count(f":{role}:`") and role not in ALLOWED_ADDED_ROLES:
+            yield (
+                f"the translation adds the role :{role}:",
+                "remove it; only :lang:`phrase <de>` may be added, to mark a foreign phrase",
+            )
+    added_lang_roles = translation.roles.get("lang", 0) - source.roles.get("lang", 0)
+    if (
+        added_lang_roles > 0
+        and len(LANG_ROLE_SHAPE.findall(entry.msgstr)) < translation.roles["lang"]
+    ):
+        yield (
+            "the :lang: role is not in the form :lang:`phrase <de>`",
+            "write the phrase, a space and the language tag in angle brackets",
+        )
+    if DIRECTIVE.search(entry.msgstr) and not DIRECTIVE.search(entry.msgid):
+        yield (
+            "the translation adds a directive (a line starting with '.. name::')",
+            "remove it; directives belong in the German source, not in a translation",
+        )
+    if translation.targets and not source.targets:
+        yield (
+            "the translation adds a link target ('.. _name:' or _`name`)",
+            "remove it; link targets belong in the German source",
+        )
+    if translation.raw and not source.raw:
+        yield ("the translation adds raw content", "remove the raw directive or role")
+    added_tags = set(html_tags(entry.msgstr)) - set(html_tags(entry.msgid))
+    if added_tags:
+        yield (
+            f"the translation contains HTML: {', '.join(sorted(added_tags))}",
+            "remove the HTML; write plain text and reStructuredText only",
+        )
+
+
+def ascii_digits(text: str) -> str:
+    """Every decimal digit, from any script, as 0–9 (Persian ۲۰۲۴ → 2024)."""
+    return "".join(
+        str(unicodedata.decimal(char))
+        if unicodedata.decimal(char, None) is not None and not char.isascii()
+        else char
+        for char in text
+    )
+
+
+NUMBER = re.compile(r"\d+")
+
+
+@entry_check(Severity.ERROR)
+def check_numbers(entry: Entry, context: Context) -> Findings:
+    """Every number and year of the German text is in the translation, in any digits."""
+    expected = NUMBER.findall(entry.msgid)
+    found = NUMBER.findall(ascii_digits(entry.msgstr))
+    missing = list(expected)
+    for number in found:
+        if number in missing:
+            missing.remove(number)
+    if missing:
+        digits = context.language.digits
+        example = "" if digits == "0123456789" else f" (written as 0–9 or {digits[0]}–{digits[9]})"
+        yield (
+            f"number(s) {', '.join(missing)} of the German text are missing from the translation",
+            f"check every number, date and year against the German text{example}",
+        )
+
+
+@entry_check(Severity.ERROR)
+def check_protected_term(entry: Entry, context: Context) -> Findings:
+    """Names and terms listed in the glossary stay exactly as they are."""
+    for term in context.glossary:
+        if term in entry.msgid and term not in entry.msgstr:
+            yield (
+                f"{term!r} must appear unchanged (it is in glossary.txt)",
+                "copy it letter for letter from the msgid: names of people are never translated "
+                "or transliterated",
+            )
+
+
+#: Text that is the same in every language: addresses, numbers, names alone.
+_NEUTRAL = re.compile(r"^[\W\d_]*$|https?://|@")
+
+
+@entry_check(Severity.WARNING)
+def check_same_as_source(entry: Entry, context: Context) -> Findings:
+    """A msgstr identical to the msgid is usually an untranslated copy."""
+    if entry.msgstr != entry.msgid or _NEUTRAL.search(entry.msgid):
+        return
+    words = entry.msgid
+    for term in context.glossary:
+        words = words.replace(term, "")
+    if re.search(r"[^\W\d_]{2,}", words):
+        yield (
+            "the translation is the same as the German text",
+            "translate it; if it really is the same in your language, waive the check "
+            "with '# check: ignore same-as-source -- reason'",
+        )
+
+
+@entry_check(Severity.ERROR)
+def check_whitespace(entry: Entry, context: Context) -> Findings:
+    """Leading and trailing spaces and line breaks match the German text."""
+    for side, pick in (
+        ("start", lambda s: s[: len(s) - len(s.lstrip())]),
+        ("end", lambda s: s[len(s.rstrip()) :]),
+    ):
+        if pick(entry.msgid) != pick(entry.msgstr):
+            yield (
+                f"spaces or line breaks at the {side} differ from the German text",
+                f"remove or add the whitespace at the {side} so it matches the msgid",
+            )
+
+
+#: Sentence endings that count as the same in another script.
+EQUIVALENT_ENDINGS = {
+    ".": ".。۔।",
+    "!": "!！",
+    "?": "?？؟;",
+    ":": ":：",
+}
+
+
+@entry_check(Severity.WARNING)
+def check_ending_punctuation(entry: Entry, context: Context) -> Findings:
+    """A sentence keeps its kind of ending: full stop, question mark, colon."""
+    source_end = entry.msgid.rstrip()[-1:]
+    target_end = entry.msgstr.rstrip()[-1:]
+    if source_end in EQUIVALENT_ENDINGS and target_end not in EQUIVALENT_ENDINGS[source_end]:
+        yield (
+            f"the German text ends with {source_end!r}, the translation with {target_end!r}",
+            "end the translation with the same kind of punctuation",
+        )
+    elif source_end not in EQUIVALENT_ENDINGS and target_end in ".:" and source_end.isalnum():
+        yield (
+            f"the translation ends with {target_end!r}, the German text does not",
+            "remove the final punctuation (headings and names have none)",
+        )

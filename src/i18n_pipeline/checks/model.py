@@ -1,0 +1,74 @@
+"""What a check reports, and what it gets to look at."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from i18n_pipeline.languages import Language
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"  # stops the build
+    WARNING = "warning"  # printed, does not stop anything
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one PO file, said so that a translator can act on it."""
+
+    path: Path
+    line: int
+    check: str
+    severity: Severity
+    message: str
+    hint: str
+    msgid: str = ""
+
+    def as_text(self) -> str:
+        text = f"{self.path}:{self.line}: {self.severity}: {self.message} ({self.check})"
+        if self.msgid:
+            shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
+            text += f"\n    msgid: {shown}"
+        return f"{text}\n    what to do: {self.hint}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "line": self.line,
+            "check": self.check,
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+            "msgid": self.msgid,
+        }
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translated message as the entry checks see it."""
+
+    msgid: str
+    msgstr: str
+    line: int
+    flags: tuple[str, ...] = ()
+    translator_comment: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every check of one file may need: its language and the glossary."""
+
+    path: Path
+    language: Language
+    glossary: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Problem(Exception):  # noqa: N818 - raised by checks like Babel's TranslationError
+    """Raised by a check: the message and what to do."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint

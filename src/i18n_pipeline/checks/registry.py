@@ -1,0 +1,38 @@
+"""Checks register themselves; the set of checks is data, not a hard-wired list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from i18n_pipeline.checks.model import Context, Entry, Severity
+
+EntryCheckFunction = Callable[[Entry, Context], Iterator[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class EntryCheck:
+    id: str
+    severity: Severity
+    function: EntryCheckFunction
+    description: str
+
+
+ENTRY_CHECKS: dict[str, EntryCheck] = {}
+
+
+def check_id(function_name: str) -> str:
+    """``check_missing_space`` → ``missing-space``, as sphinx-lint names its checks."""
+    return function_name.removeprefix("check_").replace("_", "-")
+
+
+def entry_check(severity: Severity) -> Callable[[EntryCheckFunction], EntryCheckFunction]:
+    """Register a check over one translated entry; it yields (message, what to do) pairs."""
+
+    def register(function: EntryCheckFunction) -> EntryCheckFunction:
+        identifier = check_id(function.__name__)
+        doc = (function.__doc__ or "").strip().splitlines()
+        ENTRY_CHECKS[identifier] = EntryCheck(identifier, severity, function, doc[0] if doc else "")
+        return function
+
+    return register

@@ -1,0 +1,107 @@
+"""reStructuredText seen the way Sphinx will see a msgstr: parsed by docutils.
+
+Sphinx parses every msgstr as reStructuredText and shows its warnings only in
+the build log; here the same parse runs per entry, so a broken ``**bold`` is
+reported with the PO file's line instead of as a page that renders wrong.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docutils import nodes, utils
+from docutils.core import publish_doctree
+from docutils.parsers.rst import roles
+
+from i18n_pipeline.sphinxext.roles import lang_role
+
+#: A role in its source form, ``:name:`...```.
+ROLE = re.compile(r"(?<![\w`]):(?P<name>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):`")
+#: Schemes that run code or smuggle content when a reader follows the link.
+DANGEROUS_URL = re.compile(r"(?i)\b(?:java\s*script|vb\s*script|data)\s*:")
+#: Raw HTML: a tag outside of reST's backquoted constructs (``text <url>`__`` is fine).
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+BACKQUOTED = re.compile(r"`[^`]*`")
+DIRECTIVE = re.compile(r"(?m)^\s*\.\.\s+[\w:-]+::")
+EXPLICIT_TARGET = re.compile(r"(?m)^\s*\.\.\s+_[^:]*:|(?<!`)_`[^`]+`")
+
+
+@dataclass(frozen=True)
+class Markup:
+    """What inline markup a piece of text has, counted by kind."""
+
+    kinds: Counter[str]
+    link_targets: frozenset[str]
+    roles: Counter[str]
+    problems: tuple[str, ...]
+    raw: bool
+    targets: bool
+
+
+@contextmanager
+def _project_roles() -> Iterator[None]:
+    """Make the project's ``:lang:`` role known to plain docutils, for the parse only."""
+    roles.register_local_role("lang", lang_role)
+    try:
+        yield
+    finally:
+        roles._roles.pop("lang", None)
+
+
+@lru_cache(maxsize=4096)
+def parse_markup(text: str) -> Markup:
+    """Parse once per text: several checks look at the same msgid and msgstr."""
+    warnings = io.StringIO()
+    with _project_roles():
+        doctree = publish_doctree(
+            text,
+            settings_overrides={
+                "report_level": utils.Reporter.WARNING_LEVEL,
+                "halt_level": utils.Reporter.SEVERE_LEVEL + 1,
+                "warning_stream": warnings,
+                "file_insertion_enabled": False,
+                "raw_enabled": True,  # so that a raw directive shows up as a raw node
+                "input_encoding": "unicode",
+            },
+        )
+    problems = tuple(
+        (message[0].astext() if len(message) else message.astext()).splitlines()[0].strip()
+        for message in doctree.findall(nodes.system_message)
+        if message["level"] >= utils.Reporter.WARNING_LEVEL
+    )
+    kinds: Counter[str] = Counter()
+    for kind in (
+        nodes.strong,
+        nodes.emphasis,
+        nodes.literal,
+        nodes.reference,
+        nodes.title_reference,
+    ):
+        kinds[kind.__name__] = sum(1 for _ in doctree.findall(kind))
+    links = frozenset(
+        node["refuri"] for node in doctree.findall(nodes.reference) if "refuri" in node
+    )
+    return Markup(
+        kinds=kinds,
+        link_targets=links,
+        roles=Counter(match["name"] for match in ROLE.finditer(text)),
+        problems=problems,
+        raw=any(True for _ in doctree.findall(nodes.raw)),
+        targets=any(
+            True
+            for node in doctree.findall(nodes.target)
+            if not node.get("anonymous") and not node.get("refuri")
+        )
+        or bool(EXPLICIT_TARGET.search(text)),
+    )
+
+
+def html_tags(text: str) -> list[str]:
+    """HTML-looking tags outside backquotes (embedded URIs like ``<https://…>`` are inside)."""
+    return HTML_TAG.findall(BACKQUOTED.sub("", text))

@@ -1,0 +1,132 @@
+"""PO checks: each failing fixture is reported with its check and line; each passing one is clean.
+
+Fixtures follow sphinx-lint's layout: ``fixtures/po/xfail/*.po`` must fail, and
+say in a ``# expect:`` comment which checks; ``fixtures/po/xpass/*.po`` must pass.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from i18n_pipeline.checks import Severity, check_catalogs, check_po_file
+from i18n_pipeline.checks.command import main
+from i18n_pipeline.checks.glossary import load_glossary
+from i18n_pipeline.languages import language, translations
+from i18n_pipeline.project import Project
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "po"
+GLOSSARY = load_glossary(REPO / "glossary.txt")
+
+
+def _comment(path: Path, key: str) -> str:
+    match = re.search(rf"^# {key}: (.+)$", path.read_text(encoding="utf-8"), re.M)
+    assert match, f"{path.name} lacks a '# {key}:' comment"
+    return match[1].strip()
+
+
+def _line_of(path: Path, prefix: str, last: bool = True) -> int:
+    numbers = [
+        n
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith(prefix)
+    ]
+    return numbers[-1] if last else numbers[0]
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "xfail").glob("*.po")), ids=lambda p: p.stem)
+def test_failing_fixture_reports_the_expected_checks_at_the_entry(path: Path) -> None:
+    expected = {check.strip() for check in _comment(path, "expect").split(",")}
+
+    findings = check_po_file(path, language(_comment(path, "language")), GLOSSARY)
+
+    assert {f.check for f in findings} == expected, [f.as_text() for f in findings]
+    for finding in findings:
+        assert finding.path == path
+        if finding.check == "gettext-header":
+            assert finding.line == _line_of(path, 'msgid ""', last=False)
+        elif finding.check == "gettext-syntax":
+            assert finding.line == _line_of(path, "msgstr_oops")
+        else:
+            assert finding.line == _line_of(path, "msgid ")
+            assert finding.msgid
+        assert finding.hint, "every finding says what to do"
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "xpass").glob("*.po")), ids=lambda p: p.stem)
+def test_passing_fixture_has_no_findings(path: Path) -> None:
+    findings = check_po_file(path, language(_comment(path, "language")), GLOSSARY)
+    assert not findings, [f.as_text() for f in findings]
+
+
+def test_injected_javascript_link_is_an_error_naming_the_scheme() -> None:
+    path = FIXTURES / "xfail" / "javascript-link.po"
+    [unsafe, *_] = [
+        f for f in check_po_file(path, language("en"), GLOSSARY) if f.check == "unsafe-markup"
+    ]
+    assert unsafe.severity is Severity.ERROR
+    assert "javascript" in unsafe.message
+
+
+def test_committed_translations_pass_with_zero_errors() -> None:
+    findings = check_catalogs(Project(REPO))
+    errors = [f.as_text() for f in findings if f.severity is Severity.ERROR]
+    assert not errors, "\n".join(errors)
+
+
+def test_every_language_is_checked() -> None:
+    project = Project(REPO)
+    checked = {f.path for f in check_catalogs(project)} | {
+        po for lang in translations() for po in project.po_files(lang.code)
+    }
+    assert len(checked) == 3 * len(translations())
+
+
+def _project_with_broken_po(tmp_path: Path) -> tuple[Project, Path]:
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy2(REPO / "glossary.txt", root / "glossary.txt")
+    (root / "conf.py").write_text("", encoding="utf-8")
+    (root / "source").mkdir()
+    broken = root / "locales" / "tr" / "LC_MESSAGES" / "index.po"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("yüzde 30", "yüzde 40"), encoding="utf-8"
+    )
+    return Project(root), broken
+
+
+def test_command_prints_file_line_and_check_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, broken = _project_with_broken_po(tmp_path)
+
+    code = main(["--root", str(project.root)])
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert re.search(rf"{re.escape(str(broken))}:\d+: error: .*30.* \(numbers\)", out)
+    assert "what to do:" in out
+
+
+def test_command_json_format_is_machine_readable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, broken = _project_with_broken_po(tmp_path)
+
+    code = main(["--root", str(project.root), "--format", "json", "tr"])
+
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert report["errors"] == 1
+    [finding] = report["findings"]
+    assert finding["path"] == str(broken) and finding["check"] == "numbers" and finding["line"] > 1
+
+
+def test_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(REPO), "xx"]) == 2
+    assert "neither a language code nor a PO file" in capsys.readouterr().err
