@@ -69,16 +69,22 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _forwarded(args: argparse.Namespace) -> list[str]:
+    """Arguments for a sub-tool with its own parser, with --root passed on."""
+    root = ["--root", str(args.root)] if getattr(args, "root", None) else []
+    return [*root, *args.rest]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from i18n_pipeline.checks.command import main as check_main
 
-    return check_main(args.rest)
+    return check_main(_forwarded(args))
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from i18n_pipeline.audit.command import main as audit_main
 
-    return audit_main(args.rest)
+    return audit_main(_forwarded(args))
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -107,17 +113,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_site(args: argparse.Namespace) -> int:
     """The main job: check translations, build every language, report, audit."""
-    root = ["--root", str(args.root)] if args.root else []
     steps: list[tuple[str, Callable[[], int]]] = [
-        ("check PO files", lambda: cmd_check(argparse.Namespace(rest=root))),
+        ("check PO files", lambda: cmd_check(argparse.Namespace(root=args.root, rest=[]))),
         ("build all languages", lambda: cmd_build(args)),
         ("translation statistics", lambda: cmd_stats(args)),
     ]
     if not args.skip_audit:
-        audit_args = [*root, *(["--fresh"] if args.fresh else [])]
-        steps.append(
-            ("accessibility audit", lambda: cmd_audit(argparse.Namespace(rest=audit_args)))
-        )
+        audit_args = argparse.Namespace(root=args.root, rest=["--fresh"] if args.fresh else [])
+        steps.append(("accessibility audit", lambda: cmd_audit(audit_args)))
     for number, (title, step) in enumerate(steps, start=1):
         print(f"\n==> [{number}/{len(steps)}] {title}", flush=True)
         code = step()
@@ -200,7 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if args.command in ("check", "audit"):
+        args.rest = [*unknown, *args.rest]  # their own parsers read these
+    elif unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return int(args.func(args))
     except PipelineError as error:

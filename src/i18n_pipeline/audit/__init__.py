@@ -1,0 +1,9 @@
+"""Accessibility audit of a built site: pa11y-ci (axe + HTML_CodeSniffer) in Chromium,
+plus the checks no anchor tool makes (language of page and parts, hreflang,
+third-party requests), one verdict and reports an auditor can file.
+
+One module per job: ``node_env`` (nodeenv + npm ci), ``browser`` (finding
+Chromium), ``server`` (127.0.0.1), ``pages`` (what to audit), ``pa11y`` (run and
+classify), ``probe`` (requests, WCAG 2.2, needs-review), ``language_checks``,
+``cache``, ``report`` and ``command``.
+"""

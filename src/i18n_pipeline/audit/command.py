@@ -1,0 +1,125 @@
+"""``i18n-pipeline audit [SITE_DIR]``: audit every page, write the reports, give one verdict.
+
+Exit codes: 0 no accessibility errors; 1 accessibility errors; 6 a tool failed
+on some pages even when retried (no verdict for them); 7 no browser found;
+8 the Node environment could not be set up; 9 no pages to audit; 4 not in a
+project and no SITE_DIR given.
+
+The browser is taken from ``I18N_PIPELINE_BROWSER`` if set, else a Chromium or
+Chrome on PATH, else one puppeteer downloaded earlier.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL_FAILURE
+from i18n_pipeline.audit.node_env import default_cache_dir
+from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
+from i18n_pipeline.audit.run import AuditSettings, audit_site
+from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.project import Project
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="i18n-pipeline audit",
+        description=__doc__.split("\n\n")[0],
+        epilog="See the module documentation for exit codes.",
+    )
+    parser.add_argument(
+        "site",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="directory of HTML pages (default: the project's _build/site)",
+    )
+    parser.add_argument("--root", type=Path, default=None, help="project root")
+    parser.add_argument(
+        "--reports",
+        type=Path,
+        default=None,
+        help="where audit.json and audit.html go (default: _build/reports)",
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="ignore cached results, audit every page"
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=0,
+        help="pages checked at once (default: two per core, at most four)",
+    )
+    parser.add_argument(
+        "--wcag22-gates",
+        action="store_true",
+        help="let WCAG 2.2 AA findings fail the audit (default: report only)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        if args.site is None or args.root is not None:
+            project = Project.discover(args.root)
+            site = args.site or project.site_dir
+            build_dir = project.build_dir
+        else:
+            site = args.site
+            build_dir = site.resolve().parent / "_audit"
+        reports = args.reports or build_dir / "reports"
+        settings = AuditSettings(
+            site=site.resolve(),
+            cache_dir=build_dir / "cache" / "audit",
+            node_cache_dir=default_cache_dir(build_dir),
+            fresh=args.fresh,
+            concurrency=args.concurrency,
+            wcag22_gates=args.wcag22_gates,
+        )
+        result = audit_site(settings)
+    except PipelineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    seconds = time.perf_counter() - started
+    write_json(
+        result,
+        reports / "audit.json",
+        {
+            "site": str(settings.site),
+            "wcag22_gates": args.wcag22_gates,
+            "concurrency": settings.workers,
+            "seconds": round(seconds, 2),
+        },
+    )
+    write_html(result, reports / "audit.html")
+    print(summary_table(result))
+    for page in result.pages:
+        for issue in page.errors:
+            print(
+                f"{settings.site / page.relative}: {issue.runner} {issue.code} "
+                f"[{issue.criterion or '-'}] {issue.message} {issue.selector}".rstrip()
+            )
+    print(
+        f"\nverdict: {verdict(result)} ({len(result.pages)} pages, {result.errors} error(s), "
+        f"{seconds:.1f} s, {len(result.pages) / seconds:.1f} pages/s)"
+    )
+    print(f"reports: {reports / 'audit.html'}, {reports / 'audit.json'}")
+    if result.tool_failures:
+        for page in result.tool_failures:
+            print(
+                f"error: {settings.site / page.relative}: no verdict, the tools failed: "
+                f"{page.tool_failure}",
+                file=sys.stderr,
+            )
+        return EXIT_TOOL_FAILURE
+    return EXIT_FINDINGS if result.errors else EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

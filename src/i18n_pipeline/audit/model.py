@@ -1,0 +1,53 @@
+"""What the audit finds, per page, in one shape for every tool."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One finding on one page."""
+
+    runner: str  # axe, htmlcs, axe-wcag22, language, hreflang, requests
+    code: str
+    type: str  # error, warning or notice, as the tool said
+    message: str
+    criterion: str = ""  # WCAG success criterion, e.g. 1.4.3
+    level: str = ""  # A, AA (or A/AA where the tool does not say)
+    selector: str = ""
+    context: str = ""
+    help_url: str = ""
+    gating: bool = False  # counts against the verdict
+    needs_review: bool = False  # goes to the manual checklist instead
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Issue:
+        return cls(**data)  # type: ignore[arg-type]
+
+
+@dataclass
+class PageResult:
+    """Everything the audit found on one page."""
+
+    relative: str
+    url: str
+    language: str | None
+    issues: list[Issue] = field(default_factory=list)
+    cached: bool = False
+    tool_failure: str = ""
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.gating]
+
+    @property
+    def reported(self) -> list[Issue]:
+        return [i for i in self.issues if not i.gating and not i.needs_review]
+
+    @property
+    def checklist(self) -> list[Issue]:
+        return [i for i in self.issues if i.needs_review]

@@ -1,0 +1,159 @@
+"""The Node side: a nodeenv environment with pa11y-ci installed by ``npm ci``.
+
+The environment lives in a cache directory reused between runs (and between
+checkouts, with ``I18N_PIPELINE_NODE_CACHE``); it is rebuilt only when the
+committed package-lock.json changes. The machine's Node is used when it is
+recent enough (``nodeenv --node=system``), otherwise nodeenv downloads one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from i18n_pipeline.audit.errors import NodeSetupError
+
+PACKAGE_DIR = Path(__file__).parent / "node"
+MINIMUM_NODE_MAJOR = 20  # pa11y-ci 4.1 and puppeteer 24 need it
+CACHE_VARIABLE = "I18N_PIPELINE_NODE_CACHE"
+#: Committed files copied into the environment; a change to any reinstalls it.
+NODE_FILES = ("package.json", "package-lock.json", ".puppeteerrc.cjs", "probe.cjs")
+
+
+@dataclass(frozen=True)
+class NodeEnvironment:
+    root: Path
+
+    @property
+    def bin_dir(self) -> Path:
+        return self.root / "env" / "bin"
+
+    @property
+    def app_dir(self) -> Path:
+        return self.root / "app"
+
+    @property
+    def node(self) -> Path:
+        return self.bin_dir / "node"
+
+    @property
+    def pa11y_ci(self) -> Path:
+        return self.app_dir / "node_modules" / ".bin" / "pa11y-ci"
+
+    def environ(self) -> dict[str, str]:
+        """Environment for node and npm: the env's bin first, no browser download."""
+        env = dict(os.environ)
+        env["PATH"] = f"{self.bin_dir}{os.pathsep}{env.get('PATH', '')}"
+        env["PUPPETEER_SKIP_DOWNLOAD"] = "1"
+        env["NODE_PATH"] = str(self.app_dir / "node_modules")
+        env.pop("NODE_OPTIONS", None)
+        return env
+
+    def tool_versions(self) -> dict[str, str]:
+        """Versions that decide audit results (part of the audit cache key)."""
+        versions = {"node": _run_text([str(self.node), "--version"], self.environ()).strip()}
+        for package in ("pa11y-ci", "pa11y", "axe-core", "@pa11y/html_codesniffer", "puppeteer"):
+            manifest = self.app_dir / "node_modules" / package / "package.json"
+            if manifest.is_file():
+                match = re.search(r'"version":\s*"([^"]+)"', manifest.read_text(encoding="utf-8"))
+                versions[package] = match[1] if match else "?"
+        return versions
+
+
+def default_cache_dir(build_dir: Path) -> Path:
+    return Path(os.environ.get(CACHE_VARIABLE) or build_dir / "cache" / "node")
+
+
+def lock_digest() -> str:
+    digest = hashlib.sha256()
+    for name in NODE_FILES:
+        digest.update((PACKAGE_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def system_node_major() -> int | None:
+    """Major version of the Node on PATH (nodeenv looks for ``nodejs`` before ``node``)."""
+    for name in ("nodejs", "node"):
+        found = shutil.which(name)
+        if found:
+            match = re.match(r"v(\d+)", _run_text([found, "--version"], dict(os.environ)))
+            return int(match[1]) if match else None
+    return None
+
+
+def ensure_node_environment(cache_dir: Path, progress: callable = print) -> NodeEnvironment:  # type: ignore[valid-type]
+    """Create or reuse the environment; install pa11y-ci from the lock file with ``npm ci``."""
+    cache_dir = cache_dir.resolve()
+    env = NodeEnvironment(cache_dir)
+    stamp = cache_dir / "installed.stamp"
+    wanted = lock_digest()
+    if (
+        stamp.is_file()
+        and stamp.read_text().strip() == wanted
+        and env.pa11y_ci.exists()
+        and env.node.exists()
+    ):
+        return env
+
+    progress(f"setting up the Node environment in {cache_dir} (once; reused afterwards)")
+    if not env.node.exists():
+        shutil.rmtree(cache_dir / "env", ignore_errors=True)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        major = system_node_major()
+        node_choice = ["--node=system"] if major and major >= MINIMUM_NODE_MAJOR else []
+        if not node_choice:
+            progress(f"  no Node >= {MINIMUM_NODE_MAJOR} on PATH: nodeenv downloads one")
+        _run(
+            [sys.executable, "-m", "nodeenv", *node_choice, "--quiet", str(cache_dir / "env")],
+            dict(os.environ),
+            "nodeenv could not create the Node environment",
+            "install Node.js 20 or newer (Debian: apt-get install nodejs npm) and run again",
+        )
+    shutil.rmtree(env.app_dir, ignore_errors=True)
+    env.app_dir.mkdir(parents=True)
+    for name in NODE_FILES:
+        shutil.copy2(PACKAGE_DIR / name, env.app_dir / name)
+    npm = shutil.which("npm", path=env.environ()["PATH"])
+    if npm is None:
+        raise NodeSetupError(
+            "npm is not available in the Node environment",
+            path=env.bin_dir,
+            hint="install npm (Debian: apt-get install npm) and run again",
+        )
+    progress("  npm ci (pa11y-ci, axe-core; no browser download)")
+    _run(
+        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        env.environ(),
+        "npm ci failed",
+        "check the network access to the npm registry; "
+        "behind a proxy, set NODE_EXTRA_CA_CERTS and HTTPS_PROXY",
+        cwd=env.app_dir,
+    )
+    stamp.write_text(wanted + "\n")
+    return env
+
+
+def _run(
+    command: list[str], environ: dict[str, str], failure: str, hint: str, cwd: Path | None = None
+) -> None:
+    result = subprocess.run(
+        command, env=environ, cwd=cwd, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
+        raise NodeSetupError(f"{failure}: {' / '.join(detail)}", path=cwd, hint=hint)
+
+
+def _run_text(command: list[str], environ: dict[str, str]) -> str:
+    try:
+        return subprocess.run(
+            command, env=environ, capture_output=True, text=True, check=False
+        ).stdout
+    except OSError:
+        return ""

@@ -1,0 +1,177 @@
+"""The audit of one site: tools in the browser, language checks, one verdict."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import html
+
+from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
+from i18n_pipeline.audit.cache import AuditCache
+from i18n_pipeline.audit.errors import NoPagesError
+from i18n_pipeline.audit.language_checks import (
+    check_declared_language,
+    check_hreflang,
+    check_text_language,
+)
+from i18n_pipeline.audit.model import Issue, PageResult
+from i18n_pipeline.audit.node_env import NodeEnvironment, ensure_node_environment
+from i18n_pipeline.audit.pa11y import run_pa11y_ci
+from i18n_pipeline.audit.pages import Page, discover_pages
+from i18n_pipeline.audit.probe import run_probe
+from i18n_pipeline.audit.server import serve
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    site: Path
+    cache_dir: Path
+    node_cache_dir: Path
+    fresh: bool = False
+    concurrency: int = 0  # 0: suit the machine
+    wcag22_gates: bool = False
+
+    @property
+    def workers(self) -> int:
+        # pa11y-ci waits on the browser most of the time: two pages per core, at most four.
+        return self.concurrency or max(1, min(4, 2 * (os.cpu_count() or 1)))
+
+
+@dataclass
+class AuditResult:
+    pages: list[PageResult]
+    tool_versions: dict[str, str] = field(default_factory=dict)
+    browser: str = ""
+
+    @property
+    def errors(self) -> int:
+        return sum(len(p.errors) for p in self.pages)
+
+    @property
+    def tool_failures(self) -> list[PageResult]:
+        return [p for p in self.pages if p.tool_failure]
+
+
+def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResult:
+    pages = discover_pages(settings.site)
+    if not pages:
+        raise NoPagesError(
+            "no HTML pages to audit",
+            path=settings.site,
+            hint="build the site first (tox -e site), or pass a directory of .html files",
+        )
+    browser = find_browser()
+    env = ensure_node_environment(settings.node_cache_dir, progress)
+    versions = env.tool_versions()
+    cache = AuditCache(
+        settings.cache_dir,
+        versions,
+        {
+            "standard": "WCAG2AA",
+            "runners": ["axe", "htmlcs"],
+            "wcag22_gates": settings.wcag22_gates,
+            "launch": list(LAUNCH_ARGS),
+        },
+    )
+    keys = {page.relative: cache.key(page.content_hash(settings.site)) for page in pages}
+    tool_issues: dict[str, list[Issue]] = {}
+    if not settings.fresh:
+        for page in pages:
+            cached = cache.load(keys[page.relative])
+            if cached is not None:
+                tool_issues[page.relative] = cached
+    reused = set(tool_issues)
+    to_run = [page for page in pages if page.relative not in reused]
+    progress(
+        f"auditing {len(pages)} page(s): {len(to_run)} to check, {len(reused)} unchanged "
+        f"(cached); browser {browser}; concurrency {settings.workers}"
+    )
+
+    failures: dict[str, str] = {}
+    if to_run:
+        with serve(settings.site) as base_url:
+            fresh_issues, failures = _run_tools(env, to_run, base_url, browser, settings, progress)
+        for page in to_run:
+            if page.relative in fresh_issues:
+                tool_issues[page.relative] = fresh_issues[page.relative]
+                cache.store(keys[page.relative], fresh_issues[page.relative])
+
+    roots = {page.relative: html.fromstring(page.path.read_bytes()) for page in pages}
+    hreflang = check_hreflang(pages, roots, settings.site)
+    results = []
+    for page in pages:
+        issues = list(tool_issues.get(page.relative, []))
+        issues += check_declared_language(page, roots[page.relative])
+        issues += check_text_language(page, roots[page.relative])
+        issues += hreflang.get(page.relative, [])
+        results.append(
+            PageResult(
+                page.relative,
+                page.relative,
+                page.language,
+                issues,
+                cached=page.relative in reused,
+                tool_failure=failures.get(page.relative, ""),
+            )
+        )
+    return AuditResult(results, versions, str(browser))
+
+
+def _run_tools(
+    env: NodeEnvironment,
+    pages: list[Page],
+    base_url: str,
+    browser: Path,
+    settings: AuditSettings,
+    progress: Progress,
+) -> tuple[dict[str, list[Issue]], dict[str, str]]:
+    """pa11y-ci and the probe side by side over ``pages``; a page a tool fails on is
+    retried alone."""
+    url_of = {page.relative: base_url + page.relative for page in pages}
+    relative_of = {url: relative for relative, url in url_of.items()}
+    urls = list(url_of.values())
+    origin = base_url.rstrip("/")
+
+    def pa11y(batch: list[str], workers: int) -> tuple[dict[str, list[Issue]], dict[str, str]]:
+        outcome = run_pa11y_ci(env, batch, browser, workers)
+        return outcome.issues, outcome.failures
+
+    def probe(batch: list[str], workers: int) -> tuple[dict[str, list[Issue]], dict[str, str]]:
+        outcome = run_probe(env, batch, browser, origin, settings.wcag22_gates, workers)
+        return outcome.issues, outcome.failures
+
+    progress(
+        f"  pa11y-ci (axe + htmlcs) and the browser probe (requests to other hosts, "
+        f"WCAG 2.2) on {len(urls)} page(s)"
+    )
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = {
+            name: pool.submit(tool, urls, settings.workers)
+            for name, tool in (("pa11y-ci", pa11y), ("browser probe", probe))
+        }
+        outcomes = {name: future.result() for name, future in runs.items()}
+
+    found: dict[str, list[Issue]] = {url: [] for url in urls}
+    failures: dict[str, str] = {}
+    for name, tool in (("pa11y-ci", pa11y), ("browser probe", probe)):
+        issues, failed = outcomes[name]
+        for url in failed:
+            progress(
+                f"  {name} failed on {relative_of[url]} ({failed[url][:80]}); "
+                "retrying it alone, in a fresh browser"
+            )
+            retried, still_failed = tool([url], 1)
+            if url in retried:
+                issues[url] = retried[url]
+            else:
+                failures.setdefault(url, f"{name}: {still_failed.get(url, failed[url])}")
+        for url in urls:
+            found[url] += issues.get(url, [])
+    result = {relative_of[url]: found[url] for url in urls if url not in failures}
+    return result, {relative_of[url]: reason for url, reason in failures.items()}
