@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -43,3 +44,12 @@ def project_copy(tmp_path: Path) -> Project:
 
 def parse(page: Path) -> html.HtmlElement:
     return html.fromstring(page.read_bytes())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_node_environment() -> None:
+    """One Node environment (pa11y-ci, installed by npm ci) for every test and copy.
+
+    Project copies in tmp dirs would otherwise each install their own.
+    """
+    os.environ.setdefault("I18N_PIPELINE_NODE_CACHE", str(REPO / "_build" / "cache" / "node"))

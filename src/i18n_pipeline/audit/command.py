@@ -12,6 +12,7 @@ Chrome on PATH, else one puppeteer downloaded earlier.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL_FAIL
 from i18n_pipeline.audit.node_env import default_cache_dir
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
 from i18n_pipeline.audit.run import AuditSettings, audit_site
-from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.errors import PipelineError, ProjectLayoutError
 from i18n_pipeline.project import Project
 
 
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--reports",
         type=Path,
         default=None,
-        help="where audit.json and audit.html go (default: _build/reports)",
+        help="where audit.json and audit.html go (default: _build/reports; for another "
+        "site _build/reports/other-sites/NAME, or ./audit-report outside a checkout)",
     )
     parser.add_argument(
         "--fresh", action="store_true", help="ignore cached results, audit every page"
@@ -62,22 +64,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path]:
+    """(site, cache directory, reports directory) for this run.
+
+    The project's own site reports to ``_build/reports``. Another site is
+    audited with the project's caches when run inside a checkout (else the
+    user's cache directory) and reports beside the caller, so it never
+    overwrites the project's own audit report.
+    """
+    try:
+        project: Project | None = Project.discover(args.root)
+    except ProjectLayoutError:
+        if args.site is None or args.root is not None:
+            raise
+        project = None
+    site = (args.site or project.site_dir).resolve()  # type: ignore[union-attr]
+    if project is None:
+        cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        return site, cache_home / "i18n-pipeline", args.reports or Path.cwd() / "audit-report"
+    own_site = site == project.site_dir.resolve()
+    reports = project.reports_dir if own_site else project.reports_dir / "other-sites" / site.name
+    return site, project.cache_dir, args.reports or reports
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     started = time.perf_counter()
     try:
-        if args.site is None or args.root is not None:
-            project = Project.discover(args.root)
-            site = args.site or project.site_dir
-            build_dir = project.build_dir
-        else:
-            site = args.site
-            build_dir = site.resolve().parent / "_audit"
-        reports = args.reports or build_dir / "reports"
+        site, cache_root, reports = _locations(args)
         settings = AuditSettings(
-            site=site.resolve(),
-            cache_dir=build_dir / "cache" / "audit",
-            node_cache_dir=default_cache_dir(build_dir),
+            site=site,
+            cache_dir=cache_root / "audit",
+            node_cache_dir=default_cache_dir(cache_root),
             fresh=args.fresh,
             concurrency=args.concurrency,
             wcag22_gates=args.wcag22_gates,

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,8 +67,9 @@ class NodeEnvironment:
         return versions
 
 
-def default_cache_dir(build_dir: Path) -> Path:
-    return Path(os.environ.get(CACHE_VARIABLE) or build_dir / "cache" / "node")
+def default_cache_dir(cache_root: Path) -> Path:
+    """``I18N_PIPELINE_NODE_CACHE``, else ``node/`` in the project's cache directory."""
+    return Path(os.environ.get(CACHE_VARIABLE) or cache_root / "node")
 
 
 def lock_digest() -> str:
@@ -87,7 +89,9 @@ def system_node_major() -> int | None:
     return None
 
 
-def ensure_node_environment(cache_dir: Path, progress: callable = print) -> NodeEnvironment:  # type: ignore[valid-type]
+def ensure_node_environment(
+    cache_dir: Path, progress: Callable[[str], None] = print
+) -> NodeEnvironment:
     """Create or reuse the environment; install pa11y-ci from the lock file with ``npm ci``."""
     cache_dir = cache_dir.resolve()
     env = NodeEnvironment(cache_dir)

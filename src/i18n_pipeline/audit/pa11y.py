@@ -81,11 +81,23 @@ def run_pa11y_ci(
                 {}, {url: " / ".join(reason) or "pa11y-ci wrote no report" for url in urls}
             )
         report = json.loads(report_file.read_text(encoding="utf-8"))
-    tags = axe_rule_tags(env)
+    return read_report(report, urls, axe_rule_tags(env))
+
+
+def read_report(
+    report: dict[str, object], urls: list[str], axe_tags: dict[str, list[str]]
+) -> Pa11yOutcome:
+    """Sort pa11y-ci's JSON report into issues per page and pages the tool failed on.
+
+    pa11y-ci puts an exception where a page's issues should be (its JSON
+    reporter writes it as ``{"message": ...}``): such a page has no verdict.
+    """
+    results = report.get("results", {})
+    assert isinstance(results, dict)
     issues: dict[str, list[Issue]] = {}
     failures: dict[str, str] = {}
     for url in urls:
-        entries = report.get("results", {}).get(url)
+        entries = results.get(url)
         if entries is None:
             failures[url] = "pa11y-ci returned no result for this page"
             continue
@@ -93,7 +105,7 @@ def run_pa11y_ci(
         if broken:
             failures[url] = "; ".join(str(entry.get("message", entry)) for entry in broken)
             continue
-        issues[url] = [classify(entry, tags) for entry in entries]
+        issues[url] = [classify(entry, axe_tags) for entry in entries]
     return Pa11yOutcome(issues, failures)
 
 

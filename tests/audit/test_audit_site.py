@@ -1,0 +1,105 @@
+"""The main job ends with the audit: every page of every language, zero errors,
+and unchanged pages are not audited again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import copy_project
+from i18n_pipeline.cli import main
+from i18n_pipeline.languages import all_languages
+from i18n_pipeline.project import Project
+
+pytestmark = pytest.mark.slow
+
+
+def read_report(project: Project) -> dict[str, dict[str, dict[str, object]]]:
+    report = json.loads((project.reports_dir / "audit.json").read_text(encoding="utf-8"))
+    return report
+
+
+def audited_pages(report: dict[str, object]) -> dict[str, dict[str, object]]:
+    languages = report["languages"]
+    assert isinstance(languages, dict)
+    return {page: result for pages in languages.values() for page, result in pages.items()}
+
+
+@pytest.fixture(scope="module")
+def site_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, int, dict[str, object]]:
+    """``i18n-pipeline site`` on a copy of the repository: check, build, stats, audit."""
+    project = copy_project(tmp_path_factory.mktemp("audited") / "project")
+    code = main(["--root", str(project.root), "site", "--fresh"])
+    return project, code, read_report(project)
+
+
+def test_the_real_site_passes_the_audit(site_run: tuple[Project, int, dict[str, object]]) -> None:
+    _, code, report = site_run
+
+    assert code == 0
+    assert report["verdict"] == "pass"
+    assert report["summary"]["errors"] == 0  # type: ignore[index]
+    assert report["summary"]["tool_failures"] == []  # type: ignore[index]
+
+
+def test_every_html_page_of_every_language_is_audited(
+    site_run: tuple[Project, int, dict[str, object]],
+) -> None:
+    project, _, report = site_run
+    built = {p.relative_to(project.site_dir).as_posix() for p in project.site_dir.rglob("*.html")}
+
+    assert set(audited_pages(report)) == built
+    assert set(report["languages"]) == {lang.code for lang in all_languages()}  # type: ignore[arg-type]
+
+
+def test_language_checks_raise_no_false_alarm_on_the_real_site(
+    site_run: tuple[Project, int, dict[str, object]],
+) -> None:
+    _, _, report = site_run
+    language_findings = [
+        issue
+        for result in audited_pages(report).values()
+        for kind in ("errors", "reported")
+        for issue in result[kind]  # type: ignore[attr-defined]
+        if issue["runner"] in ("language", "hreflang", "requests")
+    ]
+
+    assert language_findings == []
+
+
+def test_unchanged_run_audits_nothing_again_and_one_edit_only_its_page(
+    site_run: tuple[Project, int, dict[str, object]],
+) -> None:
+    project, _, _ = site_run
+
+    assert main(["--root", str(project.root), "site"]) == 0
+    unchanged = audited_pages(read_report(project))
+    assert all(result["cached"] for result in unchanged.values())
+
+    po_file = project.locale_dir / "fa" / "LC_MESSAGES" / "index.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    entry = next(e for e in catalog if e.msgid.startswith("Jetzt gilt es"))
+    edited_text = entry.msgstr.replace("مدرن", "نوین")  # both: modern
+    assert edited_text != entry.msgstr
+    entry.msgstr = edited_text
+    catalog.save()
+
+    assert main(["--root", str(project.root), "site"]) == 0
+    edited = audited_pages(read_report(project))
+    reaudited = sorted(page for page, result in edited.items() if not result["cached"])
+    assert reaudited == ["fa/index.html"]
+
+
+def test_reports_are_written_for_the_auditor(
+    site_run: tuple[Project, int, dict[str, object]],
+) -> None:
+    project, _, _ = site_run
+    page = (project.reports_dir / "audit.html").read_text(encoding="utf-8")
+
+    for lang in all_languages():
+        assert f'id="lang-{lang.code}"' in page
+    assert "manual checks still owed" in page
+    assert Path(project.reports_dir / "audit.json").is_file()
