@@ -114,7 +114,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_site(args: argparse.Namespace) -> int:
     """The main job: check translations, build every language, report, audit."""
     steps: list[tuple[str, Callable[[], int]]] = [
-        ("check PO files", lambda: cmd_check(argparse.Namespace(root=args.root, rest=[]))),
+        (
+            "check PO files",
+            lambda: cmd_check(
+                argparse.Namespace(root=args.root, rest=["--fresh"] if args.fresh else [])
+            ),
+        ),
         ("build all languages", lambda: cmd_build(args)),
         ("translation statistics", lambda: cmd_stats(args)),
     ]

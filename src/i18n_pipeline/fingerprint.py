@@ -18,6 +18,10 @@ from i18n_pipeline import __version__
 from i18n_pipeline.project import Project
 
 _PACKAGE_DIR = Path(__file__).parent
+#: Parts of the package that never shape a page: editing them rebuilds nothing.
+_NOT_READ_BY_BUILDS = frozenset(
+    {"audit", "checks", "bench.py", "cli.py", "preview.py", "stats.py", "update.py"}
+)
 
 
 def _hash_files(digest: hashlib._Hash, root: Path, paths: list[Path]) -> None:
@@ -39,7 +43,9 @@ def shared_inputs_digest(project: Project) -> str:
     package_files = [
         p
         for p in _PACKAGE_DIR.rglob("*")
-        if p.is_file() and p.suffix in {".py", ".html", ".css", ".toml"}
+        if p.is_file()
+        and p.suffix in {".py", ".html", ".css", ".toml"}
+        and p.relative_to(_PACKAGE_DIR).parts[0] not in _NOT_READ_BY_BUILDS
     ]
     _hash_files(digest, _PACKAGE_DIR, package_files)
     return digest.hexdigest()

@@ -117,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     write_html(result, reports / "audit.html")
     print(summary_table(result))
+    checked = sum(not page.cached for page in result.pages)
     for page in result.pages:
         for issue in page.errors:
             print(
@@ -124,8 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"[{issue.criterion or '-'}] {issue.message} {issue.selector}".rstrip()
             )
     print(
-        f"\nverdict: {verdict(result)} ({len(result.pages)} pages, {result.errors} error(s), "
-        f"{seconds:.1f} s, {len(result.pages) / seconds:.1f} pages/s)"
+        f"\nverdict: {verdict(result)} ({len(result.pages)} pages, {result.errors} error(s); "
+        f"{checked} checked, {len(result.pages) - checked} unchanged and taken from the cache; "
+        f"{seconds:.1f} s" + (f", {checked / seconds:.1f} pages/s checked)" if checked else ")")
     )
     print(f"reports: {reports / 'audit.html'}, {reports / 'audit.json'}")
     if result.tool_failures:

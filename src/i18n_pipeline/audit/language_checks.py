@@ -9,9 +9,11 @@ with the language declared for it, and hreflang alternates are followed.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -46,6 +48,14 @@ BLOCKS = (
     "summary",
 )
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def language_checks_digest() -> str:
+    """This module, the identifier and the languages: what the page checks' results depend on."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(metadata.version("py3langid").encode())
+    digest.update(" ".join(lang.tag for lang in all_languages()).encode())
+    return digest.hexdigest()
 
 
 @cache

@@ -17,6 +17,7 @@ from i18n_pipeline.audit.language_checks import (
     check_declared_language,
     check_hreflang,
     check_text_language,
+    language_checks_digest,
 )
 from i18n_pipeline.audit.model import Issue, PageResult
 from i18n_pipeline.audit.node_env import NodeEnvironment, ensure_node_environment
@@ -24,6 +25,7 @@ from i18n_pipeline.audit.pa11y import run_pa11y_ci
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.probe import run_probe
 from i18n_pipeline.audit.server import serve
+from i18n_pipeline.audit.wcag import axe_rule_tags
 
 Progress = Callable[[str], None]
 
@@ -77,16 +79,20 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             "runners": ["axe", "htmlcs"],
             "wcag22_gates": settings.wcag22_gates,
             "launch": list(LAUNCH_ARGS),
+            "language_checks": language_checks_digest(),
         },
     )
-    keys = {page.relative: cache.key(page.content_hash(settings.site)) for page in pages}
-    tool_issues: dict[str, list[Issue]] = {}
+    keys = {
+        page.relative: cache.key(f"{page.relative}\0{page.content_hash(settings.site)}")
+        for page in pages
+    }
+    page_issues: dict[str, list[Issue]] = {}
     if not settings.fresh:
         for page in pages:
             cached = cache.load(keys[page.relative])
             if cached is not None:
-                tool_issues[page.relative] = cached
-    reused = set(tool_issues)
+                page_issues[page.relative] = cached
+    reused = set(page_issues)
     to_run = [page for page in pages if page.relative not in reused]
     progress(
         f"auditing {len(pages)} page(s): {len(to_run)} to check, {len(reused)} unchanged "
@@ -95,32 +101,43 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
 
     failures: dict[str, str] = {}
     if to_run:
-        with serve(settings.site) as base_url:
-            fresh_issues, failures = _run_tools(env, to_run, base_url, browser, settings, progress)
+        # The browsers are separate processes: meanwhile, this one reads axe's rule
+        # metadata and runs the language checks (loading their model takes a while).
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            pool.submit(axe_rule_tags, env)
+            language = pool.submit(lambda: {p.relative: page_language_issues(p) for p in to_run})
+            with serve(settings.site) as base_url:
+                tool_issues, failures = _run_tools(
+                    env, to_run, base_url, browser, settings, progress
+                )
+            language_issues = language.result()
         for page in to_run:
-            if page.relative in fresh_issues:
-                tool_issues[page.relative] = fresh_issues[page.relative]
-                cache.store(keys[page.relative], fresh_issues[page.relative])
+            issues = tool_issues.get(page.relative, []) + language_issues[page.relative]
+            page_issues[page.relative] = issues
+            if page.relative not in failures:
+                cache.store(keys[page.relative], issues)
 
+    # Alternates span pages: checked on every run, it is cheap.
     roots = {page.relative: html.fromstring(page.path.read_bytes()) for page in pages}
     hreflang = check_hreflang(pages, roots, settings.site)
-    results = []
-    for page in pages:
-        issues = list(tool_issues.get(page.relative, []))
-        issues += check_declared_language(page, roots[page.relative])
-        issues += check_text_language(page, roots[page.relative])
-        issues += hreflang.get(page.relative, [])
-        results.append(
-            PageResult(
-                page.relative,
-                page.relative,
-                page.language,
-                issues,
-                cached=page.relative in reused,
-                tool_failure=failures.get(page.relative, ""),
-            )
+    results = [
+        PageResult(
+            page.relative,
+            page.relative,
+            page.language,
+            page_issues[page.relative] + hreflang.get(page.relative, []),
+            cached=page.relative in reused,
+            tool_failure=failures.get(page.relative, ""),
         )
+        for page in pages
+    ]
     return AuditResult(results, versions, str(browser))
+
+
+def page_language_issues(page: Page) -> list[Issue]:
+    """The language checks that look at one page only (cached with the tools' results)."""
+    root = html.fromstring(page.path.read_bytes())
+    return check_declared_language(page, root) + check_text_language(page, root)
 
 
 def _run_tools(

@@ -38,12 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--root", type=Path, default=None, help="project root")
+    parser.add_argument(
+        "--fresh", action="store_true", help="check every file again, ignoring cached findings"
+    )
     return parser
 
 
-def run(targets: Sequence[str], project: Project) -> list[Finding]:
+def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[Finding]:
     if not targets:
-        return check_catalogs(project)
+        return check_catalogs(project, fresh=fresh)
     glossary = load_glossary(project.glossary_file)
     codes = {lang.code for lang in translations()}
     findings: list[Finding] = []
@@ -58,7 +61,7 @@ def run(targets: Sequence[str], project: Project) -> list[Finding]:
                 )
             findings += check_po_file(path, language(code), glossary)
         elif target in codes:
-            findings += check_catalogs(project, [language(target)])
+            findings += check_catalogs(project, [language(target)], fresh=fresh)
         else:
             raise PipelineError(
                 f"{target!r} is neither a language code nor a PO file",
@@ -71,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         project = Project.discover(args.root)
-        findings = run(args.targets, project)
+        findings = run(args.targets, project, args.fresh)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

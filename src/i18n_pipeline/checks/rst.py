@@ -7,6 +7,7 @@ reported with the PO file's line instead of as a page that renders wrong.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections import Counter
@@ -15,9 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docutils import nodes, utils
+from docutils import frontend, nodes, utils
 from docutils.core import publish_doctree
-from docutils.parsers.rst import roles
+from docutils.parsers.rst import Parser, roles
 
 from i18n_pipeline.sphinxext.roles import lang_role
 
@@ -54,22 +55,25 @@ def _project_roles() -> Iterator[None]:
         roles._roles.pop("lang", None)
 
 
+@lru_cache(maxsize=1)
+def _base_settings() -> frontend.Values:
+    """docutils' settings, built once: building them costs more than a short parse."""
+    settings = frontend.get_default_settings(Parser)
+    settings.report_level = utils.Reporter.WARNING_LEVEL
+    settings.halt_level = utils.Reporter.SEVERE_LEVEL + 1
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = True  # so that a raw directive shows up as a raw node
+    settings.input_encoding = "unicode"
+    return settings
+
+
 @lru_cache(maxsize=4096)
 def parse_markup(text: str) -> Markup:
     """Parse once per text: several checks look at the same msgid and msgstr."""
-    warnings = io.StringIO()
+    settings = copy.copy(_base_settings())
+    settings.warning_stream = io.StringIO()
     with _project_roles():
-        doctree = publish_doctree(
-            text,
-            settings_overrides={
-                "report_level": utils.Reporter.WARNING_LEVEL,
-                "halt_level": utils.Reporter.SEVERE_LEVEL + 1,
-                "warning_stream": warnings,
-                "file_insertion_enabled": False,
-                "raw_enabled": True,  # so that a raw directive shows up as a raw node
-                "input_encoding": "unicode",
-            },
-        )
+        doctree = publish_doctree(text, settings=settings)
     problems = tuple(
         (message[0].astext() if len(message) else message.astext()).splitlines()[0].strip()
         for message in doctree.findall(nodes.system_message)

@@ -8,6 +8,7 @@ import polib
 
 # Importing the check modules registers their checks.
 from i18n_pipeline.checks import entry_checks  # noqa: F401
+from i18n_pipeline.checks.cache import FindingsCache
 from i18n_pipeline.checks.catalog_checks import check_gettext_validity
 from i18n_pipeline.checks.glossary import load_glossary
 from i18n_pipeline.checks.model import Context, Entry, Finding, Problem, Severity
@@ -69,11 +70,19 @@ def _msgid_line(lines: list[str], entry_start: int) -> int:
     return entry_start
 
 
-def check_catalogs(project: Project, languages: list[Language] | None = None) -> list[Finding]:
-    """Every PO file of every (or the given) language."""
+def check_catalogs(
+    project: Project, languages: list[Language] | None = None, *, fresh: bool = False
+) -> list[Finding]:
+    """Every PO file of every (or the given) language; unchanged files from the cache."""
     glossary = load_glossary(project.glossary_file)
+    cache = FindingsCache(project.cache_dir / "checks", glossary)
     findings: list[Finding] = []
     for language in languages or translations():
         for path in project.po_files(language.code):
-            findings.extend(check_po_file(path, language, glossary))
+            key = cache.key(path, language.code)
+            found = None if fresh else cache.load(key, path)
+            if found is None:
+                found = check_po_file(path, language, glossary)
+                cache.store(key, found)
+            findings.extend(found)
     return findings
