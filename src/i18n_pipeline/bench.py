@@ -44,10 +44,23 @@ class Run:
     exit_code: int
 
 
+def resident_share(process: psutil.Process) -> int:
+    """Proportional set size where the OS tells it, else resident set size.
+
+    Chromium's renderer and helper processes share most of their pages; adding
+    up their RSS counts those pages once per process and reports several times
+    the memory the machine really gives them.
+    """
+    try:
+        return int(process.memory_full_info().pss)
+    except AttributeError:
+        return int(process.memory_info().rss)
+
+
 def run_measured(
     name: str, command: Sequence[str], cwd: Path, env: dict[str, str] | None = None
 ) -> Run:
-    """Run ``command``, sampling the resident memory of it and all its children."""
+    """Run ``command``, sampling the memory of it and all its children (PSS on Linux)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         list(command),
@@ -70,8 +83,8 @@ def run_measured(
             total = 0
             try:
                 for proc in [parent, *parent.children(recursive=True)]:
-                    with contextlib.suppress(psutil.NoSuchProcess):
-                        total += proc.memory_info().rss
+                    with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                        total += resident_share(proc)
             except psutil.NoSuchProcess:
                 return
             peak = max(peak, total)

@@ -130,3 +130,19 @@ def test_command_json_format_is_machine_readable(
 def test_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(REPO), "xx"]) == 2
     assert "neither a language code nor a PO file" in capsys.readouterr().err
+
+
+def test_cached_findings_still_fail_and_an_edit_is_checked_again(tmp_path: Path) -> None:
+    project, broken = _project_with_broken_po(tmp_path)
+    first = check_catalogs(project)
+
+    second = check_catalogs(project)
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("yüzde 40", "yüzde 30"), encoding="utf-8"
+    )
+    after_fix = check_catalogs(project)
+
+    assert [f.as_json() for f in second] == [f.as_json() for f in first]
+    assert [f.check for f in second if f.severity is Severity.ERROR] == ["numbers"]
+    assert any((project.cache_dir / "checks").iterdir()), "findings were cached"
+    assert not [f for f in after_fix if f.severity is Severity.ERROR]
