@@ -4,12 +4,14 @@ and unchanged pages are not audited again."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import polib
 import pytest
 
 from conftest import copy_project
+from i18n_pipeline.audit.command import main as audit_main
 from i18n_pipeline.cli import main
 from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
@@ -103,3 +105,16 @@ def test_reports_are_written_for_the_auditor(
         assert f'id="lang-{lang.code}"' in page
     assert "manual checks still owed" in page
     assert Path(project.reports_dir / "audit.json").is_file()
+
+
+def test_the_audit_report_passes_its_own_audit(
+    site_run: tuple[Project, int, dict[str, object]], tmp_path: Path
+) -> None:
+    project, _, _ = site_run
+    report_site = tmp_path / "report"
+    report_site.mkdir()
+    shutil.copy2(project.reports_dir / "audit.html", report_site / "audit.html")
+
+    code = audit_main([str(report_site), "--reports", str(tmp_path / "out")])
+
+    assert code == 0

@@ -101,6 +101,8 @@ def write_html(result: AuditResult, path: Path) -> Path:
         groups=by_language(result),
         names=names,
         manual_checks=manual_checks,
+        # Excerpts of a page are in its language: marked so, the report passes 3.1.2 itself.
+        tags={code: language(code).tag for code in by_language(result) if code != "unknown"},
     )
     write_atomically(path, text.encode("utf-8"))
     return path
