@@ -20,6 +20,7 @@ from pathlib import Path
 
 from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL_FAILURE
 from i18n_pipeline.audit.node_env import default_cache_dir
+from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
 from i18n_pipeline.audit.run import AuditSettings, audit_site
 from i18n_pipeline.errors import PipelineError, ProjectLayoutError
@@ -61,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let WCAG 2.2 AA findings fail the audit (default: report only)",
     )
+    parser.add_argument(
+        "--page-timeout",
+        type=float,
+        default=PAGE_TIMEOUT_MS / 1000,
+        metavar="SECONDS",
+        help="how long a tool may take for one page before it counts as a tool failure "
+        "(default: %(default)s)",
+    )
     return parser
 
 
@@ -99,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             fresh=args.fresh,
             concurrency=args.concurrency,
             wcag22_gates=args.wcag22_gates,
+            page_timeout_ms=int(args.page_timeout * 1000),
         )
         result = audit_site(settings)
     except PipelineError as error:

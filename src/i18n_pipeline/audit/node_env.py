@@ -67,6 +67,30 @@ class NodeEnvironment:
         return versions
 
 
+class ToolTimeoutError(Exception):
+    """A Node tool ran past its time limit and was stopped: no result, not a crash of ours."""
+
+
+def run_node_tool(
+    env: NodeEnvironment, arguments: list[str], time_limit_s: float
+) -> subprocess.CompletedProcess[str]:
+    """Run ``node arguments`` in the environment; stopped after ``time_limit_s`` seconds."""
+    try:
+        return subprocess.run(
+            [str(env.node), *arguments],
+            cwd=env.app_dir,
+            env=env.environ(),
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=time_limit_s,
+        )
+    except subprocess.TimeoutExpired as expired:
+        raise ToolTimeoutError(
+            f"{Path(arguments[0]).name} did not finish within {time_limit_s:.0f} s and was stopped"
+        ) from expired
+
+
 def default_cache_dir(cache_root: Path) -> Path:
     """``I18N_PIPELINE_NODE_CACHE``, else ``node/`` in the project's cache directory."""
     return Path(os.environ.get(CACHE_VARIABLE) or cache_root / "node")

@@ -10,14 +10,13 @@ manual checklist. An entry with only a message is a tool failure, not a result.
 from __future__ import annotations
 
 import json
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS
 from i18n_pipeline.audit.model import Issue
-from i18n_pipeline.audit.node_env import NodeEnvironment
+from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
 from i18n_pipeline.audit.wcag import (
     axe_criterion,
     axe_rule_tags,
@@ -35,7 +34,11 @@ class Pa11yOutcome:
 
 
 def pa11y_config(
-    urls: list[str], browser: Path, concurrency: int, report_file: Path
+    urls: list[str],
+    browser: Path,
+    concurrency: int,
+    report_file: Path,
+    page_timeout_ms: int = PAGE_TIMEOUT_MS,
 ) -> dict[str, object]:
     return {
         "defaults": {
@@ -43,7 +46,7 @@ def pa11y_config(
             "runners": ["axe", "htmlcs"],
             "includeWarnings": True,
             "includeNotices": False,
-            "timeout": PAGE_TIMEOUT_MS,
+            "timeout": page_timeout_ms,
             "concurrency": concurrency,
             # A shared context avoids pa11y-ci#354 ("Protocol error (Target.closeTarget)").
             "useIncognitoBrowserContext": False,
@@ -59,22 +62,26 @@ def pa11y_config(
 
 
 def run_pa11y_ci(
-    env: NodeEnvironment, urls: list[str], browser: Path, concurrency: int
+    env: NodeEnvironment,
+    urls: list[str],
+    browser: Path,
+    concurrency: int,
+    page_timeout_ms: int = PAGE_TIMEOUT_MS,
 ) -> Pa11yOutcome:
     """One pa11y-ci run over ``urls``; returns sorted issues and the pages it failed on."""
     with tempfile.TemporaryDirectory(prefix="pa11y-") as scratch:
         config_file = Path(scratch) / "pa11y-ci.json"
         report_file = Path(scratch) / "report.json"
-        config_file.write_text(json.dumps(pa11y_config(urls, browser, concurrency, report_file)))
-        completed = subprocess.run(
-            [str(env.node), str(env.pa11y_ci), "--config", str(config_file)],
-            cwd=env.app_dir,
-            env=env.environ(),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120 + len(urls) * PAGE_TIMEOUT_MS / 1000,
-        )
+        config = pa11y_config(urls, browser, concurrency, report_file, page_timeout_ms)
+        config_file.write_text(json.dumps(config))
+        # Every page may take its full timeout, a few at a time; then pa11y-ci is stopped.
+        time_limit = 60 + len(urls) * page_timeout_ms / 1000 / max(1, concurrency) * 2
+        try:
+            completed = run_node_tool(
+                env, [str(env.pa11y_ci), "--config", str(config_file)], time_limit
+            )
+        except ToolTimeoutError as stopped:
+            return Pa11yOutcome({}, {url: str(stopped) for url in urls})
         if not report_file.is_file():
             reason = (completed.stderr or completed.stdout).strip().splitlines()[-3:]
             return Pa11yOutcome(

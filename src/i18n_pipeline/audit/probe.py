@@ -7,7 +7,6 @@ today, so WCAG 2.2 findings are reported, and gate only when configured to.
 from __future__ import annotations
 
 import json
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,8 @@ from urllib.parse import urlsplit
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS
 from i18n_pipeline.audit.model import Issue
-from i18n_pipeline.audit.node_env import NodeEnvironment
+from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
+from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.wcag import axe_criterion
 
 WCAG22_TAGS = ["wcag22a", "wcag22aa"]
@@ -34,6 +34,7 @@ def run_probe(
     local_origin: str,
     wcag22_gates: bool,
     concurrency: int = 1,
+    page_timeout_ms: int = PAGE_TIMEOUT_MS,
 ) -> ProbeOutcome:
     config = {
         "urls": urls,
@@ -41,22 +42,19 @@ def run_probe(
         "args": list(LAUNCH_ARGS),
         "localOrigin": local_origin,
         "tags": WCAG22_TAGS,
-        "timeout": 30_000,
+        "timeout": page_timeout_ms,
         "concurrency": concurrency,
     }
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(config, handle)
         config_path = Path(handle.name)
+    time_limit = 60 + len(urls) * page_timeout_ms / 1000 / max(1, concurrency) * 2
     try:
-        completed = subprocess.run(
-            [str(env.node), str(env.app_dir / "probe.cjs"), str(config_path)],
-            cwd=env.app_dir,
-            env=env.environ(),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120 + 30 * len(urls),
+        completed = run_node_tool(
+            env, [str(env.app_dir / "probe.cjs"), str(config_path)], time_limit
         )
+    except ToolTimeoutError as stopped:
+        return ProbeOutcome({}, {url: str(stopped) for url in urls})
     finally:
         config_path.unlink(missing_ok=True)
     if completed.returncode != 0:

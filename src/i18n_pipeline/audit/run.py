@@ -21,7 +21,7 @@ from i18n_pipeline.audit.language_checks import (
 )
 from i18n_pipeline.audit.model import Issue, PageResult
 from i18n_pipeline.audit.node_env import NodeEnvironment, ensure_node_environment
-from i18n_pipeline.audit.pa11y import run_pa11y_ci
+from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS, run_pa11y_ci
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.probe import run_probe
 from i18n_pipeline.audit.server import serve
@@ -38,6 +38,7 @@ class AuditSettings:
     fresh: bool = False
     concurrency: int = 0  # 0: suit the machine
     wcag22_gates: bool = False
+    page_timeout_ms: int = PAGE_TIMEOUT_MS
 
     @property
     def workers(self) -> int:
@@ -156,11 +157,13 @@ def _run_tools(
     origin = base_url.rstrip("/")
 
     def pa11y(batch: list[str], workers: int) -> tuple[dict[str, list[Issue]], dict[str, str]]:
-        outcome = run_pa11y_ci(env, batch, browser, workers)
+        outcome = run_pa11y_ci(env, batch, browser, workers, settings.page_timeout_ms)
         return outcome.issues, outcome.failures
 
     def probe(batch: list[str], workers: int) -> tuple[dict[str, list[Issue]], dict[str, str]]:
-        outcome = run_probe(env, batch, browser, origin, settings.wcag22_gates, workers)
+        outcome = run_probe(
+            env, batch, browser, origin, settings.wcag22_gates, workers, settings.page_timeout_ms
+        )
         return outcome.issues, outcome.failures
 
     progress(
