@@ -66,6 +66,19 @@ def test_fresh_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> N
     assert snapshot(first.site_dir) == snapshot(second.site_dir)
 
 
+def test_build_time_leaves_no_trace_in_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = copy_project(tmp_path / "one")
+    second = copy_project(tmp_path / "two")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732000000")  # 19 Nov 2024
+    build_site(first, progress=quiet)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # 17 Mar 2030
+    build_site(second, progress=quiet)
+
+    assert snapshot(first.site_dir) == snapshot(second.site_dir)
+
+
 def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Project) -> None:
     build_site(project_copy, progress=quiet)
     before = snapshot(project_copy.site_dir)

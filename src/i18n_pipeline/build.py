@@ -76,43 +76,72 @@ def _carry_over(previous: Path, release: Path) -> None:
         shutil.copytree(previous, release)
 
 
+@dataclass(frozen=True)
+class Release:
+    """A built site that is not published yet, and what publishing it records."""
+
+    path: Path
+    results: list[LanguageBuild]
+    fingerprints: dict[str, str]
+
+
 def build_site(
     project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
 ) -> list[LanguageBuild]:
     """Build all languages and publish the site; on any error the old site stays."""
-    languages = all_languages()
     with build_lock(project):
-        validate_catalogs(project, translations())
-        shared = shared_inputs_digest(project)
-        wanted = {lang.code: language_digest(project, lang.code, shared) for lang in languages}
-        fingerprints_file = project.cache_dir / "site-fingerprints.json"
-        published = {} if fresh else load_fingerprints(fingerprints_file)
-        old_site = None if fresh else current_release(project)
+        release = build_release(project, fresh=fresh, jobs=jobs, progress=progress)
+        publish_release(project, release)
+    return release.results
 
-        release = new_release_dir(project)
-        results: list[LanguageBuild] = []
-        try:
-            to_build = []
-            for lang in languages:
-                previous = old_site / lang.code if old_site else None
-                if previous and previous.is_dir() and published.get(lang.code) == wanted[lang.code]:
-                    _carry_over(previous, release / lang.code)
-                    results.append(LanguageBuild(lang.code, "reused", 0.0))
-                    progress(f"  {lang.code}: unchanged, reused")
-                else:
-                    to_build.append(lang)
-            results += _build_languages(project, to_build, release, fresh, jobs, progress)
-            base_url = site_base_url(project)
-            write_landing_page(release, languages, base_url)
-            write_sitemap(release, languages, base_url)
-            write_status_page(release, collect_stats(project))
-        except BaseException:
-            discard(release)
-            raise
-        publish(project, release)
-        save_fingerprints(fingerprints_file, wanted)
+
+def build_release(
+    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+) -> Release:
+    """Build all languages into a new release directory, not yet published.
+
+    The caller holds the build lock, and either publishes the release with
+    :func:`publish_release` or removes it with :func:`discard`.
+    """
+    languages = all_languages()
+    validate_catalogs(project, translations())
+    shared = shared_inputs_digest(project)
+    wanted = {lang.code: language_digest(project, lang.code, shared) for lang in languages}
+    published = {} if fresh else load_fingerprints(_fingerprints_file(project))
+    old_site = None if fresh else current_release(project)
+
+    release = new_release_dir(project)
+    results: list[LanguageBuild] = []
+    try:
+        to_build = []
+        for lang in languages:
+            previous = old_site / lang.code if old_site else None
+            if previous and previous.is_dir() and published.get(lang.code) == wanted[lang.code]:
+                _carry_over(previous, release / lang.code)
+                results.append(LanguageBuild(lang.code, "reused", 0.0))
+                progress(f"  {lang.code}: unchanged, reused")
+            else:
+                to_build.append(lang)
+        results += _build_languages(project, to_build, release, fresh, jobs, progress)
+        base_url = site_base_url(project)
+        write_landing_page(release, languages, base_url)
+        write_sitemap(release, languages, base_url)
+        write_status_page(release, collect_stats(project))
+    except BaseException:
+        discard(release)
+        raise
     order = [lang.code for lang in languages]
-    return sorted(results, key=lambda r: order.index(r.code))
+    return Release(release, sorted(results, key=lambda r: order.index(r.code)), wanted)
+
+
+def publish_release(project: Project, release: Release) -> None:
+    """Make ``release`` the site in one step, and remember what it was built from."""
+    publish(project, release.path)
+    save_fingerprints(_fingerprints_file(project), release.fingerprints)
+
+
+def _fingerprints_file(project: Project) -> Path:
+    return project.cache_dir / "site-fingerprints.json"
 
 
 def _build_languages(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from i18n_pipeline.errors import PipelineError
@@ -112,27 +112,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    """The main job: check translations, build every language, report, audit."""
-    steps: list[tuple[str, Callable[[], int]]] = [
-        (
-            "check PO files",
-            lambda: cmd_check(
-                argparse.Namespace(root=args.root, rest=["--fresh"] if args.fresh else [])
-            ),
-        ),
-        ("build all languages", lambda: cmd_build(args)),
-        ("translation statistics", lambda: cmd_stats(args)),
-    ]
-    if not args.skip_audit:
-        audit_args = argparse.Namespace(root=args.root, rest=["--fresh"] if args.fresh else [])
-        steps.append(("accessibility audit", lambda: cmd_audit(audit_args)))
-    for number, (title, step) in enumerate(steps, start=1):
-        print(f"\n==> [{number}/{len(steps)}] {title}", flush=True)
-        code = step()
-        if code != 0:
-            print(f"\nstopped: {title} failed (exit {code})", file=sys.stderr)
-            return code
-    return 0
+    """The main job: check translations, build every language, report, audit, publish."""
+    from i18n_pipeline.site import run_site
+
+    return run_site(_project(args), fresh=args.fresh, jobs=args.jobs, audit=not args.skip_audit)
 
 
 def build_parser() -> argparse.ArgumentParser:

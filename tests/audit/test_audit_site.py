@@ -118,3 +118,30 @@ def test_the_audit_report_passes_its_own_audit(
     code = audit_main([str(report_site), "--reports", str(tmp_path / "out")])
 
     assert code == 0
+
+
+def test_a_build_that_fails_the_audit_is_not_published(
+    site_run: tuple[Project, int, dict[str, object]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _, _ = site_run
+    published = project.site_dir.resolve()
+    before = {p: p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    po_file = project.locale_dir / "en" / "LC_MESSAGES" / "index.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    entry = next(e for e in catalog if e.msgid.startswith("Die Frage, wie Integration"))
+    entry.msgstr = entry.msgid  # German shown on the English page without lang="de"
+    catalog.save()
+
+    code = main(["--root", str(project.root), "site"])
+
+    assert code == 1
+    assert project.site_dir.resolve() == published
+    assert {p: p.read_bytes() for p in published.rglob("*") if p.is_file()} == before
+    rejected = project.build_dir / "rejected" / "en" / "index.html"
+    assert "Die Frage, wie Integration" in rejected.read_text(encoding="utf-8")
+    assert [p.name for p in (project.build_dir / "releases").iterdir()] == [published.name]
+    err = capsys.readouterr().err
+    assert "not published" in err
+    report = read_report(project)
+    errors = report["languages"]["en"]["en/index.html"]["errors"]  # type: ignore[index]
+    assert [issue["code"] for issue in errors] == ["block-language-mismatch"]

@@ -34,6 +34,9 @@ LAUNCH_ARGS = (
     "--no-first-run",
     "--disable-quic",
     "--metrics-recording-only",
+    # Every audited page comes from one origin: one renderer for them all instead
+    # of one per tab. Measured here: a fifth less CPU, a seventh less wall time.
+    "--process-per-site",
 )
 
 

@@ -98,18 +98,42 @@ def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    started = time.perf_counter()
     try:
         site, cache_root, reports = _locations(args)
-        settings = AuditSettings(
-            site=site,
-            cache_dir=cache_root / "audit",
-            node_cache_dir=default_cache_dir(cache_root),
-            fresh=args.fresh,
-            concurrency=args.concurrency,
-            wcag22_gates=args.wcag22_gates,
-            page_timeout_ms=int(args.page_timeout * 1000),
-        )
+    except PipelineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    settings = AuditSettings(
+        site=site,
+        cache_dir=cache_root / "audit",
+        node_cache_dir=default_cache_dir(cache_root),
+        fresh=args.fresh,
+        concurrency=args.concurrency,
+        wcag22_gates=args.wcag22_gates,
+        page_timeout_ms=int(args.page_timeout * 1000),
+    )
+    return run_audit(settings, reports)
+
+
+def project_audit_settings(project: Project, site: Path, *, fresh: bool) -> AuditSettings:
+    """Settings for auditing a build of this project (published or about to be)."""
+    return AuditSettings(
+        site=site.resolve(),
+        cache_dir=project.cache_dir / "audit",
+        node_cache_dir=default_cache_dir(project.cache_dir),
+        fresh=fresh,
+    )
+
+
+def run_audit(settings: AuditSettings, reports: Path, site_label: Path | None = None) -> int:
+    """Audit, write both reports, print the summary; the exit code is the verdict.
+
+    ``site_label`` is how the site is named in messages (the main job audits a
+    release before it is published as ``_build/site``).
+    """
+    started = time.perf_counter()
+    shown = site_label or settings.site
+    try:
         result = audit_site(settings)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -119,8 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result,
         reports / "audit.json",
         {
-            "site": str(settings.site),
-            "wcag22_gates": args.wcag22_gates,
+            "site": str(shown),
+            "wcag22_gates": settings.wcag22_gates,
             "concurrency": settings.workers,
             "seconds": round(seconds, 2),
         },
@@ -131,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for page in result.pages:
         for issue in page.errors:
             print(
-                f"{settings.site / page.relative}: {issue.runner} {issue.code} "
+                f"{shown / page.relative}: {issue.runner} {issue.code} "
                 f"[{issue.criterion or '-'}] {issue.message} {issue.selector}".rstrip()
             )
     print(
@@ -143,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if result.tool_failures:
         for page in result.tool_failures:
             print(
-                f"error: {settings.site / page.relative}: no verdict, the tools failed: "
+                f"error: {shown / page.relative}: no verdict, the tools failed: "
                 f"{page.tool_failure}",
                 file=sys.stderr,
             )
