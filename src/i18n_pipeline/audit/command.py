@@ -87,11 +87,12 @@ def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path]:
         if args.site is None or args.root is not None:
             raise
         project = None
-    site = (args.site or project.site_dir).resolve()  # type: ignore[union-attr]
+    # Absolute, but not resolved: ``_build/site`` is a link that moves with every release.
+    site = Path.cwd() / (args.site or project.site_dir)  # type: ignore[union-attr]
     if project is None:
         cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         return site, cache_home / "i18n-pipeline", args.reports or Path.cwd() / "audit-report"
-    own_site = site == project.site_dir.resolve()
+    own_site = site.resolve() == project.site_dir.resolve()
     reports = project.reports_dir if own_site else project.reports_dir / "other-sites" / site.name
     return site, project.cache_dir, args.reports or reports
 
@@ -149,7 +150,7 @@ def run_audit(settings: AuditSettings, reports: Path, site_label: Path | None = 
             "seconds": round(seconds, 2),
         },
     )
-    write_html(result, reports / "audit.html")
+    write_html(result, reports / "audit.html", shown)
     print(summary_table(result))
     checked = sum(not page.cached for page in result.pages)
     for page in result.pages:

@@ -150,7 +150,7 @@ def _selector(element: html.HtmlElement) -> str:
 
 def check_text_language(page: Page, root: html.HtmlElement) -> list[Issue]:
     """Each block's text is in the language declared for it (3.1.2), the page's too (3.1.1)."""
-    issues = []
+    issues: list[Issue] = []
     body = root.find("body")
     if body is None:
         return issues

@@ -4,6 +4,7 @@ and a short table in the terminal. Both end with what no tool can check."""
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -87,7 +88,8 @@ def write_json(result: AuditResult, path: Path, settings: dict[str, object]) -> 
     return path
 
 
-def write_html(result: AuditResult, path: Path) -> Path:
+def write_html(result: AuditResult, path: Path, site: Path | None = None) -> Path:
+    """The report; with ``site``, each page heading links to the page it describes."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     names = {
         code: (
@@ -101,6 +103,9 @@ def write_html(result: AuditResult, path: Path) -> Path:
         groups=by_language(result),
         names=names,
         manual_checks=manual_checks,
+        href=lambda page: (
+            Path(os.path.relpath(site / page.relative, path.parent)).as_posix() if site else ""
+        ),
         # Excerpts of a page are in its language: marked so, the report passes 3.1.2 itself.
         tags={code: language(code).tag for code in by_language(result) if code != "unknown"},
     )
