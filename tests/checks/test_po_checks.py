@@ -146,3 +146,17 @@ def test_cached_findings_still_fail_and_an_edit_is_checked_again(tmp_path: Path)
     assert [f.check for f in second if f.severity is Severity.ERROR] == ["numbers"]
     assert any((project.cache_dir / "checks").iterdir()), "findings were cached"
     assert not [f for f in after_fix if f.severity is Severity.ERROR]
+
+
+def test_a_missing_glossary_stops_the_check_instead_of_protecting_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = _project_with_broken_po(tmp_path)
+    project.glossary_file.unlink()
+
+    code = main(["--root", str(project.root)])
+
+    assert code == 2
+    err = capsys.readouterr().err
+    assert str(project.glossary_file) in err
+    assert "glossary of protected terms is missing" in err
