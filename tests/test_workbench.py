@@ -6,6 +6,7 @@ import json
 
 import polib
 import pytest
+from sphinx_autobuild.filter import IgnoreFilter
 
 from conftest import parse
 from i18n_pipeline.cli import main
@@ -77,6 +78,20 @@ def test_preview_watches_the_language_po_files_and_ignores_compiled_ones(
     assert str(project_copy.locale_dir / "fa") in args
     assert r".*\.mo$" in args
     assert args[args.index("--host") + 1] == "127.0.0.1"
+
+
+def test_preview_rebuilds_for_po_and_source_edits_but_not_for_editor_temp_files(
+    project_copy: Project,
+) -> None:
+    args = preview_arguments(project_copy, "fa", port=0)
+    ignored = IgnoreFilter([], [args[i + 1] for i, a in enumerate(args) if a == "--re-ignore"])
+    po_dir = project_copy.locale_dir / "fa" / "LC_MESSAGES"
+
+    assert not ignored(str(po_dir / "index.po"))
+    assert not ignored(str(project_copy.source_dir / "index.rst"))
+    assert not ignored(str(project_copy.root / "conf.py"))
+    for temporary in ("sedX1b2c3", "index.po~", ".index.po.swp", "4913", "index.mo"):
+        assert ignored(str(po_dir / temporary)), temporary
 
 
 def test_preview_of_an_unknown_language_is_refused(

@@ -7,6 +7,8 @@ rebuild after a PO edit takes about a second.
 
 from __future__ import annotations
 
+import re
+
 from i18n_pipeline.languages import SOURCE_LANGUAGE, TRANSLATIONS, language
 from i18n_pipeline.project import Project
 
@@ -34,6 +36,10 @@ def preview_arguments(
         r".*\.mo$",
         "--re-ignore",
         r".*\.tmp$",
+        # Editors and sed save through temporary files beside the PO file; only a
+        # PO file changing is worth a rebuild (else one save builds twice).
+        "--re-ignore",
+        "^" + re.escape((project.locale_dir / code).resolve().as_posix()) + r"/.*(?<!\.po)$",
         "--host",
         host,
         "--port",
