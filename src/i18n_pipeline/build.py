@@ -33,7 +33,7 @@ from i18n_pipeline.project import Project
 from i18n_pipeline.publish import build_lock, current_release, discard, new_release_dir, publish
 from i18n_pipeline.sitemap import write_sitemap
 from i18n_pipeline.sphinx_run import run_sphinx
-from i18n_pipeline.stats import collect_stats
+from i18n_pipeline.stats import LanguageStats, collect_stats
 
 Progress = Callable[[str], None]
 
@@ -83,6 +83,7 @@ class Release:
     path: Path
     results: list[LanguageBuild]
     fingerprints: dict[str, str]
+    stats: list[LanguageStats]  # counted once, for the status page and the report
 
 
 def build_site(
@@ -126,12 +127,13 @@ def build_release(
         base_url = site_base_url(project)
         write_landing_page(release, languages, base_url)
         write_sitemap(release, languages, base_url)
-        write_status_page(release, collect_stats(project))
+        stats = collect_stats(project)
+        write_status_page(release, stats)
     except BaseException:
         discard(release)
         raise
     order = [lang.code for lang in languages]
-    return Release(release, sorted(results, key=lambda r: order.index(r.code)), wanted)
+    return Release(release, sorted(results, key=lambda r: order.index(r.code)), wanted, stats)
 
 
 def publish_release(project: Project, release: Release) -> None:

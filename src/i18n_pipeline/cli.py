@@ -60,18 +60,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from i18n_pipeline.stats import collect_stats, format_table, write_stats_json
+    from i18n_pipeline.stats import collect_stats, report_stats
 
     project = _project(args)
-    stats = collect_stats(project)
-    print(format_table(stats))
-    print(f"\nwrote {write_stats_json(stats, project.reports_dir / 'stats.json')}")
+    report_stats(collect_stats(project), project.reports_dir)
     return 0
 
 
 def _forwarded(args: argparse.Namespace) -> list[str]:
     """Arguments for a sub-tool with its own parser, with --root passed on."""
-    root = ["--root", str(args.root)] if getattr(args, "root", None) else []
+    root = ["--root", str(args.root)] if args.root else []
     return [*root, *args.rest]
 
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from i18n_pipeline.build import Release, build_release, publish_release
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import build_lock, discard
-
-Step = Callable[[], int]
+from i18n_pipeline.stats import report_stats
 
 
 def run_site(
@@ -39,7 +37,7 @@ def run_site(
         release = build_release(project, fresh=fresh, jobs=jobs)
         try:
             _title(3, total, "translation statistics")
-            _print_stats(project)
+            report_stats(release.stats, project.reports_dir)
             if audit:
                 _title(4, total, "accessibility audit (before publishing)")
                 settings = project_audit_settings(project, release.path, fresh=fresh)
@@ -62,14 +60,6 @@ def run_site(
         f"{len(release.results) - built} unchanged)"
     )
     return 0
-
-
-def _print_stats(project: Project) -> None:
-    from i18n_pipeline.stats import collect_stats, format_table, write_stats_json
-
-    stats = collect_stats(project)
-    print(format_table(stats))
-    print(f"\nwrote {write_stats_json(stats, project.reports_dir / 'stats.json')}")
 
 
 def _reject(project: Project, release: Release) -> Path:

@@ -73,6 +73,12 @@ def format_table(stats: list[LanguageStats]) -> str:
     return "\n".join([header, "-" * len(header), *rows])
 
 
+def report_stats(stats: list[LanguageStats], reports_dir: Path) -> None:
+    """The table for translators, and ``stats.json`` for machines."""
+    print(format_table(stats))
+    print(f"\nwrote {write_stats_json(stats, reports_dir / 'stats.json')}")
+
+
 def write_stats_json(stats: list[LanguageStats], path: Path) -> Path:
     payload = {"languages": [{**asdict(s), "total": s.total, "percent": s.percent} for s in stats]}
     write_atomically(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
