@@ -32,6 +32,16 @@ def _hash_files(digest: hashlib._Hash, root: Path, paths: list[Path]) -> None:
         digest.update(b"\0")
 
 
+def files_digest(root: Path, paths: list[Path], *extra: str) -> str:
+    """The names (below ``root``) and bytes of ``paths``, and any ``extra`` strings."""
+    digest = hashlib.sha256()
+    _hash_files(digest, root, paths)
+    for text in extra:
+        digest.update(text.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def shared_inputs_digest(project: Project) -> str:
     """What every language depends on: a change here rebuilds them all."""
     digest = hashlib.sha256()

@@ -5,5 +5,5 @@ third-party requests), one verdict and reports an auditor can file.
 One module per job: ``node_env`` (nodeenv + npm ci), ``browser`` (finding
 Chromium), ``server`` (127.0.0.1), ``pages`` (what to audit), ``pa11y`` (run and
 classify), ``probe`` (requests, WCAG 2.2, needs-review), ``language_checks``,
-``cache``, ``report`` and ``command``.
+``report`` and ``command`` (results are reused through ``i18n_pipeline.result_cache``).
 """

@@ -9,7 +9,6 @@ with the language declared for it, and hreflang alternates are followed.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -22,6 +21,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from i18n_pipeline.audit.model import Issue
 from i18n_pipeline.audit.pages import Page
+from i18n_pipeline.fingerprint import files_digest
 from i18n_pipeline.languages import all_languages, language
 
 #: Below this many letters a block is too short to judge: names, dates, addresses,
@@ -52,10 +52,9 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 def language_checks_digest() -> str:
     """This module, the identifier and the languages: what the page checks' results depend on."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(metadata.version("py3langid").encode())
-    digest.update(" ".join(lang.tag for lang in all_languages()).encode())
-    return digest.hexdigest()
+    module = Path(__file__)
+    tags = " ".join(lang.tag for lang in all_languages())
+    return files_digest(module.parent, [module], metadata.version("py3langid"), tags)
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +12,6 @@ from pathlib import Path
 from lxml import html
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
-from i18n_pipeline.audit.cache import AuditCache
 from i18n_pipeline.audit.errors import NoPagesError
 from i18n_pipeline.audit.language_checks import (
     check_declared_language,
@@ -26,6 +26,7 @@ from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.probe import run_probe
 from i18n_pipeline.audit.server import serve
 from i18n_pipeline.audit.wcag import axe_rule_tags
+from i18n_pipeline.result_cache import ResultCache
 
 Progress = Callable[[str], None]
 
@@ -72,25 +73,23 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     browser = find_browser()
     env = ensure_node_environment(settings.node_cache_dir, progress)
     versions = env.tool_versions()
-    cache = AuditCache(
-        settings.cache_dir,
-        versions,
-        {
-            "standard": "WCAG2AA",
-            "runners": ["axe", "htmlcs"],
-            "wcag22_gates": settings.wcag22_gates,
-            "launch": list(LAUNCH_ARGS),
-            "language_checks": language_checks_digest(),
-        },
-    )
+    # A result is reused while the tools, the audit's configuration and the page are unchanged.
+    decided_by = {
+        "tools": versions,
+        "standard": "WCAG2AA",
+        "runners": ["axe", "htmlcs"],
+        "wcag22_gates": settings.wcag22_gates,
+        "launch": list(LAUNCH_ARGS),
+        "language_checks": language_checks_digest(),
+    }
+    cache = ResultCache(settings.cache_dir, json.dumps(decided_by, sort_keys=True))
     keys = {
-        page.relative: cache.key(f"{page.relative}\0{page.content_hash(settings.site)}")
-        for page in pages
+        page.relative: cache.key(page.relative, page.content_hash(settings.site)) for page in pages
     }
     page_issues: dict[str, list[Issue]] = {}
     if not settings.fresh:
         for page in pages:
-            cached = cache.load(keys[page.relative])
+            cached = cache.load(keys[page.relative], Issue.from_json)
             if cached is not None:
                 page_issues[page.relative] = cached
     reused = set(page_issues)
@@ -116,7 +115,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             issues = tool_issues.get(page.relative, []) + language_issues[page.relative]
             page_issues[page.relative] = issues
             if page.relative not in failures:
-                cache.store(keys[page.relative], issues)
+                cache.store(keys[page.relative], (issue.as_json() for issue in issues))
 
     # Alternates span pages: checked on every run, it is cheap.
     roots = {page.relative: html.fromstring(page.path.read_bytes()) for page in pages}

@@ -33,6 +33,18 @@ class Finding:
             text += f"\n    msgid: {shown}"
         return f"{text}\n    what to do: {self.hint}"
 
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Finding:
+        return cls(
+            Path(str(data["path"])),
+            int(data["line"]),  # type: ignore[call-overload]
+            str(data["check"]),
+            Severity(data["severity"]),
+            str(data["message"]),
+            str(data["hint"]),
+            str(data["msgid"]),
+        )
+
     def as_json(self) -> dict[str, object]:
         return {
             "path": str(self.path),

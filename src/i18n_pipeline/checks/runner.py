@@ -8,14 +8,15 @@ import polib
 
 # Importing the check modules registers their checks.
 from i18n_pipeline.checks import entry_checks  # noqa: F401
-from i18n_pipeline.checks.cache import FindingsCache
 from i18n_pipeline.checks.catalog_checks import check_gettext_validity
 from i18n_pipeline.checks.glossary import load_glossary
 from i18n_pipeline.checks.model import Context, Entry, Finding, Problem, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.waivers import waived_checks
+from i18n_pipeline.fingerprint import files_digest
 from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.project import Project
+from i18n_pipeline.result_cache import ResultCache
 
 
 def check_po_file(path: Path, language: Language, glossary: tuple[str, ...] = ()) -> list[Finding]:
@@ -75,14 +76,21 @@ def check_catalogs(
 ) -> list[Finding]:
     """Every PO file of every (or the given) language; unchanged files from the cache."""
     glossary = load_glossary(project.glossary_file)
-    cache = FindingsCache(project.cache_dir / "checks", glossary)
+    cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary))
     findings: list[Finding] = []
     for language in languages or translations():
         for path in project.po_files(language.code):
-            key = cache.key(path, language.code)
-            found = None if fresh else cache.load(key, path)
+            key = cache.key(language.code, str(path), path.read_bytes())
+            found = None if fresh else cache.load(key, Finding.from_json)
             if found is None:
                 found = check_po_file(path, language, glossary)
-                cache.store(key, found)
+                cache.store(key, (finding.as_json() for finding in found))
             findings.extend(found)
     return findings
+
+
+def _checks_digest(glossary: tuple[str, ...]) -> str:
+    """What findings depend on besides the PO file: the checks' code and the glossary."""
+    package = Path(__file__).parent.parent
+    code = [*Path(__file__).parent.glob("*.py"), package / "languages.py"]
+    return files_digest(package, [*code, package / "sphinxext" / "roles.py"], *glossary)

@@ -1,0 +1,43 @@
+"""Results of slow checks kept as JSON, found again by what decides them.
+
+The PO checks and the audit both reuse an earlier result while its input and
+everything that shapes it (the checking code, tool versions, configuration) are
+unchanged. The ``salt`` names the latter, the key parts the former.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from i18n_pipeline.catalog_io import write_atomically
+
+T = TypeVar("T")
+
+
+class ResultCache:
+    def __init__(self, directory: Path, salt: str) -> None:
+        self.directory = directory
+        self._salt = salt.encode()
+
+    def key(self, *parts: str | bytes) -> str:
+        digest = hashlib.sha256(self._salt)
+        for part in parts:
+            digest.update(b"\0")
+            digest.update(part.encode() if isinstance(part, str) else part)
+        return digest.hexdigest()
+
+    def load(self, key: str, decode: Callable[[dict[str, Any]], T]) -> list[T] | None:
+        """The stored results, or None when there are none or they no longer decode."""
+        try:
+            items = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
+            return [decode(item) for item in items]
+        except (FileNotFoundError, json.JSONDecodeError, KeyError, TypeError, ValueError):
+            return None
+
+    def store(self, key: str, items: Iterable[dict[str, object]]) -> None:
+        payload = json.dumps(list(items), ensure_ascii=False)
+        write_atomically(self.directory / f"{key}.json", payload.encode("utf-8"))
