@@ -39,7 +39,7 @@ class Finding:
             Path(str(data["path"])),
             int(data["line"]),  # type: ignore[call-overload]
             str(data["check"]),
-            Severity(data["severity"]),
+            Severity(str(data["severity"])),
             str(data["message"]),
             str(data["hint"]),
             str(data["msgid"]),
