@@ -9,6 +9,7 @@ recent enough (``nodeenv --node=system``), otherwise nodeenv downloads one.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -62,8 +63,7 @@ class NodeEnvironment:
         for package in ("pa11y-ci", "pa11y", "axe-core", "@pa11y/html_codesniffer", "puppeteer"):
             manifest = self.app_dir / "node_modules" / package / "package.json"
             if manifest.is_file():
-                match = re.search(r'"version":\s*"([^"]+)"', manifest.read_text(encoding="utf-8"))
-                versions[package] = match[1] if match else "?"
+                versions[package] = json.loads(manifest.read_text(encoding="utf-8"))["version"]
         return versions
 
 

@@ -8,13 +8,18 @@ language; for any other site the language is whatever the page declares.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from lxml import html
 
 from i18n_pipeline.languages import SOURCE_LANGUAGE, all_languages
 
-_STYLESHEET = re.compile(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"?#]+)', re.I)
+_STYLESHEET_HREFS = (
+    "//link[contains(concat(' ', normalize-space(@rel), ' '), ' stylesheet ')]/@href"
+)
 
 
 @dataclass(frozen=True)
@@ -23,12 +28,23 @@ class Page:
     relative: str  # URL path below the site root, with /
     language: str | None  # the language it was built for, when the layout tells
 
+    @cached_property
+    def source(self) -> bytes:
+        """Read once per audit: the hash, the language checks and hreflang all need it."""
+        return self.path.read_bytes()
+
+    @cached_property
+    def root(self) -> html.HtmlElement:
+        return html.fromstring(self.source)
+
     def content_hash(self, site: Path) -> str:
-        """The page and the stylesheets it links: what its accessibility depends on."""
-        data = self.path.read_bytes()
-        digest = hashlib.sha256(data)
-        for href in sorted(set(_STYLESHEET.findall(data))):
-            stylesheet = (self.path.parent / href.decode()).resolve()
+        """The page and the local stylesheets it links: what its accessibility depends on."""
+        digest = hashlib.sha256(self.source)
+        for href in sorted(set(self.root.xpath(_STYLESHEET_HREFS))):
+            address = urlsplit(href)
+            if address.scheme or address.netloc:
+                continue  # another host: reported by the browser probe, not hashed
+            stylesheet = (self.path.parent / address.path).resolve()
             if stylesheet.is_file() and stylesheet.is_relative_to(site.resolve()):
                 digest.update(stylesheet.read_bytes())
         return digest.hexdigest()

@@ -9,8 +9,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import html
-
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
 from i18n_pipeline.audit.errors import NoPagesError
 from i18n_pipeline.audit.language_checks import (
@@ -118,8 +116,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
                 cache.store(keys[page.relative], (issue.as_json() for issue in issues))
 
     # Alternates span pages: checked on every run, it is cheap.
-    roots = {page.relative: html.fromstring(page.path.read_bytes()) for page in pages}
-    hreflang = check_hreflang(pages, roots, settings.site)
+    hreflang = check_hreflang(pages, {page.relative: page.root for page in pages}, settings.site)
     results = [
         PageResult(
             page.relative,
@@ -136,8 +133,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
 
 def page_language_issues(page: Page) -> list[Issue]:
     """The language checks that look at one page only (cached with the tools' results)."""
-    root = html.fromstring(page.path.read_bytes())
-    return check_declared_language(page, root) + check_text_language(page, root)
+    return check_declared_language(page, page.root) + check_text_language(page, page.root)
 
 
 def _run_tools(
