@@ -72,9 +72,17 @@ class ToolTimeoutError(Exception):
 
 
 def run_node_tool(
-    env: NodeEnvironment, arguments: list[str], time_limit_s: float
+    env: NodeEnvironment,
+    arguments: list[str],
+    *,
+    pages: int,
+    concurrency: int,
+    page_timeout_ms: int,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``node arguments`` in the environment; stopped after ``time_limit_s`` seconds."""
+    """Run ``node arguments``, a browser tool over ``pages`` pages, ``concurrency`` at
+    a time. Every page may take its full timeout (twice, for slack) before the tool
+    is stopped."""
+    time_limit_s = 60 + 2 * pages * page_timeout_ms / 1000 / max(1, concurrency)
     try:
         return subprocess.run(
             [str(env.node), *arguments],

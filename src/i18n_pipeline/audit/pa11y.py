@@ -74,11 +74,13 @@ def run_pa11y_ci(
         report_file = Path(scratch) / "report.json"
         config = pa11y_config(urls, browser, concurrency, report_file, page_timeout_ms)
         config_file.write_text(json.dumps(config))
-        # Every page may take its full timeout, a few at a time; then pa11y-ci is stopped.
-        time_limit = 60 + len(urls) * page_timeout_ms / 1000 / max(1, concurrency) * 2
         try:
             completed = run_node_tool(
-                env, [str(env.pa11y_ci), "--config", str(config_file)], time_limit
+                env,
+                [str(env.pa11y_ci), "--config", str(config_file)],
+                pages=len(urls),
+                concurrency=concurrency,
+                page_timeout_ms=page_timeout_ms,
             )
         except ToolTimeoutError as stopped:
             return Pa11yOutcome({}, {url: str(stopped) for url in urls})

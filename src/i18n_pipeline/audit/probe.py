@@ -48,10 +48,13 @@ def run_probe(
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(config, handle)
         config_path = Path(handle.name)
-    time_limit = 60 + len(urls) * page_timeout_ms / 1000 / max(1, concurrency) * 2
     try:
         completed = run_node_tool(
-            env, [str(env.app_dir / "probe.cjs"), str(config_path)], time_limit
+            env,
+            [str(env.app_dir / "probe.cjs"), str(config_path)],
+            pages=len(urls),
+            concurrency=concurrency,
+            page_timeout_ms=page_timeout_ms,
         )
     except ToolTimeoutError as stopped:
         return ProbeOutcome({}, {url: str(stopped) for url in urls})
