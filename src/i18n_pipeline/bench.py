@@ -176,6 +176,30 @@ def ratio(numerator: Run, denominator: Run) -> float:
     )
 
 
+def measure_cycle(
+    project: Project, prefix: str, work: Path, env: dict[str, str], extra: list[str]
+) -> tuple[Run, Run, Run]:
+    """The pipeline on ``project`` cold, then warm, then after one msgstr edit."""
+    print(f"{prefix}pipeline cold (--fresh) ...", flush=True)
+    cold = run_measured(f"{prefix}cold", pipeline(project, "--fresh", *extra), work, env)
+    print(f"{prefix}pipeline warm, nothing changed ...", flush=True)
+    warm = run_measured(f"{prefix}warm", pipeline(project, *extra), work, env)
+    edit_one_msgstr(project)
+    print(f"{prefix}pipeline after editing one msgstr ...", flush=True)
+    edited = run_measured(f"{prefix}po_edit", pipeline(project, *extra), work, env)
+    _must_succeed([cold, warm, edited])
+    return cold, warm, edited
+
+
+def _must_succeed(runs: list[Run]) -> None:
+    failed = [run.name for run in runs if run.exit_code != 0]
+    if failed:
+        raise PipelineError(
+            f"benchmark runs failed: {', '.join(failed)} (their output is above)",
+            hint="fix what the failing run reported; a failed run is not a timing",
+        )
+
+
 def run_benchmark(
     project: Project, growth: Sequence[int] = (), audit: bool = True
 ) -> dict[str, object]:
@@ -207,42 +231,19 @@ def run_benchmark(
         )
         naive = run_measured("naive", ["bash", "-c", script], work, env)
 
-        measured = copy_inputs(project, work / "pipeline")
         extra = [] if audit else ["--skip-audit"]
-        print("pipeline cold (--fresh) ...", flush=True)
-        cold = run_measured("cold", pipeline(measured, "--fresh", *extra), work, env)
-        print("pipeline warm, nothing changed ...", flush=True)
-        warm = run_measured("warm", pipeline(measured, *extra), work, env)
-        edit_one_msgstr(measured)
-        print("pipeline after editing one msgstr ...", flush=True)
-        edited = run_measured("po_edit", pipeline(measured, *extra), work, env)
-
+        _must_succeed([naive])
+        cold, warm, edited = measure_cycle(
+            copy_inputs(project, work / "pipeline"), "", work, env, extra
+        )
         runs = [naive, cold, warm, edited]
-        failed = [run.name for run in runs if run.exit_code != 0]
-        if failed:
-            raise PipelineError(
-                f"benchmark runs failed: {', '.join(failed)} (their output is above)",
-                hint="fix what the failing run reported; a failed run is not a timing",
-            )
         growth_rows = []
         for pages in growth:
             synthetic = make_synthetic_project(project, work / f"growth-{pages}", pages)
             print(f"growth: {pages} pages x {len(all_languages())} languages ...", flush=True)
-            grown_cold = run_measured(
-                f"growth_{pages}", pipeline(synthetic, "--fresh", *extra), work, env
+            grown_cold, grown_warm, grown_edit = measure_cycle(
+                synthetic, f"growth_{pages}_", work, env, extra
             )
-            grown_warm = run_measured(
-                f"growth_{pages}_warm", pipeline(synthetic, *extra), work, env
-            )
-            edit_one_msgstr(synthetic)
-            grown_edit = run_measured(
-                f"growth_{pages}_edit", pipeline(synthetic, *extra), work, env
-            )
-            if any(run.exit_code for run in (grown_cold, grown_warm, grown_edit)):
-                raise PipelineError(
-                    f"benchmark runs on the {pages}-page project failed (their output is above)",
-                    hint="fix what the failing run reported; a failed run is not a timing",
-                )
             growth_rows.append(
                 {
                     "pages": pages,
