@@ -23,7 +23,8 @@ def run_site(
     project: Project, *, fresh: bool = False, jobs: int | None = None, audit: bool = True
 ) -> int:
     """Run every step in order; the exit code of the first that fails, else 0."""
-    from i18n_pipeline.audit.command import project_audit_settings, run_audit
+    from i18n_pipeline.audit.command import run_audit
+    from i18n_pipeline.audit.run import AuditSettings
     from i18n_pipeline.checks.command import main as check_main
 
     total = 4 if audit else 3
@@ -40,7 +41,7 @@ def run_site(
             report_stats(release.stats, project.reports_dir)
             if audit:
                 _title(4, total, "accessibility audit (before publishing)")
-                settings = project_audit_settings(project, release.path, fresh=fresh)
+                settings = AuditSettings(release.path, project.cache_dir, fresh=fresh)
                 code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
                 if code:
                     kept = _reject(project, release)

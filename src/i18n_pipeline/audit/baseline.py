@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from i18n_pipeline.audit.browser import find_browser
+from i18n_pipeline.audit.command import user_cache_root
 from i18n_pipeline.audit.node_env import default_cache_dir, ensure_node_environment
 from i18n_pipeline.audit.pa11y import pa11y_config
 from i18n_pipeline.audit.pages import discover_pages
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             cache_root = Project.discover().cache_dir
         except ProjectLayoutError:
-            cache_root = Path.home() / ".cache" / "i18n-pipeline"
+            cache_root = user_cache_root()
         return run_naive_audit(Path(args[0]).resolve(), cache_root)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL_FAILURE
-from i18n_pipeline.audit.node_env import default_cache_dir
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
 from i18n_pipeline.audit.run import AuditSettings, audit_site
@@ -90,11 +89,15 @@ def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path]:
     # Absolute, but not resolved: ``_build/site`` is a link that moves with every release.
     site = Path.cwd() / (args.site or project.site_dir)  # type: ignore[union-attr]
     if project is None:
-        cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        return site, cache_home / "i18n-pipeline", args.reports or Path.cwd() / "audit-report"
+        return site, user_cache_root(), args.reports or Path.cwd() / "audit-report"
     own_site = site.resolve() == project.site_dir.resolve()
     reports = project.reports_dir if own_site else project.reports_dir / "other-sites" / site.name
     return site, project.cache_dir, args.reports or reports
+
+
+def user_cache_root() -> Path:
+    """Where caches go outside a checkout: the user's cache directory (XDG)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "i18n-pipeline"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,24 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     settings = AuditSettings(
         site=site,
-        cache_dir=cache_root / "audit",
-        node_cache_dir=default_cache_dir(cache_root),
+        cache_root=cache_root,
         fresh=args.fresh,
         concurrency=args.concurrency,
         wcag22_gates=args.wcag22_gates,
         page_timeout_ms=int(args.page_timeout * 1000),
     )
     return run_audit(settings, reports)
-
-
-def project_audit_settings(project: Project, site: Path, *, fresh: bool) -> AuditSettings:
-    """Settings for auditing a build of this project (published or about to be)."""
-    return AuditSettings(
-        site=site.resolve(),
-        cache_dir=project.cache_dir / "audit",
-        node_cache_dir=default_cache_dir(project.cache_dir),
-        fresh=fresh,
-    )
 
 
 def run_audit(settings: AuditSettings, reports: Path, site_label: Path | None = None) -> int:

@@ -18,7 +18,11 @@ from i18n_pipeline.audit.language_checks import (
     language_checks_digest,
 )
 from i18n_pipeline.audit.model import Issue, PageResult
-from i18n_pipeline.audit.node_env import NodeEnvironment, ensure_node_environment
+from i18n_pipeline.audit.node_env import (
+    NodeEnvironment,
+    default_cache_dir,
+    ensure_node_environment,
+)
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS, run_pa11y_ci
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.probe import run_probe
@@ -32,12 +36,19 @@ Progress = Callable[[str], None]
 @dataclass(frozen=True)
 class AuditSettings:
     site: Path
-    cache_dir: Path
-    node_cache_dir: Path
+    cache_root: Path  # the audit's results and the Node environment live below it
     fresh: bool = False
     concurrency: int = 0  # 0: suit the machine
     wcag22_gates: bool = False
     page_timeout_ms: int = PAGE_TIMEOUT_MS
+
+    @property
+    def results_dir(self) -> Path:
+        return self.cache_root / "audit"
+
+    @property
+    def node_dir(self) -> Path:
+        return default_cache_dir(self.cache_root)
 
     @property
     def workers(self) -> int:
@@ -69,7 +80,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             hint="build the site first (tox -e site), or pass a directory of .html files",
         )
     browser = find_browser()
-    env = ensure_node_environment(settings.node_cache_dir, progress)
+    env = ensure_node_environment(settings.node_dir, progress)
     versions = env.tool_versions()
     # A result is reused while the tools, the audit's configuration and the page are unchanged.
     decided_by = {
@@ -80,7 +91,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         "launch": list(LAUNCH_ARGS),
         "language_checks": language_checks_digest(),
     }
-    cache = ResultCache(settings.cache_dir, json.dumps(decided_by, sort_keys=True))
+    cache = ResultCache(settings.results_dir, json.dumps(decided_by, sort_keys=True))
     keys = {
         page.relative: cache.key(page.relative, page.content_hash(settings.site)) for page in pages
     }
