@@ -91,23 +91,24 @@ def write_json(result: AuditResult, path: Path, settings: dict[str, object]) -> 
 def write_html(result: AuditResult, path: Path, site: Path | None = None) -> Path:
     """The report; with ``site``, each page heading links to the page it describes."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    groups = by_language(result)
     names = {
         code: (
             language(code).english_name if code != "unknown" else "Pages without a known language"
         )
-        for code in by_language(result)
+        for code in groups
     }
     text = env.get_template("audit.html").render(
         result=result,
         verdict=verdict(result),
-        groups=by_language(result),
+        groups=groups,
         names=names,
         manual_checks=manual_checks,
         href=lambda page: (
             Path(os.path.relpath(site / page.relative, path.parent)).as_posix() if site else ""
         ),
         # Excerpts of a page are in its language: marked so, the report passes 3.1.2 itself.
-        tags={code: language(code).tag for code in by_language(result) if code != "unknown"},
+        tags={code: language(code).tag for code in groups if code != "unknown"},
     )
     write_atomically(path, text.encode("utf-8"))
     return path
