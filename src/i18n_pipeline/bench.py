@@ -24,8 +24,8 @@ from pathlib import Path
 import polib
 import psutil
 
-from i18n_pipeline.catalog_io import write_atomically
 from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
 

@@ -1,14 +1,16 @@
-"""Stage 3: build every language into ``_build/site/<lang>/``, plus start page and sitemap.
+"""Stage 3: build every language from the snapshot into a release, plus start page and sitemap.
 
 Languages build in parallel (one process each, as many as there are cores). Each
 keeps its own Sphinx environment under ``_build/cache/doctrees/<lang>``, and a
 language whose inputs did not change is carried over from the previous release
-instead of being rebuilt. The new site is assembled in a release directory and
-published only when every step passed.
+instead of being rebuilt. Sphinx reads the translations only as ``.mo`` files
+compiled from the checked snapshot into a build-private directory, never from
+``locales/``. The release is published only by the main job, after every check.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import time
@@ -17,22 +19,21 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from sphinx.config import eval_config_file
-from sphinx.util.tags import Tags
-
-from i18n_pipeline.catalog_io import read_catalog
 from i18n_pipeline.fingerprint import (
+    config_values,
     language_digest,
     load_fingerprints,
     save_fingerprints,
     shared_inputs_digest,
 )
 from i18n_pipeline.landing import write_landing_page, write_status_page
-from i18n_pipeline.languages import Language, all_languages, translations
+from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, all_languages
 from i18n_pipeline.project import Project
-from i18n_pipeline.publish import build_lock, current_release, discard, new_release_dir, publish
+from i18n_pipeline.publish import current_release, discard, new_release_dir, publish
 from i18n_pipeline.sitemap import write_sitemap
+from i18n_pipeline.snapshot import Snapshot, write_locale_dir
 from i18n_pipeline.sphinx_run import run_sphinx
+from i18n_pipeline.sphinxext.theme import THEME_DIR
 from i18n_pipeline.stats import LanguageStats, collect_stats
 
 Progress = Callable[[str], None]
@@ -47,23 +48,25 @@ class LanguageBuild:
     seconds: float
 
 
-def validate_catalogs(project: Project, languages: list[Language]) -> None:
-    """Stop before building when any PO file cannot be parsed (names file and line)."""
-    for lang in languages:
-        for po_file in project.po_files(lang.code):
-            read_catalog(po_file, locale=lang.code)
-
-
 def site_base_url(project: Project) -> str:
-    """The published address from conf.py, for the sitemap and the start page's alternates."""
-    namespace = eval_config_file(project.conf_dir / "conf.py", Tags())
-    return str(namespace.get("html_baseurl") or "")
+    """The published address, as Sphinx loads it from conf.py (``SITE_BASE_URL``)."""
+    return str(config_values(project).get("html_baseurl") or "")
 
 
-def _build_language(root: str, code: str, outdir: str, fresh: bool) -> tuple[str, float]:
+def _build_language(
+    root: str, code: str, outdir: str, locale_dir: str, fresh: bool
+) -> tuple[str, float]:
     started = time.perf_counter()
     project = Project(Path(root))
-    run_sphinx(project, "html", Path(outdir), project.doctree_dir(code), language=code, fresh=fresh)
+    run_sphinx(
+        project,
+        "html",
+        Path(outdir),
+        project.doctree_dir(code),
+        language=code,
+        overrides={"locale_dirs": [locale_dir] if locale_dir else []},
+        fresh=fresh,
+    )
     return code, time.perf_counter() - started
 
 
@@ -86,29 +89,24 @@ class Release:
     stats: list[LanguageStats]  # counted once, for the status page and the report
 
 
-def build_site(
-    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
-) -> list[LanguageBuild]:
-    """Build all languages and publish the site; on any error the old site stays."""
-    with build_lock(project):
-        release = build_release(project, fresh=fresh, jobs=jobs, progress=progress)
-        publish_release(project, release)
-    return release.results
-
-
 def build_release(
-    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+    project: Project,
+    snapshot: Snapshot,
+    *,
+    fresh: bool = False,
+    jobs: int | None = None,
+    progress: Progress = print,
 ) -> Release:
-    """Build all languages into a new release directory, not yet published.
+    """Build all languages from ``snapshot`` into a new release directory, not yet published.
 
-    The caller holds the build lock, and either publishes the release with
+    The caller holds the project lock, and either publishes the release with
     :func:`publish_release` or removes it with :func:`discard`.
     """
     languages = all_languages()
-    validate_catalogs(project, translations())
-    shared = shared_inputs_digest(project)
-    wanted = {lang.code: language_digest(project, lang.code, shared) for lang in languages}
+    snapshot.require_readable()
     published = {} if fresh else load_fingerprints(_fingerprints_file(project))
+    shared = shared_inputs_digest(project, THEME_DIR)
+    wanted = {lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages}
     old_site = None if fresh else current_release(project)
 
     release = new_release_dir(project)
@@ -123,11 +121,17 @@ def build_release(
                 progress(f"  {lang.code}: unchanged, reused")
             else:
                 to_build.append(lang)
-        results += _build_languages(project, to_build, release, fresh, jobs, progress)
+        locale_dirs = {
+            lang.code: ""
+            if lang.code == SOURCE_LANGUAGE
+            else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
+            for lang in to_build
+        }
+        results += _build_languages(project, to_build, release, locale_dirs, fresh, jobs, progress)
         base_url = site_base_url(project)
         write_landing_page(release, languages, base_url)
         write_sitemap(release, languages, base_url)
-        stats = collect_stats(project)
+        stats = collect_stats(project, snapshot=snapshot)
         write_status_page(release, stats)
     except BaseException:
         discard(release)
@@ -150,6 +154,7 @@ def _build_languages(
     project: Project,
     languages: list[Language],
     release: Path,
+    locale_dirs: dict[str, str],
     fresh: bool,
     jobs: int | None,
     progress: Progress,
@@ -159,20 +164,28 @@ def _build_languages(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(languages)))
     results = []
     progress(f"building {len(languages)} language(s) with {workers} worker(s)")
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         futures = [
             pool.submit(
-                _build_language, str(project.root), lang.code, str(release / lang.code), fresh
+                _build_language,
+                str(project.root),
+                lang.code,
+                str(release / lang.code),
+                locale_dirs[lang.code],
+                fresh,
             )
             for lang in languages
         ]
-        try:
-            for done, future in enumerate(as_completed(futures), start=1):
-                code, seconds = future.result()
-                results.append(LanguageBuild(code, "built", seconds))
-                progress(f"  [{done}/{len(languages)}] {code}: built in {seconds:.2f} s")
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+        for done, future in enumerate(as_completed(futures), start=1):
+            code, seconds = future.result()
+            results.append(LanguageBuild(code, "built", seconds))
+            progress(f"  [{done}/{len(languages)}] {code}: built in {seconds:.2f} s")
+    except BaseException:
+        # No worker outlives the run: cancel what has not started, stop what has.
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise
+    pool.shutdown()
     return results

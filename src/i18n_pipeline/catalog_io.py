@@ -1,49 +1,17 @@
-"""Read and write PO files strictly and stably.
+"""Write PO files stably, as GNU gettext's msgmerge would.
 
-Reading is strict (a syntax error stops with file and line instead of being
-skipped, as gettext tools would silently do), and writing is stable (fixed
-width, source order, previous msgids kept) so a translator's diff shows only
-what changed.
+Writing is stable (fixed width, source order, previous msgids kept as ``#|``
+lines, translator comments verbatim) so a translator's diff shows only what
+changed. Reading is :mod:`i18n_pipeline.catalog`'s job.
 """
 
 from __future__ import annotations
 
-import io
-import os
-import tempfile
-from pathlib import Path
-
 import polib
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po
-
-from i18n_pipeline.errors import CatalogSyntaxError
 
 #: Column at which msgid/msgstr lines wrap; the same as sphinx-intl's and msgmerge's.
 PO_LINE_WIDTH = 76
-
-
-def read_catalog(path: Path, locale: str | None = None) -> Catalog:
-    """Parse ``path``; raise :class:`CatalogSyntaxError` naming the bad line."""
-    data = path.read_bytes()
-    try:
-        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True, charset="utf-8")
-    except PoFileError as exc:
-        raise CatalogSyntaxError(
-            f"PO syntax error: {str(exc).rsplit(' on ', 1)[0]}",
-            path=path,
-            line=exc.lineno + 1,  # Babel counts lines from 0, editors from 1
-            hint="repair that line in your editor (check quotes and the msgid/msgstr "
-            "keywords), then run again; nothing was changed",
-        ) from exc
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CatalogSyntaxError(
-            "the file is not valid UTF-8",
-            path=path,
-            line=line,
-            hint="save the file as UTF-8 (Poedit and Weblate do this by default)",
-        ) from exc
 
 
 def render_catalog(catalog: Catalog) -> bytes:
@@ -68,9 +36,25 @@ def render_catalog(catalog: Catalog) -> bytes:
     return str(po).encode("utf-8")
 
 
+class _VerbatimCommentEntry(polib.POEntry):  # type: ignore[misc]
+    """polib wraps long translator comments; msgmerge, Poedit and Weblate keep them
+    as they are (a waiver's ``-- reason`` must stay on its line)."""
+
+    def __unicode__(self, wrapwidth: int = 78) -> str:
+        comment, self.tcomment = self.tcomment, ""
+        try:
+            body: str = super().__unicode__(wrapwidth)
+        finally:
+            self.tcomment = comment
+        if not comment:
+            return body
+        lines = [f"# {line}" if line else "#" for line in comment.split("\n")]
+        return "\n".join([*lines, body])
+
+
 def _entry(message: Message) -> polib.POEntry:
     singular = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
-    entry = polib.POEntry(
+    entry = _VerbatimCommentEntry(
         msgid=singular,
         msgctxt=message.context,
         occurrences=[(path, str(line) if line else "") for path, line in message.locations],
@@ -89,27 +73,3 @@ def _entry(message: Message) -> polib.POEntry:
         if len(message.previous_id) > 1:
             entry.previous_msgid_plural = message.previous_id[1]
     return entry
-
-
-def previous_msgids(path: Path) -> dict[str, str]:
-    """``#| msgid`` lines of a PO file (Babel's reader drops them), by current msgid."""
-    return {
-        entry.msgid: entry.previous_msgid
-        for entry in polib.pofile(str(path))
-        if entry.previous_msgid
-    }
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` in one step, so an interrupted write never truncates a PO file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(tmp).chmod(mode)  # mkstemp creates 0600; keep the file readable like before
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

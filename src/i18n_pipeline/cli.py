@@ -1,20 +1,22 @@
 """``i18n-pipeline``: the command line behind the tox environments.
 
 This module only parses arguments and prints; the stages do the work and
-return plain data. Exit codes: 0 success, 1 failed checks/audit findings, and
-each :class:`~i18n_pipeline.errors.PipelineError` subclass its own code
-(2 PO syntax, 3 build, 4 layout, 5 locked); the audit documents its own.
+return plain data. The exit codes are one table, in :mod:`i18n_pipeline.errors`:
+a traceback is an internal error (70), never mistaken for a finding (1).
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.errors import EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, PipelineError
+from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
 
@@ -36,25 +38,28 @@ def cmd_update(args: argparse.Namespace) -> int:
     from i18n_pipeline.update import update_catalogs
 
     project = _project(args)
-    print("extracting messages from source/ ...")
-    extract_messages(project)
     languages = [language(code) for code in args.languages] if args.languages else translations()
-    for result in update_catalogs(project, languages):
+    with project_lock(project, exclusive=True):
+        print("extracting messages from source/ ...")
+        extract_messages(project)
+        results = update_catalogs(project, languages)
+    for result in results:
         detail = f" (+{result.added}, -{result.removed})" if result.status == "updated" else ""
         print(f"{result.status:>9}: {result.po_file.relative_to(project.root)}{detail}")
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from i18n_pipeline.build import build_site
+    """Check and build into _build/scratch; only ``site`` publishes."""
+    from i18n_pipeline.site import build_scratch
 
     project = _project(args)
     started = time.perf_counter()
-    results = build_site(project, fresh=args.fresh, jobs=args.jobs)
+    scratch, results = build_scratch(project, fresh=args.fresh, jobs=args.jobs)
     built = sum(r.status == "built" for r in results)
     print(
-        f"site: {project.site_dir} ({built} built, {len(results) - built} reused, "
-        f"{time.perf_counter() - started:.1f} s)"
+        f"built into {scratch}, not published ({built} built, {len(results) - built} reused, "
+        f"{time.perf_counter() - started:.1f} s); 'tox -e site' checks, audits and publishes"
     )
     return 0
 
@@ -63,7 +68,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from i18n_pipeline.stats import collect_stats, report_stats
 
     project = _project(args)
-    report_stats(collect_stats(project), project.reports_dir)
+    with project_lock(project, exclusive=False):
+        stats = collect_stats(project)
+    report_stats(stats, project.reports_dir)
     return 0
 
 
@@ -96,7 +103,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    return serve_preview(project, args.language, port=args.port)
+    with project_lock(project, exclusive=False):
+        return serve_preview(project, args.language, port=args.port)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -135,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     update.set_defaults(func=cmd_update)
 
     for name, func, text in (
-        ("build", cmd_build, "build every language into _build/site"),
+        ("build", cmd_build, "check and build every language into _build/scratch (no publish)"),
         ("site", cmd_site, "check, build, report and audit: the main job"),
     ):
         sub = commands.add_parser(name, help=text)
@@ -147,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
         if name == "site":
             sub.add_argument(
-                "--skip-audit", action="store_true", help="build without the accessibility audit"
+                "--skip-audit",
+                action="store_true",
+                help="build into _build/scratch without the audit; publishes nothing",
             )
         sub.set_defaults(func=func)
 
@@ -188,7 +198,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so every ``finally`` stops workers and browsers."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if args.command in ("check", "audit"):
@@ -202,7 +219,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted; the previous site was left as it was", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception:
+        traceback.print_exc()
+        print(
+            "internal error: this is a bug of the pipeline, not a finding about your files; "
+            "please report it with the traceback above",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

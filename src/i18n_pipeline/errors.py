@@ -1,7 +1,22 @@
-"""Errors written for the person who has to act on them.
+"""Errors written for the person who has to act on them, and the one exit-code table.
 
 Each carries the file (and line, where known) and what to do, so the command
 line can print one clear line instead of a traceback.
+
+Exit codes of every command:
+
+=====  ===========================================================
+0      success
+1      findings: the PO checks, the output check or the audit found errors
+2      a PO file (or another input) that cannot be read as it must be
+3      Sphinx failed or warned while building
+4      not this project's layout (no conf.py or source/)
+5      another pipeline command holds the project lock
+6      an audit tool failed (the audit documents its own codes)
+7      a required tool (GNU msgfmt, a browser) is missing
+70     internal error: a bug of the pipeline, never a verdict on the input
+130    interrupted
+=====  ===========================================================
 """
 
 from __future__ import annotations
@@ -41,6 +56,10 @@ class CatalogSyntaxError(PipelineError):
     exit_code = 2
 
 
+class InputMissingError(CatalogSyntaxError):
+    """An input the site is built from is missing: nothing stale may stand in for it."""
+
+
 class BuildError(PipelineError):
     """Sphinx failed or warned while building one language."""
 
@@ -54,9 +73,21 @@ class ProjectLayoutError(PipelineError):
 
 
 class BuildLockedError(PipelineError):
-    """Another pipeline run holds the build lock."""
+    """Another pipeline run holds the project lock."""
 
     exit_code = 5
+
+
+class MissingToolError(PipelineError):
+    """A tool the pipeline requires is not installed."""
+
+    exit_code = 7
+
+
+#: A traceback: a bug of ours, reported apart from any finding (sysexits' EX_SOFTWARE).
+EXIT_INTERNAL_ERROR = 70
+EXIT_FINDINGS = 1
+EXIT_INTERRUPTED = 130
 
 
 def _rebuild(

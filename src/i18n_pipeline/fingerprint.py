@@ -1,34 +1,40 @@
 """Content hashes of a language build's inputs, so an unchanged language is not rebuilt.
 
-A language's pages depend on the shared inputs (source text, conf.py, the theme
-and extension code, tool versions) and on its own PO files; nothing else.
+A language's pages depend on the source text, on every configuration value
+Sphinx loads from conf.py (``SITE_BASE_URL`` included, through ``html_baseurl``),
+on the code Sphinx loads (conf.py's imports and extensions, followed by
+:mod:`modulefinder`, not a hand-kept list of modules), on the theme's files, on the tool versions
+and on the language's own catalogs in the snapshot; nothing else.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import modulefinder
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import babel
 import docutils
 import sphinx
+from sphinx.config import eval_config_file
+from sphinx.util.tags import Tags
 
 from i18n_pipeline import __version__
+from i18n_pipeline.io import write_atomically
 from i18n_pipeline.project import Project
 
-_PACKAGE_DIR = Path(__file__).parent
-#: Parts of the package that never shape a page: editing them rebuilds nothing.
-_NOT_READ_BY_BUILDS = frozenset(
-    {"audit", "checks", "bench.py", "cli.py", "preview.py", "stats.py", "update.py"}
-)
+PACKAGE_DIR = Path(__file__).parent
+_SIMPLE = (str, int, float, bool, type(None), list, tuple, dict)
 
 
-def _hash_files(digest: hashlib._Hash, root: Path, paths: list[Path]) -> None:
+def _hash_files(digest: Any, root: Path, paths: Iterable[Path]) -> None:
     for path in sorted(paths):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
         digest.update(b"\0")
 
 
@@ -42,7 +48,41 @@ def files_digest(root: Path, paths: list[Path], *extra: str) -> str:
     return digest.hexdigest()
 
 
-def shared_inputs_digest(project: Project) -> str:
+def config_values(project: Project) -> dict[str, object]:
+    """conf.py as Sphinx evaluates it (environment variables applied): its plain values."""
+    namespace = eval_config_file(project.conf_dir / "conf.py", Tags())
+    return {
+        name: value
+        for name, value in namespace.items()
+        if not name.startswith("_") and isinstance(value, _SIMPLE)
+    }
+
+
+class _PackageFinder(modulefinder.ModuleFinder):
+    """Follows imports inside this package only (Sphinx, Babel… are versioned instead)."""
+
+    def find_module(self, name: str, path: Any, parent: Any = None) -> Any:
+        if path is None and name != PACKAGE_DIR.name:
+            raise ImportError(name)
+        return super().find_module(name, path, parent)
+
+
+def page_code_files(project: Project) -> list[Path]:
+    """This package's modules that Sphinx loads: conf.py's imports and its extensions'."""
+    finder = _PackageFinder(path=[str(PACKAGE_DIR.parent)])
+    finder.run_script(str(project.conf_dir / "conf.py"))
+    extensions = config_values(project).get("extensions") or []
+    for name in extensions if isinstance(extensions, (list, tuple)) else []:
+        if str(name).split(".")[0] == PACKAGE_DIR.name:
+            finder.import_hook(str(name))
+    return sorted(
+        Path(module.__file__)
+        for module in finder.modules.values()
+        if module.__file__ and Path(module.__file__).is_relative_to(PACKAGE_DIR)
+    )
+
+
+def shared_inputs_digest(project: Project, theme_dir: Path) -> str:
     """What every language depends on: a change here rebuilds them all."""
     digest = hashlib.sha256()
     digest.update(
@@ -50,25 +90,19 @@ def shared_inputs_digest(project: Project) -> str:
     )
     _hash_files(digest, project.root, [p for p in project.source_dir.rglob("*") if p.is_file()])
     _hash_files(digest, project.root, [project.root / "conf.py"])
-    package_files = [
-        p
-        for p in _PACKAGE_DIR.rglob("*")
-        if p.is_file()
-        and p.suffix in {".py", ".html", ".css", ".toml"}
-        and p.relative_to(_PACKAGE_DIR).parts[0] not in _NOT_READ_BY_BUILDS
-    ]
-    _hash_files(digest, _PACKAGE_DIR, package_files)
+    digest.update(json.dumps(config_values(project), sort_keys=True, default=repr).encode())
+    _hash_files(digest, PACKAGE_DIR, page_code_files(project))
+    _hash_files(digest, PACKAGE_DIR, [p for p in theme_dir.rglob("*") if p.is_file()])
     return digest.hexdigest()
 
 
-def language_digest(project: Project, code: str, shared: str) -> str:
-    """Shared inputs plus this language's own PO files."""
-    digest = hashlib.sha256(shared.encode())
-    _hash_files(digest, project.root, project.po_files(code))
-    return digest.hexdigest()
+def language_digest(shared: str, catalogs_digest: str) -> str:
+    """Shared inputs plus this language's own catalogs, as the snapshot holds them."""
+    return hashlib.sha256(f"{shared}\0{catalogs_digest}".encode()).hexdigest()
 
 
 def load_fingerprints(path: Path) -> dict[str, str]:
+    """Each language's input digest when the site was last published."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
@@ -77,7 +111,5 @@ def load_fingerprints(path: Path) -> dict[str, str]:
 
 
 def save_fingerprints(path: Path, fingerprints: dict[str, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(fingerprints, indent=2, sort_keys=True), encoding="utf-8")
-    tmp.replace(path)
+    text = json.dumps(fingerprints, indent=2, sort_keys=True)
+    write_atomically(path, text.encode("utf-8"))

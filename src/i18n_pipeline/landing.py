@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, language
 from i18n_pipeline.sphinxext.dates import format_for_language
+from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.stats import LanguageStats
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,6 +44,7 @@ def render_landing_page(languages: list[Language], base_url: str) -> str:
         x_default_url=f"{base}/index.html" if base else "index.html",
         source_code=SOURCE_LANGUAGE,
         stylesheet=f"{SOURCE_LANGUAGE}/_static/accessible.css",
+        content_security_policy=CONTENT_SECURITY_POLICY,
     )
 
 
@@ -71,6 +73,7 @@ def write_status_page(site: Path, stats: list[LanguageStats]) -> Path:
             stats=rows,
             source_code=SOURCE_LANGUAGE,
             stylesheet=f"{SOURCE_LANGUAGE}/_static/accessible.css",
+            content_security_policy=CONTENT_SECURITY_POLICY,
         ),
         encoding="utf-8",
     )

@@ -2,7 +2,8 @@
 
 ``_build/site`` is a symbolic link to the current release directory; publishing
 swaps the link with ``os.replace``, so readers and the audit always see a whole
-site, and a run killed half-way leaves the previous site untouched.
+site, and a run killed half-way leaves the previous site untouched. Only the
+main job (:mod:`i18n_pipeline.site`) calls :func:`publish`, holding the project lock.
 """
 
 from __future__ import annotations
@@ -10,34 +11,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
-from i18n_pipeline.errors import BuildLockedError
 from i18n_pipeline.project import Project
-
-
-@contextmanager
-def build_lock(project: Project) -> Iterator[None]:
-    """Only one pipeline run at a time may write ``_build``."""
-    project.build_dir.mkdir(parents=True, exist_ok=True)
-    lock_path = project.build_dir / ".pipeline.lock"
-    lock = FileLock(lock_path)
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise BuildLockedError(
-            "another pipeline run is building this project right now",
-            path=lock_path,
-            hint="wait for it to finish (or stop it), then run again",
-        ) from None
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def new_release_dir(project: Project) -> Path:

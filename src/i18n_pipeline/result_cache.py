@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from i18n_pipeline.catalog_io import write_atomically
+from i18n_pipeline.io import write_atomically
 
 T = TypeVar("T")
 

@@ -10,9 +10,10 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from i18n_pipeline.catalog_io import read_catalog, write_atomically
+from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.project import Project
+from i18n_pipeline.snapshot import Snapshot, take_snapshot
 
 
 @dataclass(frozen=True)
@@ -35,16 +36,14 @@ class LanguageStats:
         return round(100 * self.translated / self.total, 1) if self.total else 100.0
 
 
-def language_stats(project: Project, lang: Language) -> LanguageStats:
+def language_stats(snapshot: Snapshot, lang: Language) -> LanguageStats:
+    """Counted from the snapshot the build uses, so the figures describe the pages."""
     translated = fuzzy = untranslated = obsolete = 0
-    for po_file in project.po_files(lang.code):
-        catalog = read_catalog(po_file, locale=lang.code)
-        for message in catalog:
-            if not message.id:
-                continue
+    for catalog in snapshot.of(lang.code):
+        for message in catalog.live:
             if message.fuzzy:
                 fuzzy += 1
-            elif _is_translated(message.string):
+            elif message.translated:
                 translated += 1
             else:
                 untranslated += 1
@@ -52,13 +51,15 @@ def language_stats(project: Project, lang: Language) -> LanguageStats:
     return LanguageStats(lang.code, lang.native_name, translated, fuzzy, untranslated, obsolete)
 
 
-def _is_translated(string: str | tuple[str, ...]) -> bool:
-    """A plural entry counts as translated only when every form is filled in."""
-    return all(string) if isinstance(string, tuple) else bool(string)
-
-
-def collect_stats(project: Project, languages: list[Language] | None = None) -> list[LanguageStats]:
-    return [language_stats(project, lang) for lang in languages or translations()]
+def collect_stats(
+    project: Project, languages: list[Language] | None = None, snapshot: Snapshot | None = None
+) -> list[LanguageStats]:
+    """Statistics of every language; a file that cannot be read stops with file:line."""
+    languages = languages or translations()
+    if snapshot is None:
+        snapshot = take_snapshot(project, languages)
+    snapshot.require_readable()
+    return [language_stats(snapshot, lang) for lang in languages]
 
 
 def format_table(stats: list[LanguageStats]) -> str:

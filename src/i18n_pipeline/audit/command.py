@@ -23,6 +23,7 @@ from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
 from i18n_pipeline.audit.run import AuditSettings, audit_site
 from i18n_pipeline.errors import PipelineError, ProjectLayoutError
+from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
 
@@ -115,7 +116,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         wcag22_gates=args.wcag22_gates,
         page_timeout_ms=int(args.page_timeout * 1000),
     )
-    return run_audit(settings, reports)
+    try:
+        project: Project | None = Project.discover(args.root)
+    except ProjectLayoutError:
+        project = None
+    if project is None:
+        return run_audit(settings, reports)
+    try:
+        # The project's reports and caches are written: no publish may swap the site meanwhile.
+        with project_lock(project, exclusive=True):
+            return run_audit(settings, reports)
+    except PipelineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
 
 
 def run_audit(settings: AuditSettings, reports: Path, site_label: Path | None = None) -> int:

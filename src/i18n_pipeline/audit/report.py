@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from i18n_pipeline.audit.model import PageResult
 from i18n_pipeline.audit.run import AuditResult
-from i18n_pipeline.catalog_io import write_atomically
+from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import language
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -1,7 +1,7 @@
 """``i18n-pipeline check``: print the findings for translators (or as JSON) and decide.
 
-Exit codes: 0 no errors (warnings may have been printed), 1 at least one error,
-2 bad arguments (an unknown language or file).
+Exit codes: 0 no errors (warnings and waived findings may have been printed),
+1 at least one error, 2 bad arguments (an unknown language or file).
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import check_catalogs, check_po_file
 from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import language, translations
+from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
 EXIT_CLEAN = 0
@@ -26,12 +28,14 @@ EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    fixed = sorted(c.id for c in ENTRY_CHECKS.values() if not c.waivable)
     parser = argparse.ArgumentParser(
         prog="i18n-pipeline check",
         description="Check PO files: gettext validity, markup, security, numbers, protected terms.",
         epilog="checks: " + ", ".join(sorted(ENTRY_CHECKS)) + ", gettext-syntax, gettext-header, "
-        "gettext-plural, msgfmt. Waive one for an entry with a translator comment: "
-        "'# check: ignore <id> -- <reason>'.",
+        "gettext-plural. Waive one for an entry with a translator comment: "
+        "'# check: ignore <id> -- <reason>'; waived findings are still listed. "
+        f"These cannot be waived: {', '.join(fixed)}.",
     )
     parser.add_argument(
         "targets", nargs="*", help="language codes or PO files (default: every translation)"
@@ -70,32 +74,47 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
     return findings
 
 
+def counts(findings: list[Finding]) -> dict[str, int]:
+    return {
+        "errors": sum(f.severity is Severity.ERROR for f in findings),
+        "warnings": sum(f.severity is Severity.WARNING for f in findings),
+        "waived": sum(f.severity is Severity.WAIVED for f in findings),
+    }
+
+
+def print_findings(findings: list[Finding]) -> int:
+    """Print every finding, waived ones included; return the number of errors."""
+    for finding in findings:
+        print(finding.as_text())
+    total = counts(findings)
+    print(f"{total['errors']} error(s), {total['warnings']} warning(s), {total['waived']} waived")
+    return total["errors"]
+
+
+def as_json(findings: list[Finding]) -> str:
+    payload = {**counts(findings), "findings": [f.as_json() for f in findings]}
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def write_checks_report(findings: list[Finding], path: Path) -> Path:
+    """``checks.json``: every finding, waived ones with their reasons, for reviewers."""
+    write_atomically(path, (as_json(findings) + "\n").encode("utf-8"))
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         project = Project.discover(args.root)
-        findings = run(args.targets, project, args.fresh)
+        with project_lock(project, exclusive=False):
+            findings = run(args.targets, project, args.fresh)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    errors = [f for f in findings if f.severity is Severity.ERROR]
+        return error.exit_code if error.exit_code != EXIT_ERRORS else EXIT_USAGE
     if args.format == "json":
-        print(
-            json.dumps(
-                {
-                    "errors": len(errors),
-                    "warnings": len(findings) - len(errors),
-                    "findings": [f.as_json() for f in findings],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-    else:
-        for finding in findings:
-            print(finding.as_text())
-        print(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s)")
-    return EXIT_ERRORS if errors else EXIT_CLEAN
+        print(as_json(findings))
+        return EXIT_ERRORS if counts(findings)["errors"] else EXIT_CLEAN
+    return EXIT_ERRORS if print_findings(findings) else EXIT_CLEAN
 
 
 if __name__ == "__main__":

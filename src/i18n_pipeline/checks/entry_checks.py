@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
-from i18n_pipeline.checks.rst import DANGEROUS_URL, DIRECTIVE, html_tags, parse_markup
+from i18n_pipeline.checks.rst import DIRECTIVE, html_tags, parse_markup
+from i18n_pipeline.sphinxext.roles import known_language_tag, lang_role_tags
 
 #: The one role a translator may add: it marks a foreign phrase, ``:lang:`Wort <de>```.
 ALLOWED_ADDED_ROLES = frozenset({"lang"})
@@ -29,7 +30,7 @@ MARKUP_NAMES = {
 Findings = Iterator[tuple[str, str]]
 
 
-@entry_check(Severity.ERROR)
+@entry_check(Severity.ERROR, waivable=False)
 def check_rst_syntax(entry: Entry, context: Context) -> Findings:
     """The msgstr must parse as reStructuredText without warnings."""
     for problem in parse_markup(entry.msgstr).problems:
@@ -40,7 +41,7 @@ def check_rst_syntax(entry: Entry, context: Context) -> Findings:
         )
 
 
-@entry_check(Severity.ERROR)
+@entry_check(Severity.ERROR, waivable=False)
 def check_markup_parity(entry: Entry, context: Context) -> Findings:
     """Bold, italics, literals and links of the German text are all in the translation."""
     source, translation = parse_markup(entry.msgid), parse_markup(entry.msgstr)
@@ -67,7 +68,24 @@ def check_markup_parity(entry: Entry, context: Context) -> Findings:
             )
 
 
-@entry_check(Severity.ERROR)
+@entry_check(Severity.ERROR, waivable=False)
+def check_block_structure(entry: Entry, context: Context) -> Findings:
+    """The translation has the German text's blocks: one paragraph stays one paragraph.
+
+    Sphinx keeps only the first block of a msgstr that parses into more, so a
+    second paragraph would be dropped from the page without a word.
+    """
+    source, translation = parse_markup(entry.msgid), parse_markup(entry.msgstr)
+    if translation.blocks != source.blocks:
+        yield (
+            f"the translation's structure is {', '.join(translation.blocks) or 'empty'}, "
+            f"the German text's {', '.join(source.blocks) or 'empty'} (an empty line, or a "
+            "line starting with '-', '*', '#.' or spaces, starts a new block)",
+            "write the translation as one block like the msgid: no empty line inside it",
+        )
+
+
+@entry_check(Severity.ERROR, waivable=False)
 def check_unsafe_markup(entry: Entry, context: Context) -> Findings:
     """A translation may not add links, targets, roles, directives or raw HTML."""
     source, translation = parse_markup(entry.msgid), parse_markup(entry.msgstr)
@@ -76,11 +94,18 @@ def check_unsafe_markup(entry: Entry, context: Context) -> Findings:
             f"the translation adds a link to {url!r} that the German text does not have",
             "keep exactly the links of the msgid; to change a link, ask the editors",
         )
-    if DANGEROUS_URL.search(entry.msgstr):
+    for url in sorted(translation.unsafe_urls - source.unsafe_urls):
         yield (
-            "the translation contains a javascript: or data: address",
-            "remove it: such addresses run code in the reader's browser",
+            f"the translation contains the address {url!r}, which is not http(s), mailto "
+            "or relative (javascript:, data: and the like run code in the reader's browser)",
+            "remove it; keep exactly the links of the msgid",
         )
+    for tag in lang_role_tags(entry.msgstr):
+        if not known_language_tag(tag):
+            yield (
+                f"the language tag {tag!r} in :lang: is not a language the build knows",
+                "use a BCP 47 tag such as de, en, ar or fa-IR",
+            )
     for role, count in translation.roles.items():
         if count > entry.msgid.count(f":{role}:`") and role not in ALLOWED_ADDED_ROLES:
             yield (

@@ -12,6 +12,7 @@ from i18n_pipeline.languages import Language
 class Severity(enum.StrEnum):
     ERROR = "error"  # stops the build
     WARNING = "warning"  # printed, does not stop anything
+    WAIVED = "waived"  # a finding a translator waived, with the reason: listed, never hidden
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,3 @@ class Context:
     path: Path
     language: Language
     glossary: tuple[str, ...] = field(default_factory=tuple)
-
-
-class Problem(Exception):  # noqa: N818 - raised by checks like Babel's TranslationError
-    """Raised by a check: the message and what to do."""
-
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint

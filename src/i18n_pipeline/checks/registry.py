@@ -16,6 +16,7 @@ class EntryCheck:
     severity: Severity
     function: EntryCheckFunction
     description: str
+    waivable: bool
 
 
 ENTRY_CHECKS: dict[str, EntryCheck] = {}
@@ -26,13 +27,21 @@ def check_id(function_name: str) -> str:
     return function_name.removeprefix("check_").replace("_", "-")
 
 
-def entry_check(severity: Severity) -> Callable[[EntryCheckFunction], EntryCheckFunction]:
-    """Register a check over one translated entry; it yields (message, what to do) pairs."""
+def entry_check(
+    severity: Severity, *, waivable: bool = True
+) -> Callable[[EntryCheckFunction], EntryCheckFunction]:
+    """Register a check over one translated entry; it yields (message, what to do) pairs.
+
+    Checks that keep script, files and foreign links off the page are registered
+    with ``waivable=False``: a translator's comment cannot switch them off.
+    """
 
     def register(function: EntryCheckFunction) -> EntryCheckFunction:
         identifier = check_id(function.__name__)
         doc = (function.__doc__ or "").strip().splitlines()
-        ENTRY_CHECKS[identifier] = EntryCheck(identifier, severity, function, doc[0] if doc else "")
+        ENTRY_CHECKS[identifier] = EntryCheck(
+            identifier, severity, function, doc[0] if doc else "", waivable
+        )
         return function
 
     return register

@@ -22,10 +22,14 @@ from docutils.parsers.rst import Parser, roles
 
 from i18n_pipeline.sphinxext.roles import lang_role
 
-#: A role in its source form, ``:name:`...```.
-ROLE = re.compile(r"(?<![\w`]):(?P<name>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):`")
-#: Schemes that run code or smuggle content when a reader follows the link.
-DANGEROUS_URL = re.compile(r"(?i)\b(?:java\s*script|vb\s*script|data)\s*:")
+#: A role in its source form, prefix ``:name:`...``` or suffix ```...`:name:``.
+ROLE = re.compile(
+    r"(?<![\w`]):(?P<name>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):`"
+    r"|`(?:[^`\\]|\\.)+`:(?P<suffix>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):(?![\w`])"
+)
+#: The only schemes a link may have; a relative link has none.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+URL_SCHEME = re.compile(r"^\s*(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 #: Raw HTML: a tag outside of reST's backquoted constructs (``text <url>`__`` is fine).
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 BACKQUOTED = re.compile(r"`[^`]*`")
@@ -43,6 +47,8 @@ class Markup:
     problems: tuple[str, ...]
     raw: bool
     targets: bool
+    blocks: tuple[str, ...]  # the top-level block elements, in order: ("paragraph",)
+    unsafe_urls: frozenset[str]  # link addresses with a scheme other than http(s)/mailto
 
 
 @contextmanager
@@ -91,10 +97,12 @@ def parse_markup(text: str) -> Markup:
     links = frozenset(
         node["refuri"] for node in doctree.findall(nodes.reference) if "refuri" in node
     )
+    addresses = {node.get("refuri", "") for node in doctree.findall(nodes.Element)}
+    addresses |= {node.get("uri", "") for node in doctree.findall(nodes.Element)}
     return Markup(
         kinds=kinds,
         link_targets=links,
-        roles=Counter(match["name"] for match in ROLE.finditer(text)),
+        roles=Counter(match["name"] or match["suffix"] for match in ROLE.finditer(text)),
         problems=problems,
         raw=any(True for _ in doctree.findall(nodes.raw)),
         targets=any(
@@ -103,7 +111,23 @@ def parse_markup(text: str) -> Markup:
             if not node.get("anonymous") and not node.get("refuri")
         )
         or bool(EXPLICIT_TARGET.search(text)),
+        blocks=tuple(
+            type(child).__name__
+            for child in doctree.children
+            if not isinstance(child, (nodes.system_message, nodes.target))
+        ),
+        unsafe_urls=frozenset(
+            address for address in addresses if address and not _safe_address(address)
+        ),
     )
+
+
+def _safe_address(address: str) -> bool:
+    """http(s), mailto, or a relative address (no scheme; no ``//host``)."""
+    match = URL_SCHEME.match(address)
+    if match:
+        return match["scheme"].lower() in SAFE_SCHEMES
+    return not address.lstrip().startswith("//")
 
 
 def html_tags(text: str) -> list[str]:

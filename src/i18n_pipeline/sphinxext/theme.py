@@ -7,10 +7,17 @@ and each was a source of accessibility failures in the stock themes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 
 THEME_DIR = Path(__file__).parent / "theme" / "accessible"
+#: On every page: no script runs, nothing loads from elsewhere, even if an injection
+#: slipped past the checks and the escaping (the output check requires it).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "form-action 'none'; frame-src 'none'"
+)
 #: Scanned by the ``extract`` stage so the theme's strings are translated too.
 THEME_TEMPLATES = THEME_DIR
 
@@ -43,7 +50,14 @@ def drop_unused_assets(app: Sphinx, exception: Exception | None) -> None:
         sources.rmdir()
 
 
+def add_security_policy(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    context["content_security_policy"] = CONTENT_SECURITY_POLICY
+
+
 def setup(app: Sphinx) -> None:
     app.add_html_theme("accessible", str(THEME_DIR))
+    app.connect("html-page-context", add_security_policy)
     app.connect("builder-inited", drop_search_page)
     app.connect("build-finished", drop_unused_assets)

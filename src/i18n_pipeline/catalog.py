@@ -1,0 +1,353 @@
+"""The one model of a PO file: read once, strictly, by a reader all gettext tools agree with.
+
+A PO file is untrusted input (it comes from a translator's pull request), and
+the tools that read it disagree at the edges: Babel reads an entry after a
+``#~ msgid`` as live and "repairs" an unterminated string, polib skips what it
+cannot place, GNU msgfmt rejects both. So the bytes are read once and must
+satisfy all of them:
+
+1. GNU ``msgfmt --check`` (the reference implementation) compiles the bytes;
+   its ``.mo`` is what the build will use, byte for byte;
+2. polib parses them into the model (it keeps line numbers and ``#|`` lines);
+3. Babel (the library Sphinx and sphinx-intl read with) sees the same entries;
+4. the compiled ``.mo`` holds exactly the model's translated entries.
+
+Anything on which they differ is a :class:`~i18n_pipeline.errors.CatalogSyntaxError`
+naming the file and line. Checks, statistics, ``update`` and the build all use
+this model, so what was checked is what is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from gettext import c2py
+from pathlib import Path
+
+import polib
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po
+
+from i18n_pipeline.errors import CatalogSyntaxError, MissingToolError
+
+_MSGFMT_LINE = re.compile(r"^(?:<stdin>|[^:]+):(?P<line>\d+): (?P<message>.*)$")
+_POLIB_LINE = re.compile(r"\(line (?P<line>\d+)\)")
+
+_REPAIR_HINT = (
+    "repair that line in your editor (quotes, the msgid/msgstr keywords, '#, fuzzy' "
+    "with a space), then run again; nothing was changed"
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One entry of a PO file, as every gettext tool reads it."""
+
+    msgid: str
+    msgstr: str  # the singular msgstr, or msgstr[0] of a plural entry
+    line: int  # line of the msgid (or msgctxt), where editors jump to
+    msgid_plural: str = ""
+    plural_msgstrs: tuple[str, ...] = ()  # msgstr[0], msgstr[1], … of a plural entry
+    msgctxt: str | None = None
+    flags: tuple[str, ...] = ()
+    previous_msgid: str = ""
+    translator_comment: str = ""
+    obsolete: bool = False
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def strings(self) -> tuple[str, ...]:
+        """Every msgstr of the entry: one, or one per plural form."""
+        return self.plural_msgstrs if self.msgid_plural else (self.msgstr,)
+
+    @property
+    def translated(self) -> bool:
+        """Shown on the page: not obsolete, not fuzzy, and every form filled in."""
+        return not self.obsolete and not self.fuzzy and all(self.strings)
+
+
+@dataclass(frozen=True)
+class CatalogFile:
+    """One PO file: its bytes, their digest, its entries and the ``.mo`` msgfmt made of them."""
+
+    path: Path
+    language: str
+    data: bytes
+    metadata: tuple[tuple[str, str], ...]
+    header_line: int
+    messages: tuple[Message, ...]
+    mo: bytes
+
+    @property
+    def domain(self) -> str:
+        return self.path.stem
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def header(self) -> dict[str, str]:
+        return dict(self.metadata)
+
+    @property
+    def live(self) -> tuple[Message, ...]:
+        return tuple(m for m in self.messages if not m.obsolete)
+
+    @property
+    def obsolete(self) -> tuple[Message, ...]:
+        return tuple(m for m in self.messages if m.obsolete)
+
+    def babel_catalog(self) -> Catalog:
+        """The same bytes as Babel's catalog, for sphinx-intl's merge."""
+        return read_po(
+            io.BytesIO(self.data), locale=self.language, abort_invalid=True, charset="utf-8"
+        )
+
+
+def read_catalog(path: Path, language: str) -> CatalogFile:
+    """Read ``path`` once; raise :class:`CatalogSyntaxError` (file:line) on any doubt."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogSyntaxError(
+            "the PO file is missing",
+            path=path,
+            hint="restore it from the repository, or run 'tox -e update' to create it",
+        ) from None
+    except OSError as error:
+        raise CatalogSyntaxError(
+            f"the PO file cannot be read: {error.strerror}",
+            path=path,
+            hint="check the file's permissions",
+        ) from None
+    return parse_catalog(path, data, language)
+
+
+def parse_catalog(path: Path, data: bytes, language: str) -> CatalogFile:
+    """Parse ``data`` (the bytes of ``path``) as msgfmt, polib and Babel all must."""
+    text = _decode(path, data)
+    mo = compile_mo(path, data)
+    po = _polib_parse(path, text)
+    messages = tuple(_message(entry, text) for entry in po if entry.msgid or entry.obsolete)
+    _agree_with_babel(path, data, language, messages)
+    _agree_with_mo(path, mo, messages)
+    header_line = next(
+        (n for n, line in enumerate(text.splitlines(), start=1) if line.startswith('msgid ""')), 1
+    )
+    return CatalogFile(
+        path=path,
+        language=language,
+        data=data,
+        metadata=tuple(po.metadata.items()),
+        header_line=header_line,
+        messages=messages,
+        mo=mo,
+    )
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CatalogSyntaxError(
+            "the file is not valid UTF-8",
+            path=path,
+            line=data[: error.start].count(b"\n") + 1,
+            hint="save the file as UTF-8 (Poedit and Weblate do this by default)",
+        ) from None
+
+
+def msgfmt_path() -> str:
+    """GNU msgfmt is required: it is the reference every other reader is held to."""
+    found = shutil.which("msgfmt")
+    if found is None:
+        raise MissingToolError(
+            "GNU msgfmt is not installed; PO files cannot be checked or compiled without it",
+            hint="install GNU gettext (Debian: apt-get install gettext); .ci/run does this",
+        )
+    return found
+
+
+def compile_mo(path: Path, data: bytes) -> bytes:
+    """``msgfmt --check`` on exactly these bytes; its ``.mo`` output, or the first error."""
+    with tempfile.TemporaryDirectory(prefix="msgfmt-") as scratch:
+        mo_path = Path(scratch) / "messages.mo"
+        result = subprocess.run(
+            [msgfmt_path(), "--check", "-o", str(mo_path), "-"],
+            input=data,
+            capture_output=True,
+            check=False,
+        )
+        if result.returncode == 0:
+            return mo_path.read_bytes()
+    for output in result.stderr.decode("utf-8", "replace").splitlines():
+        match = _MSGFMT_LINE.match(output)
+        if match and "warning:" not in match["message"]:
+            raise CatalogSyntaxError(
+                f"GNU msgfmt: {match['message']}",
+                path=path,
+                line=int(match["line"]),
+                hint=_REPAIR_HINT,
+            )
+    raise CatalogSyntaxError(
+        f"GNU msgfmt rejects the file: {result.stderr.decode('utf-8', 'replace').strip()}",
+        path=path,
+        hint=_REPAIR_HINT,
+    )
+
+
+def _polib_parse(path: Path, text: str) -> polib.POFile:
+    try:
+        return polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as error:
+        match = _POLIB_LINE.search(str(error))
+        raise CatalogSyntaxError(
+            "polib cannot read this entry the way GNU gettext does",
+            path=path,
+            line=int(match["line"]) if match else None,
+            hint=_REPAIR_HINT,
+        ) from None
+
+
+def _message(entry: polib.POEntry, text: str) -> Message:
+    plural = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+    return Message(
+        msgid=entry.msgid,
+        msgstr=plural[0] if entry.msgid_plural and plural else entry.msgstr,
+        line=_msgid_line(text, entry.linenum),
+        msgid_plural=entry.msgid_plural or "",
+        plural_msgstrs=plural,
+        msgctxt=entry.msgctxt,
+        flags=tuple(entry.flags),
+        previous_msgid=entry.previous_msgid or "",
+        translator_comment=entry.tcomment or "",
+        obsolete=bool(entry.obsolete),
+    )
+
+
+def _msgid_line(text: str, entry_start: int) -> int:
+    """polib numbers an entry from its first comment; editors jump to its msgid line."""
+    lines = text.splitlines()
+    for number in range(max(entry_start, 1), len(lines) + 1):
+        if lines[number - 1].lstrip("#~ ").startswith(("msgid ", "msgctxt ")):
+            return number
+    return entry_start
+
+
+def _key(context: str | None, msgid: str) -> tuple[str, str]:
+    return (context or "", msgid)
+
+
+def _agree_with_babel(
+    path: Path, data: bytes, language: str, messages: tuple[Message, ...]
+) -> None:
+    try:
+        babel = read_po(io.BytesIO(data), locale=language, abort_invalid=True, charset="utf-8")
+    except (PoFileError, ValueError) as error:
+        raise CatalogSyntaxError(
+            f"Babel cannot read the file: {str(error).rsplit(' on ', 1)[0]}",
+            path=path,
+            line=getattr(error, "lineno", -1) + 1 or None,
+            hint=_REPAIR_HINT,
+        ) from None
+    ours = {_key(m.msgctxt, m.msgid): m for m in messages if not m.obsolete}
+    theirs = {
+        _key(m.context, m.id[0] if isinstance(m.id, (list, tuple)) else m.id): m
+        for m in babel
+        if m.id
+    }
+    for key in theirs.keys() - ours.keys():
+        raise CatalogSyntaxError(
+            f"Babel reads an entry here that GNU gettext does not: {key[1][:60]!r}",
+            path=path,
+            line=(theirs[key].lineno or 0) + 1 or None,
+            hint=_REPAIR_HINT,
+        )
+    for key, message in ours.items():
+        other = theirs.get(key)
+        if (
+            other is None
+            or _strings(other.string) != message.strings
+            or other.fuzzy != (message.fuzzy)
+        ):
+            raise CatalogSyntaxError(
+                "Babel (which Sphinx uses) reads this entry differently from GNU gettext",
+                path=path,
+                line=message.line,
+                hint=_REPAIR_HINT,
+            )
+
+
+def _strings(string: object) -> tuple[str, ...]:
+    return tuple(string) if isinstance(string, (list, tuple)) else (str(string or ""),)
+
+
+def _agree_with_mo(path: Path, mo: bytes, messages: tuple[Message, ...]) -> None:
+    """What msgfmt compiled is exactly what the model calls translated."""
+    with tempfile.NamedTemporaryFile(suffix=".mo") as handle:
+        handle.write(mo)
+        handle.flush()
+        compiled = {
+            _key(e.msgctxt, e.msgid): tuple(e.msgstr_plural[i] for i in sorted(e.msgstr_plural))
+            if e.msgid_plural
+            else (e.msgstr,)
+            for e in polib.mofile(handle.name)
+            if e.msgid
+        }
+    expected = {_key(m.msgctxt, m.msgid): m.strings for m in messages if m.translated}
+    if compiled != expected:
+        differing = sorted(compiled.keys() ^ expected.keys()) or sorted(
+            k for k in expected if compiled.get(k) != expected[k]
+        )
+        line = next(
+            (m.line for m in messages if differing and _key(m.msgctxt, m.msgid) == differing[0]),
+            None,
+        )
+        raise CatalogSyntaxError(
+            "GNU msgfmt compiles this entry differently from how it reads",
+            path=path,
+            line=line,
+            hint=_REPAIR_HINT,
+        )
+
+
+def plural_form_count(header: dict[str, str], path: Path, line: int) -> int:
+    """The header's ``nplurals``, after proving the rule is safe to evaluate for 0…199."""
+    match = re.fullmatch(
+        r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*", header.get("Plural-Forms", "")
+    )
+    if not match:
+        raise CatalogSyntaxError(
+            f"the header's Plural-Forms is missing or malformed: {header.get('Plural-Forms')!r}",
+            path=path,
+            line=line,
+            hint="copy the Plural-Forms line from a PO file that 'tox -e update' created",
+        )
+    try:
+        rule = c2py(match[2])
+        forms = {rule(n) for n in range(200)}
+    except (ValueError, SyntaxError, ArithmeticError) as error:
+        raise CatalogSyntaxError(
+            f"the plural rule cannot be evaluated: {error}",
+            path=path,
+            line=line,
+            hint="copy the Plural-Forms line from a PO file that 'tox -e update' created",
+        ) from None
+    nplurals = int(match[1])
+    if max(forms) >= nplurals:
+        raise CatalogSyntaxError(
+            f"the plural rule yields form {max(forms)} but nplurals is {nplurals}",
+            path=path,
+            line=line,
+            hint="copy the Plural-Forms line from a PO file that 'tox -e update' created",
+        )
+    return nplurals

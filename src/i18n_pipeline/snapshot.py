@@ -1,0 +1,107 @@
+"""One snapshot of every translation: read once, checked, and built from the same bytes.
+
+A PO file can change between the check and the build (a translator saves, a
+pull request is updated, an editor compiles a ``.mo`` beside it). So the main job
+reads every PO file once into a :class:`Snapshot`; the checks, the statistics
+and the build all use it, and the build compiles its ``.mo`` files from it into a
+directory of its own (:func:`write_locale_dir`), never reading ``locales/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from i18n_pipeline.catalog import CatalogFile, read_catalog
+from i18n_pipeline.errors import CatalogSyntaxError, InputMissingError
+from i18n_pipeline.io import write_atomically
+from i18n_pipeline.languages import Language
+from i18n_pipeline.project import Project
+
+#: The domain of the theme's strings (skip link, switcher, footer): Sphinx's own name.
+CHROME_DOMAIN = "sphinx"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every PO file of the given languages, read once; and what could not be read."""
+
+    catalogs: dict[str, tuple[CatalogFile, ...]]
+    problems: tuple[CatalogSyntaxError, ...] = field(default=())
+
+    def of(self, code: str) -> tuple[CatalogFile, ...]:
+        return self.catalogs.get(code, ())
+
+    def digest(self, code: str) -> str:
+        """One language's compiled catalogs, by name: exactly what its pages are built from
+        (a comment or a fuzzy entry changes the PO file, not the pages)."""
+        digest = hashlib.sha256()
+        for catalog in self.of(code):
+            digest.update(f"{catalog.domain}\0{hashlib.sha256(catalog.mo).hexdigest()}\0".encode())
+        return digest.hexdigest()
+
+    def require_readable(self) -> None:
+        """Stop on the first file that could not be read (the checks list them all)."""
+        if self.problems:
+            raise self.problems[0]
+
+
+def expected_domains(project: Project) -> list[str]:
+    """One catalog per source document, and the page chrome's."""
+    documents = sorted(p.stem for p in project.source_dir.glob("*.rst"))
+    if not documents:
+        raise InputMissingError(
+            "no source document (*.rst) found",
+            path=project.source_dir,
+            hint="restore source/ from the repository",
+        )
+    return [*documents, CHROME_DOMAIN]
+
+
+def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
+    """Read every language's PO files; a missing or stray file stops the run."""
+    domains = expected_domains(project)
+    catalogs: dict[str, tuple[CatalogFile, ...]] = {}
+    problems: list[CatalogSyntaxError] = []
+    for lang in languages:
+        folder = project.locale_dir / lang.code / "LC_MESSAGES"
+        stray = sorted(set(p.stem for p in folder.glob("*.po")) - set(domains))
+        if stray:
+            raise InputMissingError(
+                f"{folder / (stray[0] + '.po')} translates a document that does not exist: "
+                f"source/{stray[0]}.rst is missing",
+                path=project.source_dir / f"{stray[0]}.rst",
+                hint="restore the source document, or remove the PO files of a document "
+                "that was deleted on purpose",
+            )
+        read: list[CatalogFile] = []
+        for domain in domains:
+            path = folder / f"{domain}.po"
+            if not path.is_file():
+                raise InputMissingError(
+                    f"the {lang.english_name} translation has no PO file for {domain!r}",
+                    path=path,
+                    hint=f"restore it from the repository, or run 'tox -e update -- {lang.code}' "
+                    "to create it; nothing was built",
+                )
+            try:
+                read.append(read_catalog(path, lang.code))
+            except CatalogSyntaxError as problem:
+                problems.append(problem)
+        catalogs[lang.code] = tuple(read)
+    return Snapshot(catalogs, tuple(problems))
+
+
+def write_locale_dir(snapshot: Snapshot, code: str, cache_dir: Path) -> Path:
+    """The snapshot's ``.mo`` files for ``code`` in a build-private ``locale_dirs`` entry.
+
+    The directory is named by the catalogs' digest, so a build can never pick up
+    a ``.mo`` from other text, and equal input reuses it.
+    """
+    root = cache_dir / "catalogs" / f"{code}-{snapshot.digest(code)[:16]}"
+    for catalog in snapshot.of(code):
+        target = root / code / "LC_MESSAGES" / f"{catalog.domain}.mo"
+        if not target.is_file() or target.read_bytes() != catalog.mo:
+            write_atomically(target, catalog.mo)
+    return root

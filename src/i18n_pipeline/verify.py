@@ -1,0 +1,150 @@
+"""The last gate before publishing: check the built pages themselves, not only their input.
+
+The PO checks look at what a translator wrote; escaping happens where text
+enters HTML. This looks at the result, so that a gap in either is still caught:
+no script, no event handler, no address that runs code, no link or resource on a
+host the German source does not name, no file that does not come from
+``source/``, and the Content-Security-Policy on every page that makes anything
+missed inert in readers' browsers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from lxml import html
+
+from i18n_pipeline.project import Project
+from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
+
+#: Elements that run code, embed other documents or redirect.
+FORBIDDEN_ELEMENTS = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "portal"}
+)
+#: Attributes that hold an address.
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "poster",
+        "data",
+        "cite",
+        "background",
+        "srcset",
+        "xlink:href",
+        "longdesc",
+        "manifest",
+        "ping",
+        "icon",
+    }
+)
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+URL_IN_SOURCE = re.compile(r"https?://[^\s<>`\"')]+")
+#: Directories Sphinx copies files into from the source (``:download:``, images).
+COPIED_FILE_DIRS = ("_downloads", "_images")
+
+
+@dataclass(frozen=True)
+class OutputProblem:
+    """One thing in the built site that must not be published."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def allowed_hosts(project: Project, base_url: str) -> frozenset[str]:
+    """Hosts the German source links to, and the site's own."""
+    hosts = {urlsplit(base_url).hostname or ""} if base_url else set()
+    for document in project.source_dir.rglob("*.rst"):
+        for url in URL_IN_SOURCE.findall(document.read_text(encoding="utf-8")):
+            hosts.add(urlsplit(url).hostname or "")
+    return frozenset(host.lower() for host in hosts if host)
+
+
+def verify_site(site: Path, project: Project, base_url: str) -> list[OutputProblem]:
+    """Every problem in every page and copied file of ``site`` (empty: safe to publish)."""
+    hosts = allowed_hosts(project, base_url)
+    problems: list[OutputProblem] = []
+    for page in sorted(site.rglob("*.html")):
+        problems += [
+            OutputProblem(page.relative_to(site), message)
+            for message in page_problems(page.read_bytes(), hosts)
+        ]
+    problems += copied_file_problems(site, project)
+    for script in sorted(site.rglob("*.js")):
+        problems.append(OutputProblem(script.relative_to(site), "a JavaScript file"))
+    return problems
+
+
+def page_problems(data: bytes, hosts: frozenset[str]) -> list[str]:
+    """What is wrong with one page, each said with the offending element."""
+    root = html.document_fromstring(data)
+    problems = []
+    policies = root.xpath(
+        '//head/meta[translate(@http-equiv, "CONTENT-SECURITY-POLICY", '
+        '"content-security-policy")="content-security-policy"]/@content'
+    )
+    if CONTENT_SECURITY_POLICY not in policies:
+        problems.append("the Content-Security-Policy meta element is missing or altered")
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if tag in FORBIDDEN_ELEMENTS:
+            problems.append(f"a <{tag}> element")
+        if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            problems.append("a <meta http-equiv=refresh> (redirect)")
+        for name, value in element.attrib.items():
+            name = name.lower()
+            if name.startswith("on"):
+                problems.append(f"an event handler {name}= on <{tag}>")
+            elif name == "style" and re.search(r"(?i)url\s*\(|expression\s*\(|@import", value):
+                problems.append(f"a style attribute that loads something on <{tag}>")
+            elif name in URL_ATTRIBUTES:
+                for address in value.split(",") if name == "srcset" else [value]:
+                    problem = _address_problem(address.strip().split(" ")[0], hosts)
+                    if problem:
+                        problems.append(f"<{tag} {name}={address.strip()!r}>: {problem}")
+    for style in root.iter("style"):
+        if re.search(r"(?i)url\s*\(|@import", style.text_content()):
+            problems.append("a <style> element that loads something")
+    return problems
+
+
+def _address_problem(address: str, hosts: frozenset[str]) -> str:
+    compact = re.sub(r"[\x00-\x20]", "", address)
+    parts = urlsplit(compact)
+    if parts.scheme and parts.scheme.lower() not in SAFE_SCHEMES:
+        return f"the scheme {parts.scheme}: is not allowed"
+    host = (parts.hostname or "").lower()
+    if host and host not in hosts:
+        return f"the host {host} is not one the German source links to"
+    return ""
+
+
+def copied_file_problems(site: Path, project: Project) -> list[OutputProblem]:
+    """Every downloadable or image file must be byte-identical to a file in ``source/``."""
+    allowed = {
+        hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in project.source_dir.rglob("*")
+        if path.is_file()
+    }
+    problems = []
+    for folder in COPIED_FILE_DIRS:
+        for copied in sorted(site.rglob(f"{folder}/**/*")):
+            if copied.is_file() and hashlib.sha256(copied.read_bytes()).hexdigest() not in allowed:
+                problems.append(
+                    OutputProblem(
+                        copied.relative_to(site), "a copied file that does not come from source/"
+                    )
+                )
+    return problems
