@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from i18n_pipeline.build import build_site
 from i18n_pipeline.project import Project
+from i18n_pipeline.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 

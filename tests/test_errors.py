@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import quiet
-from i18n_pipeline.build import build_site
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.project import Project
+from i18n_pipeline.site import build_site
 
 pytestmark = pytest.mark.slow
 

@@ -10,9 +10,9 @@ import pytest
 from lxml import etree
 
 from conftest import parse, quiet
-from i18n_pipeline.build import build_site
 from i18n_pipeline.languages import all_languages, language
 from i18n_pipeline.project import Project
+from i18n_pipeline.site import build_site
 
 pytestmark = pytest.mark.slow
 

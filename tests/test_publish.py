@@ -13,11 +13,11 @@ import polib
 import pytest
 
 from conftest import copy_project, quiet
-from i18n_pipeline.build import build_site
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import BuildLockedError
+from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
-from i18n_pipeline.publish import build_lock
+from i18n_pipeline.site import build_site
 
 pytestmark = pytest.mark.slow
 
@@ -117,7 +117,7 @@ def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Pr
 def test_a_second_run_at_the_same_time_is_refused_with_a_clear_message(
     project_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with build_lock(project_copy):
+    with project_lock(project_copy, exclusive=True):
         code = main(["--root", str(project_copy.root), "build"])
 
     assert code == BuildLockedError.exit_code

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from i18n_pipeline.catalog_io import previous_msgids, read_catalog
+from pathlib import Path
+
+from i18n_pipeline.catalog import Message, read_catalog
 from i18n_pipeline.extract import extract_messages
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
@@ -18,8 +20,18 @@ NEW_MSGID = NEW.replace("\n", " ")
 
 
 def _translations(project: Project, code: str) -> dict[str, str]:
-    catalog = read_catalog(project.locale_dir / code / "LC_MESSAGES" / "index.po", locale=code)
-    return {m.id: m.string for m in catalog if m.id}
+    catalog = read_catalog(project.locale_dir / code / "LC_MESSAGES" / "index.po", code)
+    return {m.msgid: m.msgstr for m in catalog.live}
+
+
+def _messages(po_file: Path, code: str) -> dict[str, Message]:
+    return {m.msgid: m for m in read_catalog(po_file, code).live}
+
+
+def previous_msgids(po_file: Path) -> dict[str, str]:
+    return {
+        m.msgid: m.previous_msgid for m in read_catalog(po_file, "en").messages if m.previous_msgid
+    }
 
 
 def test_changed_paragraph_keeps_its_translation_as_fuzzy(project_copy: Project) -> None:
@@ -33,14 +45,14 @@ def test_changed_paragraph_keeps_its_translation_as_fuzzy(project_copy: Project)
     assert {r.status for r in results if r.po_file.name == "index.po"} == {"updated"}
     for lang in translations():
         po_file = project_copy.locale_dir / lang.code / "LC_MESSAGES" / "index.po"
-        catalog = read_catalog(po_file, locale=lang.code)
+        catalog = _messages(po_file, lang.code)
         changed = catalog[NEW_MSGID]
         assert changed.fuzzy
-        assert changed.string == before[lang.code][OLD_MSGID], "old translation kept for review"
-        assert previous_msgids(po_file)[NEW_MSGID] == OLD_MSGID, "previous msgid shown"
+        assert changed.msgstr == before[lang.code][OLD_MSGID], "old translation kept for review"
+        assert changed.previous_msgid == OLD_MSGID, "previous msgid shown"
         for msgid, string in before[lang.code].items():
             if msgid != OLD_MSGID:
-                assert catalog[msgid].string == string and not catalog[msgid].fuzzy
+                assert catalog[msgid].msgstr == string and not catalog[msgid].fuzzy
 
 
 def test_removed_paragraph_stays_as_obsolete_entry(project_copy: Project) -> None:
@@ -51,10 +63,10 @@ def test_removed_paragraph_stays_as_obsolete_entry(project_copy: Project) -> Non
     update_catalogs(project_copy, [language("en")])
 
     po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
-    catalog = read_catalog(po_file, locale="en")
-    assert OLD_MSGID not in catalog
-    assert OLD_MSGID in catalog.obsolete
-    assert catalog.obsolete[OLD_MSGID].string
+    catalog = read_catalog(po_file, "en")
+    assert OLD_MSGID not in {m.msgid for m in catalog.live}
+    [obsolete] = [m for m in catalog.obsolete if m.msgid == OLD_MSGID]
+    assert obsolete.msgstr
 
 
 def test_update_without_source_changes_leaves_po_files_byte_identical(

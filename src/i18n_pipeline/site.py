@@ -116,10 +116,12 @@ def _checked_release(
         f for f in check_snapshot(project, snapshot, fresh=fresh) if f.severity is Severity.ERROR
     ]
     if errors:
+        first = errors[0]
+        here = sorted({f.check for f in errors if (f.path, f.line) == (first.path, first.line)})
         raise PipelineError(
-            f"{errors[0].message} ({errors[0].check}; {len(errors)} error(s) in all)",
-            path=errors[0].path,
-            line=errors[0].line,
+            f"{first.message} ({', '.join(here)}; {len(errors)} error(s) in all)",
+            path=first.path,
+            line=first.line,
             hint="run 'tox -e check' for every finding; nothing was built",
         )
     release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=progress)

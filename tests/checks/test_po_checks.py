@@ -43,7 +43,11 @@ def _line_of(path: Path, prefix: str, last: bool = True) -> int:
 def test_failing_fixture_reports_the_expected_checks_at_the_entry(path: Path) -> None:
     expected = {check.strip() for check in _comment(path, "expect").split(",")}
 
-    findings = check_po_file(path, language(_comment(path, "language")), GLOSSARY)
+    findings = [
+        f
+        for f in check_po_file(path, language(_comment(path, "language")), GLOSSARY)
+        if f.severity is not Severity.WAIVED
+    ]
 
     assert {f.check for f in findings} == expected, [f.as_text() for f in findings]
     for finding in findings:
@@ -61,7 +65,24 @@ def test_failing_fixture_reports_the_expected_checks_at_the_entry(path: Path) ->
 @pytest.mark.parametrize("path", sorted((FIXTURES / "xpass").glob("*.po")), ids=lambda p: p.stem)
 def test_passing_fixture_has_no_findings(path: Path) -> None:
     findings = check_po_file(path, language(_comment(path, "language")), GLOSSARY)
-    assert not findings, [f.as_text() for f in findings]
+    shown = [f for f in findings if f.severity is not Severity.WAIVED]
+    assert not shown, [f.as_text() for f in shown]
+
+
+def test_a_waived_finding_is_listed_with_its_reason_not_hidden() -> None:
+    path = FIXTURES / "xpass" / "same-as-source-waived.po"
+    [waived] = check_po_file(path, language("en"), GLOSSARY)
+    assert (waived.check, waived.severity) == ("same-as-source", Severity.WAIVED)
+    assert '"Service" is also the English word' in waived.message
+
+
+def test_a_security_check_cannot_be_waived_and_still_reports_its_finding() -> None:
+    path = FIXTURES / "xfail" / "waived-javascript-link.po"
+    findings = check_po_file(path, language("en"), GLOSSARY)
+    by_check = {f.check: f for f in findings}
+    assert by_check["unsafe-markup"].severity is Severity.ERROR
+    assert "javascript:alert" in by_check["unsafe-markup"].message
+    assert by_check["waiver-refused"].severity is Severity.ERROR
 
 
 def test_injected_javascript_link_is_an_error_naming_the_scheme() -> None:
@@ -79,12 +100,16 @@ def test_committed_translations_pass_with_zero_errors() -> None:
     assert not errors, "\n".join(errors)
 
 
-def test_every_language_is_checked() -> None:
-    project = Project(REPO)
-    checked = {f.path for f in check_catalogs(project)} | {
-        po for lang in translations() for po in project.po_files(lang.code)
-    }
-    assert len(checked) == 3 * len(translations())
+def test_every_po_file_of_every_language_is_checked(tmp_path: Path) -> None:
+    project, _ = _project_with_broken_po(tmp_path)
+    for po_file in project.locale_dir.glob("*/LC_MESSAGES/*.po"):
+        text = po_file.read_text(encoding="utf-8")
+        po_file.write_text(text.replace('"Language: ', '"Language: x', 1), encoding="utf-8")
+
+    headers = {f.path for f in check_catalogs(project) if f.check == "gettext-header"}
+
+    expected = {po for lang in translations() for po in project.po_files(lang.code)}
+    assert headers == expected and len(expected) == 3 * len(translations())
 
 
 def _project_with_broken_po(tmp_path: Path) -> tuple[Project, Path]:
@@ -92,7 +117,7 @@ def _project_with_broken_po(tmp_path: Path) -> tuple[Project, Path]:
     shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy2(REPO / "glossary.txt", root / "glossary.txt")
     (root / "conf.py").write_text("", encoding="utf-8")
-    (root / "source").mkdir()
+    shutil.copytree(REPO / "source", root / "source")
     broken = root / "locales" / "tr" / "LC_MESSAGES" / "index.po"
     broken.write_text(
         broken.read_text(encoding="utf-8").replace("yüzde 30", "yüzde 40"), encoding="utf-8"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
-from i18n_pipeline.checks.rst import DIRECTIVE, html_tags, parse_markup
+from i18n_pipeline.checks.rst import ATTRIBUTE_LIKE, DIRECTIVE, html_tags, parse_markup
 from i18n_pipeline.sphinxext.roles import known_language_tag, lang_role_tags
 
 #: The one role a translator may add: it marks a foreign phrase, ``:lang:`Wort <de>```.
@@ -133,6 +133,12 @@ def check_unsafe_markup(entry: Entry, context: Context) -> Findings:
         )
     if translation.raw and not source.raw:
         yield ("the translation adds raw content", "remove the raw directive or role")
+    if ATTRIBUTE_LIKE.search(entry.msgstr) and not ATTRIBUTE_LIKE.search(entry.msgid):
+        yield (
+            "the translation contains something like an HTML attribute "
+            f"({ATTRIBUTE_LIKE.search(entry.msgstr)[0]!r})",  # type: ignore[index]
+            "remove it; write plain words (typographic quotes such as „…“ or «…» are fine)",
+        )
     added_tags = set(html_tags(entry.msgstr)) - set(html_tags(entry.msgid))
     if added_tags:
         yield (

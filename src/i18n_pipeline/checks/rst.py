@@ -32,7 +32,12 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_SCHEME = re.compile(r"^\s*(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 #: Raw HTML: a tag outside of reST's backquoted constructs (``text <url>`__`` is fine).
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
-BACKQUOTED = re.compile(r"`[^`]*`")
+#: What may stand in angle brackets in reST: a link's address, a :lang: role's tag.
+EMBEDDED_URI = re.compile(
+    r"<(?:https?://|mailto:)[^<>\s]*>|(?<=\s)<[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*>`"
+)
+#: An HTML attribute in text: ``" onmouseover="…`` breaks out of an attribute value.
+ATTRIBUTE_LIKE = re.compile(r"""["'`]\s*[A-Za-z_:][\w:.-]*\s*=\s*["'`]?|\bon[a-z]+\s*=""")
 DIRECTIVE = re.compile(r"(?m)^\s*\.\.\s+[\w:-]+::")
 EXPLICIT_TARGET = re.compile(r"(?m)^\s*\.\.\s+_[^:]*:|(?<!`)_`[^`]+`")
 
@@ -131,5 +136,6 @@ def _safe_address(address: str) -> bool:
 
 
 def html_tags(text: str) -> list[str]:
-    """HTML-looking tags outside backquotes (embedded URIs like ``<https://…>`` are inside)."""
-    return HTML_TAG.findall(BACKQUOTED.sub("", text))
+    """HTML-looking tags anywhere, backquotes included (the theme inserts chrome strings
+    into HTML as they are); link addresses and :lang: tags are not tags."""
+    return HTML_TAG.findall(EMBEDDED_URI.sub("", text))

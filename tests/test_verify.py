@@ -1,0 +1,74 @@
+"""The output check: what must never be published, found in the built pages themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from i18n_pipeline.project import Project
+from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
+from i18n_pipeline.verify import allowed_hosts, page_problems, verify_site
+
+HOSTS = frozenset({"www.schlichtungsstelle-bgg.de", "example.org"})
+CSP = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+
+
+def _page(body: str, head: str = CSP) -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+BAD_PAGES = {
+    "script": ("<p>a</p><script>alert(1)</script>", "<script>"),
+    "event-handler": ('<a href="#x" onmouseover="alert(1)">a</a>', "onmouseover"),
+    "javascript-link": ('<a href="javascript:alert(1)">a</a>', "javascript"),
+    "javascript-link-obfuscated": ('<a href="java\tscript:alert(1)">a</a>', "javascript"),
+    "data-image": ('<img alt="" src="data:image/svg+xml,<svg/>">', "data"),
+    "vbscript": ('<a href="vbscript:x">a</a>', "vbscript"),
+    "foreign-host": ('<img alt="" src="https://tracker.example.net/p.gif">', "tracker"),
+    "protocol-relative": ('<link rel="stylesheet" href="//cdn.example.net/x.css">', "cdn"),
+    "meta-refresh": ('<meta http-equiv="refresh" content="0;url=index.html">', "refresh"),
+    "iframe": ('<iframe src="index.html"></iframe>', "iframe"),
+    "style-url": ('<p style="background:url(https://x.example.net/)">a</p>', "style"),
+}
+
+
+@pytest.mark.parametrize(("body", "shown"), BAD_PAGES.values(), ids=BAD_PAGES.keys())
+def test_a_page_with_active_or_foreign_content_is_refused(body: str, shown: str) -> None:
+    problems = page_problems(_page(body), HOSTS)
+    assert problems and any(shown in problem for problem in problems), problems
+
+
+def test_a_page_without_the_security_policy_is_refused() -> None:
+    assert page_problems(_page("<p>a</p>", head=""), HOSTS) == [
+        "the Content-Security-Policy meta element is missing or altered"
+    ]
+
+
+def test_a_clean_page_with_allowed_links_passes() -> None:
+    body = (
+        '<a href="https://www.schlichtungsstelle-bgg.de">s</a> '
+        '<a href="mailto:info@schlichtungsstelle-bgg.de">m</a> <a href="../de/index.html">d</a>'
+        "<p>We collect the following data: name.</p>"
+    )
+    assert page_problems(_page(body), HOSTS) == []
+
+
+def test_the_hosts_allowed_are_those_the_german_source_links_to(project_copy: Project) -> None:
+    hosts = allowed_hosts(project_copy, "https://example.org/berliner-erklaerung/")
+    assert hosts == {"www.schlichtungsstelle-bgg.de", "example.org"}
+
+
+def test_a_copied_file_that_is_not_from_source_is_refused(
+    tmp_path: Path, project_copy: Project
+) -> None:
+    site = tmp_path / "site"
+    (site / "en" / "_downloads" / "abc").mkdir(parents=True)
+    (site / "en" / "_downloads" / "abc" / "secret.txt").write_text("secret")
+    (site / "en" / "_downloads" / "abc" / "index.rst").write_bytes(
+        (project_copy.source_dir / "index.rst").read_bytes()
+    )
+
+    problems = verify_site(site, project_copy, "")
+
+    assert [str(p.path) for p in problems] == ["en/_downloads/abc/secret.txt"]
