@@ -122,9 +122,7 @@ ATTACKS: dict[str, tuple[Attack, str, str]] = {
         "INJECTED PARAGRAPH",
     ),
     "unknown-language-tag": (
-        lambda p: edit_msgstr(
-            p, "en", "index", "Jetzt gilt es", "We are :lang:`diverse <zz>`."
-        ),
+        lambda p: edit_msgstr(p, "en", "index", "Jetzt gilt es", "We are :lang:`diverse <zz>`."),
         "unsafe-markup",
         "diverse",
     ),

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from i18n_pipeline.catalog import Message, read_catalog
+from i18n_pipeline.cli import main
 from i18n_pipeline.extract import extract_messages
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
@@ -130,3 +133,46 @@ def test_gnu_msgfmt_accepts_updated_files_with_previous_msgids(project_copy: Pro
         text=True,
     )
     assert check.returncode == 0, check.stderr
+
+
+def test_a_po_file_that_does_not_parse_stops_update_and_stays_byte_identical(
+    project_copy: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
+    text = po_file.read_text(encoding="utf-8")
+    broken = text.replace(
+        'msgstr "The Federal Government Commissioner for Anti-Racism"',
+        'msgstr "The Federal Government Commissioner for Anti-Racism',
+    )
+    assert broken != text
+    po_file.write_text(broken, encoding="utf-8")
+    before = {p: p.read_bytes() for p in project_copy.locale_dir.rglob("*.po")}
+
+    code = main(["--root", str(project_copy.root), "update"])
+
+    assert code == 2
+    assert f"{po_file}:" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in project_copy.locale_dir.rglob("*.po")} == before
+
+
+def test_update_keeps_waiver_comments_and_previous_msgids_as_they_are(
+    project_copy: Project,
+) -> None:
+    po_file = project_copy.locale_dir / "ro" / "LC_MESSAGES" / "index.po"
+    waiver = (
+        "check: ignore same-as-source -- a reason long enough to pass the wrap width of "
+        "seventy-six columns by far"
+    )
+    text = po_file.read_text(encoding="utf-8")
+    anchor = '#: ../../source/index.rst:8\nmsgid "Die Beauftragte der Bundesregierung für Anti'
+    assert anchor in text
+    po_file.write_text(text.replace(anchor, f"# {waiver}\n{anchor}"), encoding="utf-8")
+    index = project_copy.source_dir / "index.rst"
+    for old, new in ((OLD, NEW), ("Errungenschaften dauerhaft", "Errungenschaften stets")):
+        index.write_text(index.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        extract_messages(project_copy)
+        update_catalogs(project_copy, [language("ro")])
+
+    text = po_file.read_text(encoding="utf-8")
+    assert f"# {waiver}\n" in text, "the waiver stays on one line"
+    assert "# |" not in text and "#| msgid" in text

@@ -8,11 +8,13 @@ recent enough (``nodeenv --node=system``), otherwise nodeenv downloads one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -83,20 +85,45 @@ def run_node_tool(
     a time. Every page may take its full timeout (twice, for slack) before the tool
     is stopped."""
     time_limit_s = 60 + 2 * pages * page_timeout_ms / 1000 / max(1, concurrency)
+    process = subprocess.Popen(
+        [str(env.node), *arguments],
+        cwd=env.app_dir,
+        env=env.environ(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, so nothing it starts outlives us
+    )
     try:
-        return subprocess.run(
-            [str(env.node), *arguments],
-            cwd=env.app_dir,
-            env=env.environ(),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=time_limit_s,
-        )
+        stdout, stderr = process.communicate(timeout=time_limit_s)
     except subprocess.TimeoutExpired as expired:
         raise ToolTimeoutError(
             f"{Path(arguments[0]).name} did not finish within {time_limit_s:.0f} s and was stopped"
         ) from expired
+    finally:
+        stop_process_group(process)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def stop_process_group(process: subprocess.Popen[str]) -> None:
+    """Stop the tool and everything it started, on every way out (timeout, Ctrl-C, SIGTERM).
+
+    SIGTERM first: puppeteer answers it by killing the browser's own process group
+    (Chromium is started detached, in a group of its own); then SIGKILL whatever is left.
+    """
+    for sig, grace in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            continue
+        # The leader is gone; other members of its group may not be.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        break
 
 
 def default_cache_dir(cache_root: Path) -> Path:
