@@ -49,17 +49,17 @@ def test_command_line_prints_one_clear_line_and_exit_code(
 
     err = capsys.readouterr().err
     assert code == CatalogSyntaxError.exit_code
-    assert f"locales/pl/LC_MESSAGES/index.po:{line}: PO syntax error" in err
+    assert f"locales/pl/LC_MESSAGES/index.po:{line}: GNU msgfmt:" in err
     assert "what to do:" in err
     assert "Traceback" not in err
 
 
-def test_broken_markup_in_a_translation_fails_the_build_naming_the_po_file(
+def test_broken_markup_in_a_translation_stops_the_build_naming_the_po_file_and_line(
     project_copy: Project,
 ) -> None:
     import polib
 
-    from i18n_pipeline.errors import BuildError
+    from i18n_pipeline.errors import PipelineError
 
     po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
     catalog = polib.pofile(str(po_file), wrapwidth=76)
@@ -67,6 +67,15 @@ def test_broken_markup_in_a_translation_fails_the_build_naming_the_po_file(
     entry.msgstr = entry.msgstr.replace("**Katarina Niewiedzial**", "**Katarina Niewiedzial", 1)
     catalog.save()
 
-    with pytest.raises(BuildError) as caught:
+    with pytest.raises(PipelineError) as caught:
         build_site(project_copy, progress=quiet)
-    assert "en" in str(caught.value)
+
+    lines = po_file.read_text(encoding="utf-8").splitlines()
+    msgid_line = next(
+        n - 1 for n, text in enumerate(lines, 1) if text.startswith('"**Katarina Niewiedzial**')
+    )
+    assert (caught.value.path, caught.value.line) == (po_file, msgid_line)
+    assert "rst-syntax" in str(caught.value)
+    assert not (project_copy.build_dir / "releases").exists() or not any(
+        (project_copy.build_dir / "releases").iterdir()
+    ), "nothing was built"
