@@ -41,7 +41,8 @@ class _VerbatimCommentEntry(polib.POEntry):  # type: ignore[misc]
     as they are (a waiver's ``-- reason`` must stay on its line)."""
 
     def __unicode__(self, wrapwidth: int = 78) -> str:
-        comment, self.tcomment = self.tcomment, ""
+        comment: str = self.tcomment
+        self.tcomment = ""
         try:
             body: str = super().__unicode__(wrapwidth)
         finally:

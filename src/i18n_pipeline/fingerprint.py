@@ -75,11 +75,8 @@ def page_code_files(project: Project) -> list[Path]:
     for name in extensions if isinstance(extensions, (list, tuple)) else []:
         if str(name).split(".")[0] == PACKAGE_DIR.name:
             finder.import_hook(str(name))
-    return sorted(
-        Path(module.__file__)
-        for module in finder.modules.values()
-        if module.__file__ and Path(module.__file__).is_relative_to(PACKAGE_DIR)
-    )
+    found = (getattr(module, "__file__", None) for module in finder.modules.values())
+    return sorted(Path(f) for f in found if f and Path(f).is_relative_to(PACKAGE_DIR))
 
 
 def shared_inputs_digest(project: Project, theme_dir: Path) -> str:
