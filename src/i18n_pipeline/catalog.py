@@ -135,20 +135,23 @@ def read_catalog(path: Path, language: str) -> CatalogFile:
 def parse_catalog(path: Path, data: bytes, language: str) -> CatalogFile:
     """Parse ``data`` (the bytes of ``path``) as msgfmt, polib and Babel all must."""
     text = _decode(path, data)
-    mo = compile_mo(path, data)
+    mo, compiled = _msgfmt(path, data)
     po = _polib_parse(path, text)
-    messages = tuple(_message(entry, text) for entry in po if entry.msgid or entry.obsolete)
-    _agree_with_babel(path, data, language, messages)
-    _agree_with_mo(path, mo, messages)
-    header_line = next(
-        (n for n, line in enumerate(text.splitlines(), start=1) if line.startswith('msgid ""')), 1
-    )
+    babel = _babel_parse(path, data, language)
+    # Babel numbers each entry by its msgid line, where editors jump to.
+    lines = {_key(m.context, _singular(m.id)): m.lineno for m in babel if m.id}
+    lines |= {_key(m.context, _singular(m.id)): m.lineno for m in babel.obsolete.values()}
+    messages = tuple(_message(entry, lines) for entry in po if entry.msgid or entry.obsolete)
+    _agree_with_babel(path, babel, messages)
+    _agree_with_mo(path, compiled, messages)
     return CatalogFile(
         path=path,
         language=language,
         data=data,
         metadata=tuple(po.metadata.items()),
-        header_line=header_line,
+        header_line=next(
+            (n for n, line in enumerate(text.splitlines(), 1) if line.startswith('msgid ""')), 1
+        ),
         messages=messages,
         mo=mo,
     )
@@ -177,8 +180,11 @@ def msgfmt_path() -> str:
     return found
 
 
-def compile_mo(path: Path, data: bytes) -> bytes:
-    """``msgfmt --check`` on exactly these bytes; its ``.mo`` output, or the first error."""
+Strings = tuple[str, ...]
+
+
+def _msgfmt(path: Path, data: bytes) -> tuple[bytes, dict[tuple[str, str], Strings]]:
+    """``msgfmt --check`` on exactly these bytes: its ``.mo``, and what that ``.mo`` holds."""
     with tempfile.TemporaryDirectory(prefix="msgfmt-") as scratch:
         mo_path = Path(scratch) / "messages.mo"
         result = subprocess.run(
@@ -188,7 +194,12 @@ def compile_mo(path: Path, data: bytes) -> bytes:
             check=False,
         )
         if result.returncode == 0:
-            return mo_path.read_bytes()
+            compiled = {
+                _key(entry.msgctxt, entry.msgid): _polib_strings(entry)
+                for entry in polib.mofile(str(mo_path))
+                if entry.msgid
+            }
+            return mo_path.read_bytes(), compiled
     for output in result.stderr.decode("utf-8", "replace").splitlines():
         match = _MSGFMT_LINE.match(output)
         if match and "warning:" not in match["message"]:
@@ -218,14 +229,21 @@ def _polib_parse(path: Path, text: str) -> polib.POFile:
         ) from None
 
 
-def _message(entry: polib.POEntry, text: str) -> Message:
-    plural = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+def _polib_strings(entry: polib.POEntry | polib.MOEntry) -> Strings:
+    if entry.msgid_plural:
+        return tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+    return (entry.msgstr,)
+
+
+def _message(entry: polib.POEntry, lines: dict[tuple[str, str], int]) -> Message:
+    strings = _polib_strings(entry)
     return Message(
         msgid=entry.msgid,
-        msgstr=plural[0] if entry.msgid_plural and plural else entry.msgstr,
-        line=_msgid_line(text, entry.linenum),
+        msgstr=strings[0] if strings else "",
+        # an entry Babel did not see keeps polib's line; the agreement check names it
+        line=lines.get(_key(entry.msgctxt, entry.msgid), entry.linenum),
         msgid_plural=entry.msgid_plural or "",
-        plural_msgstrs=plural,
+        plural_msgstrs=strings if entry.msgid_plural else (),
         msgctxt=entry.msgctxt,
         flags=tuple(entry.flags),
         previous_msgid=entry.previous_msgid or "",
@@ -234,42 +252,36 @@ def _message(entry: polib.POEntry, text: str) -> Message:
     )
 
 
-def _msgid_line(text: str, entry_start: int) -> int:
-    """polib numbers an entry from its first comment; editors jump to its msgid line."""
-    lines = text.splitlines()
-    for number in range(max(entry_start, 1), len(lines) + 1):
-        if lines[number - 1].lstrip("#~ ").startswith(("msgid ", "msgctxt ")):
-            return number
-    return entry_start
-
-
 def _key(context: str | None, msgid: str) -> tuple[str, str]:
     return (context or "", msgid)
 
 
-def _agree_with_babel(
-    path: Path, data: bytes, language: str, messages: tuple[Message, ...]
-) -> None:
+def _singular(msgid: str | tuple[str, ...] | list[str]) -> str:
+    return msgid if isinstance(msgid, str) else msgid[0]
+
+
+def _babel_parse(path: Path, data: bytes, language: str) -> Catalog:
     try:
-        babel = read_po(io.BytesIO(data), locale=language, abort_invalid=True, charset="utf-8")
+        return read_po(io.BytesIO(data), locale=language, abort_invalid=True, charset="utf-8")
     except (PoFileError, ValueError) as error:
         raise CatalogSyntaxError(
             f"Babel cannot read the file: {str(error).rsplit(' on ', 1)[0]}",
             path=path,
-            line=getattr(error, "lineno", -1) + 1 or None,
+            line=getattr(error, "lineno", -1) + 1 or None,  # Babel counts errors from 0
             hint=_REPAIR_HINT,
         ) from None
+
+
+def _agree_with_babel(path: Path, babel: Catalog, messages: tuple[Message, ...]) -> None:
+    """Babel (which Sphinx and sphinx-intl read with) sees the model's live entries."""
     ours = {_key(m.msgctxt, m.msgid): m for m in messages if not m.obsolete}
-    theirs = {
-        _key(m.context, m.id[0] if isinstance(m.id, (list, tuple)) else m.id): m
-        for m in babel
-        if m.id
-    }
-    for key in theirs.keys() - ours.keys():
+    theirs = {_key(m.context, _singular(m.id)): m for m in babel if m.id}
+    extra = sorted(theirs.keys() - ours.keys())
+    if extra:
         raise CatalogSyntaxError(
-            f"Babel reads an entry here that GNU gettext does not: {key[1][:60]!r}",
+            f"Babel reads an entry here that GNU gettext does not: {extra[0][1][:60]!r}",
             path=path,
-            line=(theirs[key].lineno or 0) + 1 or None,
+            line=theirs[extra[0]].lineno,
             hint=_REPAIR_HINT,
         )
     for key, message in ours.items():
@@ -277,7 +289,7 @@ def _agree_with_babel(
         if (
             other is None
             or _strings(other.string) != message.strings
-            or other.fuzzy != (message.fuzzy)
+            or other.fuzzy != message.fuzzy
         ):
             raise CatalogSyntaxError(
                 "Babel (which Sphinx uses) reads this entry differently from GNU gettext",
@@ -291,37 +303,31 @@ def _strings(string: object) -> tuple[str, ...]:
     return tuple(string) if isinstance(string, (list, tuple)) else (str(string or ""),)
 
 
-def _agree_with_mo(path: Path, mo: bytes, messages: tuple[Message, ...]) -> None:
+def _agree_with_mo(
+    path: Path, compiled: dict[tuple[str, str], Strings], messages: tuple[Message, ...]
+) -> None:
     """What msgfmt compiled is exactly what the model calls translated."""
-    with tempfile.NamedTemporaryFile(suffix=".mo") as handle:
-        handle.write(mo)
-        handle.flush()
-        compiled = {
-            _key(e.msgctxt, e.msgid): tuple(e.msgstr_plural[i] for i in sorted(e.msgstr_plural))
-            if e.msgid_plural
-            else (e.msgstr,)
-            for e in polib.mofile(handle.name)
-            if e.msgid
-        }
     expected = {_key(m.msgctxt, m.msgid): m.strings for m in messages if m.translated}
-    if compiled != expected:
-        differing = sorted(compiled.keys() ^ expected.keys()) or sorted(
-            k for k in expected if compiled.get(k) != expected[k]
-        )
-        line = next(
-            (m.line for m in messages if differing and _key(m.msgctxt, m.msgid) == differing[0]),
-            None,
-        )
-        raise CatalogSyntaxError(
-            "GNU msgfmt compiles this entry differently from how it reads",
-            path=path,
-            line=line,
-            hint=_REPAIR_HINT,
-        )
+    if compiled == expected:
+        return
+    differing = sorted(compiled.keys() ^ expected.keys()) or sorted(
+        key for key in expected if compiled.get(key) != expected[key]
+    )
+    raise CatalogSyntaxError(
+        "GNU msgfmt compiles this entry differently from how it reads",
+        path=path,
+        line=next((m.line for m in messages if _key(m.msgctxt, m.msgid) == differing[0]), None),
+        hint=_REPAIR_HINT,
+    )
 
 
 def plural_form_count(header: dict[str, str], path: Path, line: int) -> int:
-    """The header's ``nplurals``, after proving the rule is safe to evaluate for 0…199."""
+    """The header's ``nplurals``, after proving the rule is safe to evaluate for 0…199.
+
+    Not Babel's ``Catalog.num_plurals``: it falls back to ``nplurals=2`` on a
+    malformed header without a word, which would hide the fault this reports.
+    The rule is evaluated with the standard library's ``gettext.c2py``.
+    """
     match = re.fullmatch(
         r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*", header.get("Plural-Forms", "")
     )
