@@ -48,11 +48,6 @@ class LanguageBuild:
     seconds: float
 
 
-def site_base_url(project: Project) -> str:
-    """The published address, as Sphinx loads it from conf.py (``SITE_BASE_URL``)."""
-    return str(config_values(project).get("html_baseurl") or "")
-
-
 def _build_language(
     root: str, code: str, outdir: str, locale_dir: str, fresh: bool
 ) -> tuple[str, float]:
@@ -87,6 +82,7 @@ class Release:
     results: list[LanguageBuild]
     fingerprints: dict[str, str]
     stats: list[LanguageStats]  # counted once, for the status page and the report
+    base_url: str  # html_baseurl as Sphinx loaded it from conf.py (SITE_BASE_URL)
 
 
 def build_release(
@@ -105,7 +101,9 @@ def build_release(
     languages = all_languages()
     snapshot.require_readable()
     published = {} if fresh else load_fingerprints(_fingerprints_file(project))
-    shared = shared_inputs_digest(project, THEME_DIR)
+    config = config_values(project)
+    base_url = str(config.get("html_baseurl") or "")
+    shared = shared_inputs_digest(project, config, THEME_DIR)
     wanted = {lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages}
     old_site = None if fresh else current_release(project)
 
@@ -128,7 +126,6 @@ def build_release(
             for lang in to_build
         }
         results += _build_languages(project, to_build, release, locale_dirs, fresh, jobs, progress)
-        base_url = site_base_url(project)
         write_landing_page(release, languages, base_url)
         write_sitemap(release, languages, base_url)
         stats = collect_stats(project, snapshot=snapshot)
@@ -137,7 +134,8 @@ def build_release(
         discard(release)
         raise
     order = [lang.code for lang in languages]
-    return Release(release, sorted(results, key=lambda r: order.index(r.code)), wanted, stats)
+    ordered = sorted(results, key=lambda r: order.index(r.code))
+    return Release(release, ordered, wanted, stats, base_url)
 
 
 def publish_release(project: Project, release: Release) -> None:

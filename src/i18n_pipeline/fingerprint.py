@@ -67,11 +67,11 @@ class _PackageFinder(modulefinder.ModuleFinder):
         return super().find_module(name, path, parent)
 
 
-def page_code_files(project: Project) -> list[Path]:
+def page_code_files(project: Project, config: dict[str, object]) -> list[Path]:
     """This package's modules that Sphinx loads: conf.py's imports and its extensions'."""
     finder = _PackageFinder(path=[str(PACKAGE_DIR.parent)])
     finder.run_script(str(project.conf_dir / "conf.py"))
-    extensions = config_values(project).get("extensions") or []
+    extensions = config.get("extensions") or []
     for name in extensions if isinstance(extensions, (list, tuple)) else []:
         if str(name).split(".")[0] == PACKAGE_DIR.name:
             finder.import_hook(str(name))
@@ -79,16 +79,19 @@ def page_code_files(project: Project) -> list[Path]:
     return sorted(Path(f) for f in found if f and Path(f).is_relative_to(PACKAGE_DIR))
 
 
-def shared_inputs_digest(project: Project, theme_dir: Path) -> str:
-    """What every language depends on: a change here rebuilds them all."""
+def shared_inputs_digest(project: Project, config: dict[str, object], theme_dir: Path) -> str:
+    """What every language depends on: a change here rebuilds them all.
+
+    ``config`` is :func:`config_values`, evaluated once by the caller.
+    """
     digest = hashlib.sha256()
     digest.update(
         f"{__version__}|{sphinx.__version__}|{docutils.__version__}|{babel.__version__}".encode()
     )
     _hash_files(digest, project.root, [p for p in project.source_dir.rglob("*") if p.is_file()])
     _hash_files(digest, project.root, [project.root / "conf.py"])
-    digest.update(json.dumps(config_values(project), sort_keys=True, default=repr).encode())
-    _hash_files(digest, PACKAGE_DIR, page_code_files(project))
+    digest.update(json.dumps(config, sort_keys=True, default=repr).encode())
+    _hash_files(digest, PACKAGE_DIR, page_code_files(project, config))
     _hash_files(digest, PACKAGE_DIR, [p for p in theme_dir.rglob("*") if p.is_file()])
     return digest.hexdigest()
 

@@ -1,12 +1,13 @@
-"""The main job, and the only path that publishes: snapshot → check → build → stats →
-output check → audit → publish.
+"""The main job, and the only path that publishes: snapshot → check → build → output
+check → stats → audit → publish.
 
 Every PO file is read once into a snapshot under the project lock; the checks,
 the statistics and the build all use that snapshot, so the pages are built from
-exactly the bytes that were checked. The new site is a release directory until
-the output check and the audit have passed it; a failed step leaves the
-published ``_build/site`` byte-identical. A rejected build is kept in
-``_build/rejected/`` for inspection.
+exactly the bytes that were checked. :func:`_gate` is that sequence up to the
+output check, the same for every command that builds. The new site is a release
+directory until the output check and the audit have passed it; a failed step
+leaves the published ``_build/site`` byte-identical, and a rejected build is
+kept in ``_build/rejected/`` for inspection.
 """
 
 from __future__ import annotations
@@ -16,22 +17,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from i18n_pipeline.build import (
-    LanguageBuild,
-    Release,
-    build_release,
-    publish_release,
-    site_base_url,
-)
+from i18n_pipeline.build import LanguageBuild, Release, build_release, publish_release
 from i18n_pipeline.checks.command import print_findings, write_checks_report
-from i18n_pipeline.checks.model import Severity
+from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.runner import check_snapshot
-from i18n_pipeline.errors import EXIT_FINDINGS, PipelineError
+from i18n_pipeline.errors import PipelineError
 from i18n_pipeline.languages import translations
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import discard
-from i18n_pipeline.snapshot import Snapshot, take_snapshot
+from i18n_pipeline.snapshot import take_snapshot
 from i18n_pipeline.stats import report_stats
 from i18n_pipeline.verify import verify_site
 
@@ -41,37 +36,35 @@ Progress = Callable[[str], None]
 def run_site(
     project: Project, *, fresh: bool = False, jobs: int | None = None, audit: bool = True
 ) -> int:
-    """Run every step in order; the exit code of the first that fails, else 0.
+    """Run every step in order; stop at the first that fails, else publish and return 0.
 
     Without the audit, the build goes to ``_build/scratch`` and nothing is published.
     """
     from i18n_pipeline.audit.command import run_audit
     from i18n_pipeline.audit.run import AuditSettings
 
-    total = 5 if audit else 4
+    steps = _Steps(5 if audit else 4)
     with project_lock(project, exclusive=True):
-        _title(1, total, "read and check PO files")
-        snapshot = take_snapshot(project, translations())
-        if not _checked(project, snapshot, fresh):
-            return _stopped("check PO files", EXIT_FINDINGS)
-
-        _title(2, total, "build all languages")
-        release = build_release(project, snapshot, fresh=fresh, jobs=jobs)
+        release = _gate(project, fresh, jobs, steps)
         try:
-            _title(3, total, "translation statistics")
+            steps.next("translation statistics")
             report_stats(release.stats, project.reports_dir)
-            _title(4, total, "output check (script, links, files, security policy)")
-            if not _verified(project, release):
-                return _reject(project, release, "output check")
             if not audit:
-                scratch = _keep_as_scratch(project, release)
+                scratch = _set_aside(project, release, "scratch")
                 print(f"\nnot published (no audit): the build is in {scratch}")
                 return 0
-            _title(5, total, "accessibility audit (before publishing)")
+            steps.next("accessibility audit (before publishing)")
             settings = AuditSettings(release.path, project.cache_dir, fresh=fresh)
             code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
             if code:
-                return _reject(project, release, "accessibility audit", code)
+                rejected = _set_aside(project, release, "rejected")
+                print(
+                    f"\nnot published: {project.site_dir} was left as it was; the rejected "
+                    f"build, with the pages named above, is in {rejected}",
+                    file=sys.stderr,
+                )
+                print(f"\nstopped: accessibility audit failed (exit {code})", file=sys.stderr)
+                return code
         except BaseException:
             discard(release.path)
             raise
@@ -89,8 +82,8 @@ def build_scratch(
 ) -> tuple[Path, list[LanguageBuild]]:
     """``i18n-pipeline build``: check and build into ``_build/scratch``; publish nothing."""
     with project_lock(project, exclusive=True):
-        release = _checked_release(project, fresh, jobs, progress)
-        return _keep_as_scratch(project, release), release.results
+        release = _gate(project, fresh, jobs, _Steps(3, progress))
+        return _set_aside(project, release, "scratch"), release.results
 
 
 def build_site(
@@ -102,76 +95,70 @@ def build_site(
     of its own, and a browser per build would make them minutes slower.
     """
     with project_lock(project, exclusive=True):
-        release = _checked_release(project, fresh, jobs, progress)
+        release = _gate(project, fresh, jobs, _Steps(3, progress))
         publish_release(project, release)
     return release.results
 
 
-def _checked_release(
-    project: Project, fresh: bool, jobs: int | None, progress: Progress
-) -> Release:
+class _Steps:
+    """Numbers the steps as they run: ``==> [2/5] build all languages``."""
+
+    def __init__(self, total: int, progress: Progress = print) -> None:
+        self.total, self.done, self.progress = total, 0, progress
+
+    def next(self, title: str) -> None:
+        self.done += 1
+        self.progress(f"\n==> [{self.done}/{self.total}] {title}")
+        sys.stdout.flush()
+
+
+def _gate(project: Project, fresh: bool, jobs: int | None, steps: _Steps) -> Release:
+    """Snapshot → check → build → output check; a release that passed all of them.
+
+    Stops with an error naming the file, line and check of the first problem
+    (every finding is printed first); nothing is published here.
+    """
+    steps.next("read and check PO files")
     snapshot = take_snapshot(project, translations())
-    snapshot.require_readable()
-    errors = [
-        f for f in check_snapshot(project, snapshot, fresh=fresh) if f.severity is Severity.ERROR
-    ]
+    findings = check_snapshot(project, snapshot, fresh=fresh)
+    write_checks_report(findings, project.reports_dir / "checks.json")
+    errors = print_findings(findings)
+    snapshot.require_readable()  # an unreadable file: its own error and exit code
     if errors:
-        first = errors[0]
-        here = sorted({f.check for f in errors if (f.path, f.line) == (first.path, first.line)})
-        raise PipelineError(
-            f"{first.message} ({', '.join(here)}; {len(errors)} error(s) in all)",
-            path=first.path,
-            line=first.line,
-            hint="run 'tox -e check' for every finding; nothing was built",
-        )
-    release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=progress)
-    problems = verify_site(release.path, project, site_base_url(project))
+        raise _first_error(findings)
+
+    steps.next("build all languages")
+    release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=steps.progress)
+
+    steps.next("output check (script, links, files, security policy)")
+    problems = verify_site(release.path, project, release.base_url)
+    for problem in problems:
+        print(f"{problem} (output-check)", file=sys.stderr)
+    print(f"{len(problems)} problem(s) in the built pages")
     if problems:
-        discard(release.path)
+        rejected = _set_aside(project, release, "rejected")
         raise PipelineError(
             f"the built site fails the output check: {problems[0]}",
-            hint="see 'tox -e site' for every problem; nothing was published",
+            hint=f"nothing was published; the build is kept in {rejected}",
         )
     return release
 
 
-def _checked(project: Project, snapshot: Snapshot, fresh: bool) -> bool:
-    findings = check_snapshot(project, snapshot, fresh=fresh)
-    write_checks_report(findings, project.reports_dir / "checks.json")
-    return not print_findings(findings)
-
-
-def _verified(project: Project, release: Release) -> bool:
-    problems = verify_site(release.path, project, site_base_url(project))
-    for problem in problems:
-        print(f"{problem} (output-check)", file=sys.stderr)
-    print(f"{len(problems)} problem(s) in the built pages")
-    return not problems
-
-
-def _keep_as_scratch(project: Project, release: Release) -> Path:
-    scratch = project.build_dir / "scratch"
-    shutil.rmtree(scratch, ignore_errors=True)
-    release.path.rename(scratch)
-    return scratch
-
-
-def _reject(project: Project, release: Release, step: str, code: int = EXIT_FINDINGS) -> int:
-    rejected = project.build_dir / "rejected"
-    shutil.rmtree(rejected, ignore_errors=True)
-    release.path.rename(rejected)
-    print(
-        f"\nnot published: {project.site_dir} was left as it was; the rejected build, "
-        f"with the pages named above, is in {rejected}",
-        file=sys.stderr,
+def _first_error(findings: list[Finding]) -> PipelineError:
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    first = errors[0]
+    here = sorted({f.check for f in errors if (f.path, f.line) == (first.path, first.line)})
+    return PipelineError(
+        f"{first.message} ({', '.join(here)}; {len(errors)} error(s) in all)",
+        path=first.path,
+        line=first.line,
+        hint="run 'tox -e check' for every finding; nothing was built",
     )
-    return _stopped(step, code)
 
 
-def _title(number: int, total: int, title: str) -> None:
-    print(f"\n==> [{number}/{total}] {title}", flush=True)
-
-
-def _stopped(title: str, code: int) -> int:
-    print(f"\nstopped: {title} failed (exit {code})", file=sys.stderr)
-    return code
+def _set_aside(project: Project, release: Release, name: str) -> Path:
+    """Move an unpublished release to ``_build/<name>`` (scratch or rejected)."""
+    target = project.build_dir / name
+    shutil.rmtree(target, ignore_errors=True)
+    release.path.rename(target)
+    return target
