@@ -29,12 +29,17 @@ def quiet(_: str) -> None:
     """Progress sink for builds inside tests."""
 
 
+def built_copy(target: Path) -> Project:
+    """A copy of the project, checked, built and published."""
+    project = copy_project(target)
+    build_site(project, progress=quiet)
+    return project
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The committed sources and translations, built once for the whole session."""
-    project = copy_project(tmp_path_factory.mktemp("site") / "project")
-    build_site(project, progress=quiet)
-    return project
+    return built_copy(tmp_path_factory.mktemp("site") / "project")
 
 
 @pytest.fixture
