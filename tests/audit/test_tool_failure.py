@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import pytest
 
 from i18n_pipeline.audit.command import main
 from i18n_pipeline.audit.errors import EXIT_TOOL_FAILURE
+from i18n_pipeline.audit.node_env import stop_process_group
 
 pytestmark = pytest.mark.slow
 
@@ -71,3 +74,28 @@ def test_a_page_that_never_loads_is_retried_and_then_fails_the_audit_as_a_tool_f
     assert "retrying it alone" in captured.out
     assert f"{site / 'stalled.html'}: no verdict, the tools failed" in captured.err
     assert "clean.html" not in captured.err
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting for its new parent to reap it (Linux /proc)."""
+    stat = Path(f"/proc/{pid}/stat")
+    return stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_stopping_a_tool_stops_everything_it_started() -> None:
+    tool = subprocess.Popen(
+        ["sh", "-c", "sleep 300 & echo $!; wait"],
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    with tool.stdout:  # type: ignore[union-attr]
+        child = int(tool.stdout.readline())  # type: ignore[union-attr]
+    assert _running(child)
+
+    stop_process_group(tool)
+
+    deadline = time.monotonic() + 5
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(child) and not _running(tool.pid)

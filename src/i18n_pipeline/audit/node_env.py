@@ -111,19 +111,13 @@ def stop_process_group(process: subprocess.Popen[str]) -> None:
     SIGTERM first: puppeteer answers it by killing the browser's own process group
     (Chromium is started detached, in a group of its own); then SIGKILL whatever is left.
     """
-    for sig, grace in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            process.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            continue
-        # The leader is gone; other members of its group may not be.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        break
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=5)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # the leader may be gone, its group not
+    process.wait()
 
 
 def default_cache_dir(cache_root: Path) -> Path:
