@@ -92,7 +92,9 @@ class CatalogFile:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        """What the pages are built from: the compiled catalog (a comment or a fuzzy
+        entry changes the PO file, not the pages)."""
+        return hashlib.sha256(self.mo).hexdigest()
 
     @property
     def header(self) -> dict[str, str]:

@@ -34,11 +34,10 @@ class Snapshot:
         return self.catalogs.get(code, ())
 
     def digest(self, code: str) -> str:
-        """One language's compiled catalogs, by name: exactly what its pages are built from
-        (a comment or a fuzzy entry changes the PO file, not the pages)."""
+        """One language's compiled catalogs, by name: exactly what its pages are built from."""
         digest = hashlib.sha256()
         for catalog in self.of(code):
-            digest.update(f"{catalog.domain}\0{hashlib.sha256(catalog.mo).hexdigest()}\0".encode())
+            digest.update(f"{catalog.domain}\0{catalog.digest}\0".encode())
         return digest.hexdigest()
 
     def require_readable(self) -> None:

@@ -21,15 +21,13 @@ from docutils.core import publish_doctree
 from docutils.parsers.rst import Parser, roles
 
 from i18n_pipeline.sphinxext.roles import lang_role
+from i18n_pipeline.urls import is_safe_address
 
 #: A role in its source form, prefix ``:name:`...``` or suffix ```...`:name:``.
 ROLE = re.compile(
     r"(?<![\w`]):(?P<name>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):`"
     r"|`(?:[^`\\]|\\.)+`:(?P<suffix>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):(?![\w`])"
 )
-#: The only schemes a link may have; a relative link has none.
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-URL_SCHEME = re.compile(r"^\s*(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 #: Raw HTML: a tag outside of reST's backquoted constructs (``text <url>`__`` is fine).
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 #: What may stand in angle brackets in reST: a link's address, a :lang: role's tag.
@@ -122,17 +120,9 @@ def parse_markup(text: str) -> Markup:
             if not isinstance(child, (nodes.system_message, nodes.target))
         ),
         unsafe_urls=frozenset(
-            address for address in addresses if address and not _safe_address(address)
+            address for address in addresses if address and not is_safe_address(address)
         ),
     )
-
-
-def _safe_address(address: str) -> bool:
-    """http(s), mailto, or a relative address (no scheme; no ``//host``)."""
-    match = URL_SCHEME.match(address)
-    if match:
-        return match["scheme"].lower() in SAFE_SCHEMES
-    return not address.lstrip().startswith("//")
 
 
 def html_tags(text: str) -> list[str]:
