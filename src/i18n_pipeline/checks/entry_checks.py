@@ -133,10 +133,10 @@ def check_unsafe_markup(entry: Entry, context: Context) -> Findings:
         )
     if translation.raw and not source.raw:
         yield ("the translation adds raw content", "remove the raw directive or role")
-    if ATTRIBUTE_LIKE.search(entry.msgstr) and not ATTRIBUTE_LIKE.search(entry.msgid):
+    attribute = ATTRIBUTE_LIKE.search(entry.msgstr)
+    if attribute and not ATTRIBUTE_LIKE.search(entry.msgid):
         yield (
-            "the translation contains something like an HTML attribute "
-            f"({ATTRIBUTE_LIKE.search(entry.msgstr)[0]!r})",  # type: ignore[index]
+            f"the translation contains something like an HTML attribute ({attribute[0]!r})",
             "remove it; write plain words (typographic quotes such as „…“ or «…» are fine)",
         )
     added_tags = set(html_tags(entry.msgstr)) - set(html_tags(entry.msgid))
