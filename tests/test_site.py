@@ -88,7 +88,7 @@ def test_date_is_formatted_for_each_language(built_project: Project) -> None:
         return time.text_content()
 
     assert date_of("de") == "19. November 2024"
-    assert date_of("en") == "November 19, 2024"
+    assert date_of("en") == "19 November 2024", "British, like the rest of the translation"
     assert date_of("fa") == "۱۹ نوامبر ۲۰۲۴"
     assert re.fullmatch(r"19 نوفمبر 2024", date_of("ar"))
 

@@ -38,6 +38,12 @@ GNU_PLURAL_FORMS = {
     ),
 }
 
+#: The CLDR locale whose conventions (dates, numbers) a translation follows, where it
+#: is not the bare language: the English translation is written in British usage
+#: (spelling, "Section 3(1)", "19 November 2024"), as the EU's English texts are;
+#: Babel's bare ``en`` is American ("November 19, 2024").
+FORMAT_LOCALE = {"en": "en_GB"}
+
 #: Zero digit of each CLDR numbering system used by our languages; Babel knows which
 #: system a locale uses but formats dates with Latin digits regardless.
 ZERO_DIGIT = {
@@ -60,6 +66,7 @@ class Language:
     direction: str  # "ltr" or "rtl"
     plural_forms: str
     numbering_system: str
+    format_locale: str  # CLDR locale for dates and numbers, e.g. en_GB for en
 
     @property
     def is_rtl(self) -> bool:
@@ -89,6 +96,7 @@ def language(code: str) -> Language:
         direction=locale.text_direction,
         plural_forms=GNU_PLURAL_FORMS.get(code, get_plural(locale).plural_forms),
         numbering_system=locale.default_numbering_system,
+        format_locale=FORMAT_LOCALE.get(code, code.replace("-", "_")),
     )
 
 

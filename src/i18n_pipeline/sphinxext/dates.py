@@ -39,7 +39,8 @@ class DeclarationDate(SphinxDirective):
 
 def format_for_language(iso: str, code: str) -> str:
     lang = language(code)
-    return lang.localize_digits(format_date(dt.date.fromisoformat(iso), "long", locale=code))
+    date = dt.date.fromisoformat(iso)
+    return lang.localize_digits(format_date(date, "long", locale=lang.format_locale))
 
 
 def visit_localized_date(self: HTML5Translator, node: localized_date) -> None:
