@@ -33,6 +33,7 @@ gettext_location = True
 translation_progress_classes = True
 site_source_language = SOURCE_LANGUAGE
 site_languages = [SOURCE_LANGUAGE, *TRANSLATIONS]
+site_glossary = str(ROOT / "glossary.txt")  # names marked with their language (sphinxext.names)
 
 # --- HTML ---------------------------------------------------------------------
 html_theme = "accessible"

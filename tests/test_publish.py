@@ -122,3 +122,19 @@ def test_a_second_run_at_the_same_time_is_refused_with_a_clear_message(
 
     assert code == BuildLockedError.exit_code
     assert "another pipeline run is building this project" in capsys.readouterr().err
+
+
+def test_a_file_conf_py_names_is_an_input_of_every_language(project_copy: Project) -> None:
+    """glossary.txt (site_glossary) shapes the pages: which names are marked."""
+    build_site(project_copy, progress=quiet)
+    glossary = project_copy.root / "glossary.txt"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("Jana Michael [de]", "Jana Michael"),
+        encoding="utf-8",
+    )
+
+    results = build_site(project_copy, progress=quiet)
+
+    assert {r.status for r in results} == {"built"}
+    page = (project_copy.site_dir / "ar" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="foreign name" dir="ltr" lang="de">Jana Michael</span>' not in page

@@ -13,7 +13,7 @@ from i18n_pipeline.project import Project
 pytestmark = pytest.mark.slow
 
 SIGNATORIES = [
-    line.strip()
+    line.strip().removesuffix("[de]").strip()
     for line in (REPO / "glossary.txt")
     .read_text(encoding="utf-8")
     .split("# Identifiers")[0]
@@ -100,3 +100,30 @@ def test_no_compiled_catalogs_or_build_output_are_tracked() -> None:
         ["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.split()
     assert not [path for path in tracked if path.endswith(".mo") or path.startswith("_build/")]
+
+
+@pytest.mark.parametrize("code", ["ar", "fa", "ru", "uk"])
+def test_names_in_a_page_of_another_script_carry_their_language(
+    built_project: Project, code: str
+) -> None:
+    """Screen readers switch to a German voice for the names; RTL pages isolate them."""
+    root = parse(built_project.site_dir / code / "index.html")
+    rtl = root.get("dir") == "rtl"
+    for name in SIGNATORIES:
+        [span] = [s for s in root.xpath('//main//span[@lang="de"]') if s.text_content() == name]
+        assert span.get("dir") == ("ltr" if rtl else None)
+
+
+def test_names_in_latin_script_pages_are_left_alone(built_project: Project) -> None:
+    root = parse(built_project.site_dir / "en" / "index.html")
+    assert not root.xpath('//main//span[contains(@class, "name")]')
+
+
+@pytest.mark.parametrize(
+    ("code", "native"), [("ar", "ريم العبلي-رادوفان"), ("fa", "ریم العبلی-رادووان")]
+)
+def test_arabic_script_pages_give_the_native_form_and_keep_the_latin_name(
+    built_project: Project, code: str, native: str
+) -> None:
+    text = parse(built_project.site_dir / code / "index.html").text_content()
+    assert f"{native} (Reem Alabali-Radovan)" in text

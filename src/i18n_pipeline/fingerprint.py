@@ -79,6 +79,14 @@ def page_code_files(project: Project, config: dict[str, object]) -> list[Path]:
     return sorted(Path(f) for f in found if f and Path(f).is_relative_to(PACKAGE_DIR))
 
 
+def config_files(project: Project, config: dict[str, object]) -> list[Path]:
+    """Files of the project that a configuration value names (``site_glossary``…):
+    Sphinx reads them, so their bytes shape pages as much as the value does."""
+    root = project.root.resolve()
+    named = (Path(v) for v in config.values() if isinstance(v, str) and v.startswith("/"))
+    return [path for path in named if path.is_file() and path.resolve().is_relative_to(root)]
+
+
 def shared_inputs_digest(project: Project, config: dict[str, object], theme_dir: Path) -> str:
     """What every language depends on: a change here rebuilds them all.
 
@@ -91,6 +99,7 @@ def shared_inputs_digest(project: Project, config: dict[str, object], theme_dir:
     _hash_files(digest, project.root, [p for p in project.source_dir.rglob("*") if p.is_file()])
     _hash_files(digest, project.root, [project.root / "conf.py"])
     digest.update(json.dumps(config, sort_keys=True, default=repr).encode())
+    _hash_files(digest, project.root, config_files(project, config))
     _hash_files(digest, PACKAGE_DIR, page_code_files(project, config))
     _hash_files(digest, PACKAGE_DIR, [p for p in theme_dir.rglob("*") if p.is_file()])
     return digest.hexdigest()

@@ -7,6 +7,7 @@ Babel's CLDR data, never from a hand-kept table.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,6 +72,15 @@ class Language:
     @property
     def is_rtl(self) -> bool:
         return self.direction == "rtl"
+
+    @property
+    def script(self) -> str:
+        """The script the language is written in, as Unicode names it (LATIN, ARABIC,
+        CYRILLIC…), read off CLDR's native name rather than kept in a table."""
+        return next(
+            (unicodedata.name(char).split()[0] for char in self.native_name if char.isalpha()),
+            "LATIN",
+        )
 
     @property
     def digits(self) -> str:

@@ -15,7 +15,7 @@ import pytest
 
 from i18n_pipeline.checks import Severity, check_catalogs, check_po_file
 from i18n_pipeline.checks.command import main
-from i18n_pipeline.checks.glossary import load_glossary
+from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
 

@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from i18n_pipeline.checks.glossary import load_glossary
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import check_catalogs, check_po_file
 from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.lock import project_lock

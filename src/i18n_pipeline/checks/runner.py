@@ -8,12 +8,12 @@ from pathlib import Path
 from i18n_pipeline.catalog import CatalogFile, read_catalog
 from i18n_pipeline.checks import entry_checks  # noqa: F401
 from i18n_pipeline.checks.catalog_checks import check_headers
-from i18n_pipeline.checks.glossary import load_glossary
 from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.waivers import waived_checks
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.fingerprint import files_digest
+from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.languages import Language, language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.result_cache import ResultCache
@@ -138,6 +138,7 @@ def _checks_digest(glossary: tuple[str, ...]) -> str:
         *Path(__file__).parent.glob("*.py"),
         package / "languages.py",
         package / "catalog.py",
+        package / "glossary.py",
         package / "sphinxext" / "roles.py",
     ]
     return files_digest(package, code, *glossary)

@@ -3,8 +3,9 @@
 ``setup`` is the wiring table, one module per concern: text direction and BCP 47
 tags (``direction``), the language switcher and hreflang alternates
 (``switcher``), German fallback text marked as such (``fallback``), foreign
-phrases inside a translation (``roles``), the locale-formatted date (``dates``)
-and the theme itself (``theme``).
+phrases inside a translation (``roles``), names marked with the language they are
+pronounced in (``names``), the locale-formatted date (``dates``) and the theme
+itself (``theme``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from i18n_pipeline import __version__
-from i18n_pipeline.sphinxext import dates, direction, fallback, roles, switcher, theme
+from i18n_pipeline.sphinxext import dates, direction, fallback, names, roles, switcher, theme
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -26,6 +27,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     switcher.setup(app)
     fallback.setup(app)
     roles.setup(app)
+    names.setup(app)
     dates.setup(app)
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
