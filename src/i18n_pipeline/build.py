@@ -49,7 +49,7 @@ class LanguageBuild:
 
 
 def _build_language(
-    root: str, code: str, outdir: str, locale_dir: str, fresh: bool
+    root: str, code: str, outdir: str, locale_dir: str, review_dates: dict[str, str], fresh: bool
 ) -> tuple[str, float]:
     started = time.perf_counter()
     project = Project(Path(root))
@@ -59,7 +59,10 @@ def _build_language(
         Path(outdir),
         project.doctree_dir(code),
         language=code,
-        overrides={"locale_dirs": [locale_dir] if locale_dir else []},
+        overrides={
+            "locale_dirs": [locale_dir] if locale_dir else [],
+            "site_review_dates": review_dates,
+        },
         fresh=fresh,
     )
     return code, time.perf_counter() - started
@@ -125,7 +128,9 @@ def build_release(
             else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
             for lang in to_build
         }
-        results += _build_languages(project, to_build, release, locale_dirs, fresh, jobs, progress)
+        results += _build_languages(
+            project, snapshot, to_build, release, locale_dirs, fresh, jobs, progress
+        )
         write_landing_page(release, languages, base_url)
         write_sitemap(release, languages, base_url)
         stats = collect_stats(project, snapshot=snapshot)
@@ -150,6 +155,7 @@ def _fingerprints_file(project: Project) -> Path:
 
 def _build_languages(
     project: Project,
+    snapshot: Snapshot,
     languages: list[Language],
     release: Path,
     locale_dirs: dict[str, str],
@@ -171,6 +177,7 @@ def _build_languages(
                 lang.code,
                 str(release / lang.code),
                 locale_dirs[lang.code],
+                snapshot.review_dates(lang.code),
                 fresh,
             )
             for lang in languages

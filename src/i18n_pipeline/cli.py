@@ -65,12 +65,43 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from i18n_pipeline.stats import collect_stats, report_stats
+    from i18n_pipeline.languages import language
+    from i18n_pipeline.stats import collect_stats, format_paragraphs, report_stats
 
     project = _project(args)
     with project_lock(project, exclusive=False):
         stats = collect_stats(project)
     report_stats(stats, project.reports_dir)
+    for code in args.paragraphs:
+        language(code)  # an unknown code fails here, with Babel's message
+        print(f"\n{code}:")
+        print("\n".join(format_paragraphs(s) for s in stats if s.code == code))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """A native speaker records that they read the language's translation against the German."""
+    import datetime as dt
+
+    from i18n_pipeline.languages import language
+    from i18n_pipeline.review import record_review, reviews_file
+    from i18n_pipeline.snapshot import take_snapshot
+
+    project = _project(args)
+    lang = language(args.language)
+    with project_lock(project, exclusive=True):
+        snapshot = take_snapshot(project, [lang])
+        snapshot.require_readable()
+        catalogs = [
+            c for c in snapshot.of(lang.code) if not args.documents or c.domain in args.documents
+        ]
+        path = reviews_file(project.root, lang.code)
+        added = record_review(path, catalogs, args.by, dt.date.fromisoformat(args.date))
+    print(
+        f"recorded {added} entr{'y' if added == 1 else 'ies'} of {lang.english_name} as reviewed "
+        f"by {args.by} on {args.date} in {path.relative_to(project.root)}; an entry edited "
+        "later is a draft again by itself"
+    )
     return 0
 
 
@@ -161,9 +192,28 @@ def build_parser() -> argparse.ArgumentParser:
             )
         sub.set_defaults(func=func)
 
-    commands.add_parser("stats", help="translation progress per language").set_defaults(
-        func=cmd_stats
+    stats = commands.add_parser("stats", help="translation and review progress per language")
+    stats.add_argument(
+        "--paragraphs",
+        nargs="+",
+        default=[],
+        metavar="LANG",
+        help="also list every paragraph of these languages with its state",
     )
+    stats.set_defaults(func=cmd_stats)
+
+    review = commands.add_parser(
+        "review", help="record that a native speaker reviewed a language (or some documents)"
+    )
+    review.add_argument("language", help="language code, e.g. fa")
+    review.add_argument("--by", required=True, help="the reviewer's name")
+    review.add_argument(
+        "--date", default=_today(), help="the day of the review (ISO, default: today)"
+    )
+    review.add_argument(
+        "documents", nargs="*", help="only these documents (index, barrierefreiheit, sphinx)"
+    )
+    review.set_defaults(func=cmd_review)
 
     preview = commands.add_parser(
         "preview", help="serve one language on 127.0.0.1, rebuilt on save"
@@ -196,6 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("rest", nargs=argparse.REMAINDER)
         sub.set_defaults(func=func)
     return parser
+
+
+def _today() -> str:
+    import datetime as dt
+
+    return dt.date.today().isoformat()
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.numbers import format_percent
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, language
@@ -16,6 +17,13 @@ from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.stats import LanguageStats
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: The review states, as the (German) status page names them.
+STATE_NAMES = {
+    "reviewed": "geprüft",
+    "draft": "ungeprüfter Entwurf",
+    "fuzzy": "unscharf (fuzzy)",
+    "untranslated": "unübersetzt",
+}
 DECLARATION_TITLE = "Berliner Erklärung der Integrationsbeauftragten der Länder und des Bundes"
 DECLARATION_DATE = "2024-11-19"
 
@@ -59,8 +67,9 @@ def write_status_page(site: Path, stats: list[LanguageStats]) -> Path:
     rows = [
         {
             **vars(s),
+            "draft": s.draft,
             "tag": language(s.code).tag,
-            "percent_text": f"{s.percent:.1f} %".replace(".", ","),
+            "percent_text": format_percent(s.percent / 100, "#,##0.0 %", locale=SOURCE_LANGUAGE),
         }
         for s in stats
     ]
@@ -71,6 +80,7 @@ def write_status_page(site: Path, stats: list[LanguageStats]) -> Path:
         .render(
             title=DECLARATION_TITLE,
             stats=rows,
+            state_names=STATE_NAMES,
             source_code=SOURCE_LANGUAGE,
             stylesheet=f"{SOURCE_LANGUAGE}/_static/accessible.css",
             content_security_policy=CONTENT_SECURITY_POLICY,

@@ -18,6 +18,7 @@ from i18n_pipeline.errors import CatalogSyntaxError, InputMissingError
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
+from i18n_pipeline.review import Review, load_reviews, page_review_date, reviews_file
 
 #: The domain of the theme's strings (skip link, switcher, footer): Sphinx's own name.
 CHROME_DOMAIN = "sphinx"
@@ -29,15 +30,35 @@ class Snapshot:
 
     catalogs: dict[str, tuple[CatalogFile, ...]]
     problems: tuple[CatalogSyntaxError, ...] = field(default=())
+    reviews: dict[str, dict[str, Review]] = field(default_factory=dict)
 
     def of(self, code: str) -> tuple[CatalogFile, ...]:
         return self.catalogs.get(code, ())
 
+    def reviews_of(self, code: str) -> dict[str, Review]:
+        return self.reviews.get(code, {})
+
+    def page_catalogs(self, code: str, document: str) -> tuple[CatalogFile, ...]:
+        """The catalogs one page is made of: its document's and the page chrome's."""
+        return tuple(c for c in self.of(code) if c.domain in (document, CHROME_DOMAIN))
+
+    def review_dates(self, code: str) -> dict[str, str]:
+        """For each document, the day its page was fully reviewed ("" while it is not)."""
+        return {
+            catalog.domain: page_review_date(
+                self.page_catalogs(code, catalog.domain), self.reviews_of(code)
+            )
+            for catalog in self.of(code)
+            if catalog.domain != CHROME_DOMAIN
+        }
+
     def digest(self, code: str) -> str:
-        """One language's compiled catalogs, by name: exactly what its pages are built from."""
+        """One language's compiled catalogs by name, and its reviews: exactly what its
+        pages are built from (the footer says whether a page was reviewed)."""
         digest = hashlib.sha256()
         for catalog in self.of(code):
             digest.update(f"{catalog.domain}\0{catalog.digest}\0".encode())
+        digest.update(repr(sorted(self.review_dates(code).items())).encode())
         return digest.hexdigest()
 
     def require_readable(self) -> None:
@@ -63,6 +84,7 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
     domains = expected_domains(project)
     catalogs: dict[str, tuple[CatalogFile, ...]] = {}
     problems: list[CatalogSyntaxError] = []
+    reviews = {lang.code: load_reviews(reviews_file(project.root, lang.code)) for lang in languages}
     for lang in languages:
         folder = project.locale_dir / lang.code / "LC_MESSAGES"
         stray = sorted(set(p.stem for p in folder.glob("*.po")) - set(domains))
@@ -89,7 +111,7 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
             except CatalogSyntaxError as problem:
                 problems.append(problem)
         catalogs[lang.code] = tuple(read)
-    return Snapshot(catalogs, tuple(problems))
+    return Snapshot(catalogs, tuple(problems), reviews)
 
 
 def write_locale_dir(snapshot: Snapshot, code: str, cache_dir: Path) -> Path:

@@ -1,4 +1,5 @@
-"""Stage 4: how far each language is — translated, fuzzy, untranslated, obsolete.
+"""Stage 4: how far each language is — reviewed, draft, fuzzy, untranslated, obsolete —
+per language and per paragraph.
 
 Printed as a table for translators and written to ``_build/reports/stats.json``
 for machines (and the status page).
@@ -7,18 +8,34 @@ for machines (and the status page).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.project import Project
+from i18n_pipeline.review import DRAFT, FUZZY, REVIEWED, UNTRANSLATED, entry_state
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
 
 
 @dataclass(frozen=True)
+class ParagraphState:
+    """One paragraph (PO entry) of one language: where it is and how far it is."""
+
+    file: str  # the PO file, relative to the project
+    line: int
+    german: str  # the msgid's first words, so a reader knows which paragraph
+    state: str  # reviewed, draft, fuzzy or untranslated
+
+
+@dataclass(frozen=True)
 class LanguageStats:
-    """Message counts of one language over all its PO files."""
+    """Message counts of one language over all its PO files.
+
+    ``translated`` counts what the pages show; of it, ``reviewed`` is what a
+    native speaker has approved (``draft`` the rest).
+    """
 
     code: str
     native_name: str
@@ -26,6 +43,12 @@ class LanguageStats:
     fuzzy: int
     untranslated: int
     obsolete: int
+    reviewed: int = 0
+    paragraphs: tuple[ParagraphState, ...] = ()
+
+    @property
+    def draft(self) -> int:
+        return self.translated - self.reviewed
 
     @property
     def total(self) -> int:
@@ -36,19 +59,34 @@ class LanguageStats:
         return round(100 * self.translated / self.total, 1) if self.total else 100.0
 
 
-def language_stats(snapshot: Snapshot, lang: Language) -> LanguageStats:
+def language_stats(snapshot: Snapshot, lang: Language, root: Path | None = None) -> LanguageStats:
     """Counted from the snapshot the build uses, so the figures describe the pages."""
-    translated = fuzzy = untranslated = obsolete = 0
+    reviews = snapshot.reviews_of(lang.code)
+    paragraphs = []
+    obsolete = 0
     for catalog in snapshot.of(lang.code):
-        for message in catalog.live:
-            if message.fuzzy:
-                fuzzy += 1
-            elif message.translated:
-                translated += 1
-            else:
-                untranslated += 1
+        path = catalog.path.relative_to(root) if root else catalog.path
+        paragraphs += [
+            ParagraphState(str(path), m.line, _first_words(m.msgid), entry_state(m, reviews))
+            for m in catalog.live
+        ]
         obsolete += len(catalog.obsolete)
-    return LanguageStats(lang.code, lang.native_name, translated, fuzzy, untranslated, obsolete)
+    count = Counter(p.state for p in paragraphs)
+    return LanguageStats(
+        lang.code,
+        lang.native_name,
+        translated=count[REVIEWED] + count[DRAFT],
+        fuzzy=count[FUZZY],
+        untranslated=count[UNTRANSLATED],
+        obsolete=obsolete,
+        reviewed=count[REVIEWED],
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def _first_words(text: str, length: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + " …"
 
 
 def collect_stats(
@@ -59,19 +97,26 @@ def collect_stats(
     if snapshot is None:
         snapshot = take_snapshot(project, languages)
     snapshot.require_readable()
-    return [language_stats(snapshot, lang) for lang in languages]
+    return [language_stats(snapshot, lang, project.root) for lang in languages]
 
 
 def format_table(stats: list[LanguageStats]) -> str:
-    columns = "{:<10} {:>10} {:>6} {:>12} {:>8} {:>7}"
-    header = columns.format("language", "translated", "fuzzy", "untranslated", "obsolete", "done")
+    columns = "{:<10} {:>8} {:>6} {:>6} {:>12} {:>8} {:>7}"
+    header = columns.format(
+        "language", "reviewed", "draft", "fuzzy", "untranslated", "obsolete", "done"
+    )
     rows = [
         columns.format(
-            s.code, s.translated, s.fuzzy, s.untranslated, s.obsolete, f"{s.percent:.1f}%"
+            s.code, s.reviewed, s.draft, s.fuzzy, s.untranslated, s.obsolete, f"{s.percent:.1f}%"
         )
         for s in stats
     ]
     return "\n".join([header, "-" * len(header), *rows])
+
+
+def format_paragraphs(stats: LanguageStats) -> str:
+    """One line per paragraph: file:line, state, the German's first words."""
+    return "\n".join(f"{p.file}:{p.line}: {p.state:<12} {p.german}" for p in stats.paragraphs)
 
 
 def report_stats(stats: list[LanguageStats], reports_dir: Path) -> None:
@@ -81,6 +126,10 @@ def report_stats(stats: list[LanguageStats], reports_dir: Path) -> None:
 
 
 def write_stats_json(stats: list[LanguageStats], path: Path) -> Path:
-    payload = {"languages": [{**asdict(s), "total": s.total, "percent": s.percent} for s in stats]}
+    payload = {
+        "languages": [
+            {**asdict(s), "draft": s.draft, "total": s.total, "percent": s.percent} for s in stats
+        ]
+    }
     write_atomically(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
     return path

@@ -11,6 +11,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from i18n_pipeline.sphinxext.dates import format_for_language
+
 THEME_DIR = Path(__file__).parent / "theme" / "accessible"
 #: On every page: no script runs, nothing loads from elsewhere, even if an injection
 #: slipped past the checks and the escaping (the output check requires it).
@@ -56,8 +58,19 @@ def add_security_policy(
     context["content_security_policy"] = CONTENT_SECURITY_POLICY
 
 
+def add_review_state(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """The footer says "reviewed on …" only when every entry of the page was reviewed
+    (the pipeline passes those days in ``site_review_dates``); else it is a draft."""
+    day = app.config.site_review_dates.get(pagename, "")
+    context["review_date"] = format_for_language(day, app.config.language) if day else ""
+
+
 def setup(app: Sphinx) -> None:
+    app.add_config_value("site_review_dates", {}, "html", types=frozenset({dict}))
     app.add_html_theme("accessible", str(THEME_DIR))
     app.connect("html-page-context", add_security_policy)
+    app.connect("html-page-context", add_review_state)
     app.connect("builder-inited", drop_search_page)
     app.connect("build-finished", drop_unused_assets)
