@@ -92,7 +92,8 @@ def test_unchanged_run_audits_nothing_again_and_one_edit_only_its_page(
     assert main(["--root", str(project.root), "site"]) == 0
     edited = audited_pages(read_report(project))
     reaudited = sorted(page for page, result in edited.items() if not result["cached"])
-    assert reaudited == ["fa/index.html"]
+    # the edited paragraph is on its page and on the parallel text beside the German
+    assert reaudited == ["fa/index.html", "fa/parallel.html"]
 
 
 def test_reports_are_written_for_the_auditor(

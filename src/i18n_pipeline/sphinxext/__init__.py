@@ -4,8 +4,8 @@
 tags (``direction``), the language switcher and hreflang alternates
 (``switcher``), German fallback text marked as such (``fallback``), foreign
 phrases inside a translation (``roles``), names marked with the language they are
-pronounced in (``names``), the locale-formatted date (``dates``) and the theme
-itself (``theme``).
+pronounced in (``names``), the German and the translation side by side
+(``parallel``), the locale-formatted date (``dates``) and the theme itself (``theme``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,16 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from i18n_pipeline import __version__
-from i18n_pipeline.sphinxext import dates, direction, fallback, names, roles, switcher, theme
+from i18n_pipeline.sphinxext import (
+    dates,
+    direction,
+    fallback,
+    names,
+    parallel,
+    roles,
+    switcher,
+    theme,
+)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -28,6 +37,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     fallback.setup(app)
     roles.setup(app)
     names.setup(app)
+    parallel.setup(app)
     dates.setup(app)
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

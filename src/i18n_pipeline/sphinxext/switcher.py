@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from i18n_pipeline.languages import language
+from i18n_pipeline.sphinxext.parallel import PARALLEL_PAGE
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,13 @@ class LanguageVersion:
 def language_versions(app: Sphinx, pagename: str) -> list[LanguageVersion]:
     to_site_root = "../" * (pagename.count("/") + 1)
     base = app.config.html_baseurl.rstrip("/")
+    source = app.config.site_source_language
     versions = []
     for code in app.config.site_languages:
         lang = language(code)
-        path = f"{code}/{pagename}.html"
+        # The German original has no parallel page of its own: it is the original.
+        shown = app.config.root_doc if pagename == PARALLEL_PAGE and code == source else pagename
+        path = f"{code}/{shown}.html"
         versions.append(
             LanguageVersion(
                 code=code,
@@ -70,6 +74,9 @@ def add_language_versions(
     doctree: nodes.document | None,
 ) -> None:
     context["language_versions"] = language_versions(app, pagename)
+    # A parallel page is German and a translation at once, not a language version of
+    # one page: it has no hreflang alternates (the switcher still leads to the others).
+    context["alternates"] = [] if pagename == PARALLEL_PAGE else context["language_versions"]
     context["x_default_url"] = x_default_url(app, pagename)
     context["site_root"] = "../" * (pagename.count("/") + 1)
 

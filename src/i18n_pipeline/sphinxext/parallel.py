@@ -1,0 +1,75 @@
+"""Parallel text: the German original and the translation side by side, paragraph by paragraph.
+
+For bilingual readers and for reviewers. Every translation gets ``parallel.html``:
+each translatable paragraph of the declaration as a pair, the German with
+``lang="de" dir="ltr"``, the translation in the page's language. Both sides are
+rendered by the same Sphinx HTML translator as the pages themselves. The German
+side comes from the message the translation replaced, remembered on the node
+just before Sphinx's ``Locale`` transform applies the catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from docutils import nodes
+from docutils.core import publish_doctree
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import extract_messages
+
+#: The page's name in every translation's directory.
+PARALLEL_PAGE = "parallel"
+_SOURCE_TEXT = "source_text"
+
+
+class RememberSourceText(SphinxTransform):
+    """Keep each translatable node's German message before the translation replaces it."""
+
+    default_priority = 15  # after PreserveTranslatableMessages (10), before Locale (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.config.language == self.config.site_source_language:
+            return
+        for node, message in extract_messages(self.document):
+            node[_SOURCE_TEXT] = message
+
+
+def _inline(children: list[nodes.Node]) -> nodes.paragraph:
+    """A title's or paragraph's inline content as a paragraph of the pair."""
+    return nodes.paragraph("", "", *(child.deepcopy() for child in children))
+
+
+def _german(message: str) -> nodes.paragraph:
+    """The German message parsed as reStructuredText (inline markup, links), as Sphinx
+    parses a msgstr; its first block is the paragraph."""
+    document = publish_doctree(message, settings_overrides={"report_level": 5})
+    first = next(iter(document.findall(nodes.paragraph)), None)
+    return _inline(first.children if first is not None else [nodes.Text(message)])
+
+
+def parallel_pairs(app: Sphinx) -> list[tuple[str, str]]:
+    """(German HTML, translated HTML) for every translated paragraph of the declaration."""
+    builder = app.builder
+    assert isinstance(builder, StandaloneHTMLBuilder)
+    doctree = app.env.get_and_resolve_doctree(app.config.root_doc, builder)
+    pairs = []
+    for node in doctree.findall(nodes.Element):
+        if _SOURCE_TEXT in node:
+            german = builder.render_partial(_german(node[_SOURCE_TEXT]))["fragment"]
+            translated = builder.render_partial(_inline(node.children))["fragment"]
+            pairs.append((german, translated))
+    return pairs
+
+
+def collect_parallel_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if app.builder.format != "html" or app.config.language == app.config.site_source_language:
+        return
+    yield PARALLEL_PAGE, {"parallel_pairs": parallel_pairs(app)}, "parallel.html"
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(RememberSourceText)
+    app.connect("html-collect-pages", collect_parallel_page)
