@@ -10,8 +10,10 @@ compiled from the checked snapshot into a build-private directory, never from
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -49,8 +51,15 @@ class LanguageBuild:
 
 
 def _build_language(
-    root: str, code: str, outdir: str, locale_dir: str, review_dates: dict[str, str], fresh: bool
+    root: str,
+    code: str,
+    outdir: str,
+    locale_dir: str,
+    page_facts: tuple[dict[str, str], dict[str, dict[str, str]]],
+    fresh: bool,
 ) -> tuple[str, float]:
+    """Build one language; ``page_facts`` are its review dates and provenance per page."""
+    review_dates, provenance = page_facts
     started = time.perf_counter()
     project = Project(Path(root))
     run_sphinx(
@@ -62,6 +71,7 @@ def _build_language(
         overrides={
             "locale_dirs": [locale_dir] if locale_dir else [],
             "site_review_dates": review_dates,
+            "site_provenance": provenance,
         },
         fresh=fresh,
     )
@@ -143,6 +153,21 @@ def build_release(
     return Release(release, ordered, wanted, stats, base_url)
 
 
+def provenance(project: Project, snapshot: Snapshot, code: str) -> dict[str, dict[str, str]]:
+    """Per document: a digest of its German source, and the day its translation last
+    changed (the PO file's ``PO-Revision-Date``); from the inputs, never the clock."""
+    facts = {}
+    for catalog in snapshot.of(code):
+        source = project.source_dir / f"{catalog.domain}.rst"
+        if source.is_file():
+            changed = catalog.header.get("PO-Revision-Date", "")[:10]
+            facts[catalog.domain] = {
+                "revision": hashlib.sha256(source.read_bytes()).hexdigest()[:12],
+                "changed": changed if re.fullmatch(r"\d{4}-\d{2}-\d{2}", changed) else "",
+            }
+    return facts
+
+
 def publish_release(project: Project, release: Release) -> None:
     """Make ``release`` the site in one step, and remember what it was built from."""
     publish(project, release.path)
@@ -177,7 +202,7 @@ def _build_languages(
                 lang.code,
                 str(release / lang.code),
                 locale_dirs[lang.code],
-                snapshot.review_dates(lang.code),
+                (snapshot.review_dates(lang.code), provenance(project, snapshot, lang.code)),
                 fresh,
             )
             for lang in languages

@@ -5,7 +5,8 @@ tags (``direction``), the language switcher and hreflang alternates
 (``switcher``), German fallback text marked as such (``fallback``), foreign
 phrases inside a translation (``roles``), names marked with the language they are
 pronounced in (``names``), the German and the translation side by side
-(``parallel``), the locale-formatted date (``dates``) and the theme itself (``theme``).
+(``parallel``), where a translation comes from (``provenance``), the
+locale-formatted date (``dates``) and the theme itself (``theme``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from i18n_pipeline.sphinxext import (
     fallback,
     names,
     parallel,
+    provenance,
     roles,
     switcher,
     theme,
@@ -38,6 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     roles.setup(app)
     names.setup(app)
     parallel.setup(app)
+    provenance.setup(app)
     dates.setup(app)
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
