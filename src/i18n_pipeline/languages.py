@@ -27,6 +27,12 @@ TRANSLATIONS: tuple[str, ...] = (
     "ru",
     "pl",
     "ro",
+    "it",
+    "hr",
+    "bg",
+    "el",
+    "ps",
+    "ku",
 )
 
 #: Babel orders Arabic's six plural forms unlike GNU gettext, Poedit and Weblate
