@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from conftest import parse, quiet
-from i18n_pipeline.languages import all_languages, language
+from i18n_pipeline.languages import all_languages, language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.site import build_site
 
@@ -67,8 +67,14 @@ def test_switcher_links_every_language_and_marks_the_current_one(
 ) -> None:
     for page in ("index.html", "barrierefreiheit.html"):
         path = built_project.site_dir / lang.code / page
-        links = parse(path).xpath('//nav[contains(@class, "language-switcher")]//a')
+        *links, easy_read = parse(path).xpath('//nav[contains(@class, "language-switcher")]//a')
         assert [a.get("hreflang") for a in links] == [other.tag for other in all_languages()]
+        assert easy_read.text_content() == "Leichte Sprache"
+        assert (easy_read.get("lang"), easy_read.get("hreflang")) == ("de", "de")
+        assert (path.parent / easy_read.get("href")).resolve() == (
+            built_project.site_dir / "de" / "leichte-sprache.html"
+        ).resolve()
+        assert easy_read.get("aria-current") is None
         for link in links:
             target = (path.parent / link.get("href")).resolve()
             assert target.is_file(), f"{path}: {link.get('href')} does not resolve"
@@ -100,9 +106,71 @@ def test_sitemap_lists_every_page_with_its_alternates(built_project: Project) ->
     tree = etree.parse(str(built_project.site_dir / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = tree.xpath("//s:url", namespaces=ns)
-    assert len(urls) == 2 * len(all_languages())
-    for url in urls:
+    *versions, easy_read = urls
+    assert len(versions) == 2 * len(all_languages())
+    for url in versions:
         assert len(url.xpath("x:link", namespaces=ns)) == len(all_languages())
+    # Easy-read German has no hreflang tag of its own: listed, with no alternates.
+    assert easy_read.findtext("s:loc", namespaces=ns).endswith("/de/leichte-sprache.html")
+    assert easy_read.xpath("x:link", namespaces=ns) == []
+
+
+def test_leichte_sprache_is_a_german_page_of_the_german_build_only(
+    built_project: Project,
+) -> None:
+    site = built_project.site_dir
+    page = parse(site / "de" / "leichte-sprache.html")
+
+    assert page.get("lang") == "de"  # screen readers speak it as German
+    assert page.findtext(".//h1") == "Die Berliner Erklärung in Leichter Sprache"
+    assert "Hier steht die Berliner Erklärung in Leichter Sprache." in page.text_content()
+    assert page.xpath('//head/link[@rel="alternate"]') == []
+    assert not any((site / lang.code / "leichte-sprache.html").exists() for lang in translations())
+    assert not (built_project.locale_dir / "en" / "LC_MESSAGES" / "leichte-sprache.po").exists()
+
+
+def test_leichte_sprache_switcher_leads_to_every_declaration_and_marks_itself(
+    built_project: Project,
+) -> None:
+    path = built_project.site_dir / "de" / "leichte-sprache.html"
+    *links, easy_read = parse(path).xpath('//nav[contains(@class, "language-switcher")]//a')
+
+    assert [(path.parent / a.get("href")).resolve() for a in links] == [
+        (built_project.site_dir / lang.code / "index.html").resolve() for lang in all_languages()
+    ]
+    assert [a.get("aria-current") for a in links] == [None] * len(links)
+    assert easy_read.get("aria-current") == "page"
+
+
+def test_leichte_sprache_keeps_split_words_whole_and_sentences_on_their_lines(
+    built_project: Project,
+) -> None:
+    page = parse(built_project.site_dir / "de" / "leichte-sprache.html")
+    section = page.xpath('//section[contains(@class, "easy-read")]')[0]
+
+    words = {span.text for span in section.xpath('.//span[contains(@class, "word")]')}
+    assert {"Integrations-Beauftragten", "Bundes-Regierung", "Einwanderungs-Land"} <= words
+    first = section.xpath(".//p")[2]  # "Es gibt die Erklärung auch in schwerer Sprache. …"
+    assert first.text.count("\n") >= 2, "one sentence per line, as in the source"
+
+
+def test_start_page_leads_to_the_leichte_sprache_page(built_project: Project) -> None:
+    start = parse(built_project.site_dir / "index.html")
+    links = start.xpath('//a[@href="de/leichte-sprache.html"]')
+    assert len(links) == 2  # in the language list and in the easy-read help
+    assert links[0].text_content() == "Leichte Sprache" and links[0].get("lang") == "de"
+
+
+def test_readability_of_the_german_pages_is_measured_and_shown(built_project: Project) -> None:
+    status = parse(built_project.site_dir / "status.html")
+    rows = {
+        row.xpath("./td")[0].text_content(): row.xpath("./td")[2].text_content()
+        for row in status.xpath('//table[caption="Lesbarkeit je Seite"]/tbody/tr')
+    }
+    declaration = float(rows["de/index.html"].replace(",", "."))
+    easy_read = float(rows["de/leichte-sprache.html"].replace(",", "."))
+    assert declaration > 10, "the declaration is hard to read (about 13 on the WSTF)"
+    assert easy_read < declaration - 4
 
 
 def test_page_title_names_the_language_version(built_project: Project) -> None:

@@ -18,7 +18,7 @@ import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_pipeline.fingerprint import (
@@ -32,6 +32,7 @@ from i18n_pipeline.landing import write_landing_page, write_status_page
 from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, all_languages
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import current_release, discard, new_release_dir, publish
+from i18n_pipeline.readability import Readability, measure_site
 from i18n_pipeline.sitemap import write_sitemap
 from i18n_pipeline.snapshot import Snapshot, write_locale_dir
 from i18n_pipeline.sphinx_run import run_sphinx
@@ -96,6 +97,7 @@ class Release:
     fingerprints: dict[str, str]
     stats: list[LanguageStats]  # counted once, for the status page and the report
     base_url: str  # html_baseurl as Sphinx loaded it from conf.py (SITE_BASE_URL)
+    readability: list[Readability] = field(default_factory=list)  # measured on the pages
 
 
 def build_release(
@@ -144,13 +146,14 @@ def build_release(
         write_landing_page(release, languages, base_url)
         write_sitemap(release, languages, base_url)
         stats = collect_stats(project, snapshot=snapshot)
-        write_status_page(release, stats)
+        readability = measure_site(release, languages)
+        write_status_page(release, stats, readability)
     except BaseException:
         discard(release)
         raise
     order = [lang.code for lang in languages]
     ordered = sorted(results, key=lambda r: order.index(r.code))
-    return Release(release, ordered, wanted, stats, base_url)
+    return Release(release, ordered, wanted, stats, base_url, readability)
 
 
 def provenance(project: Project, snapshot: Snapshot, code: str) -> dict[str, dict[str, str]]:

@@ -65,13 +65,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from i18n_pipeline.languages import language
+    from i18n_pipeline.languages import all_languages, language
+    from i18n_pipeline.readability import measure_site
     from i18n_pipeline.stats import collect_stats, format_paragraphs, report_stats
 
     project = _project(args)
     with project_lock(project, exclusive=False):
         stats = collect_stats(project)
-    report_stats(stats, project.reports_dir)
+        # Readability is a property of pages: measured on the published site, if any.
+        readability = measure_site(project.site_dir, all_languages())
+    report_stats(stats, project.reports_dir, readability)
     for code in args.paragraphs:
         language(code)  # an unknown code fails here, with Babel's message
         print(f"\n{code}:")

@@ -2,7 +2,8 @@
 
 Besides the documents, the theme's templates are scanned too, so the page
 chrome (skip link, language switcher, footer) lands in ``sphinx.pot`` and is
-translated like the text; Sphinx loads that catalog ahead of its own.
+translated like the text; Sphinx loads that catalog ahead of its own. The
+Leichte Sprache page is left out: it is German for its own readers.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from i18n_pipeline.languages import SOURCE_LANGUAGE
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinx_run import run_sphinx
+from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
 from i18n_pipeline.sphinxext.theme import THEME_TEMPLATES
 
 
@@ -23,7 +25,12 @@ def extract_messages(project: Project) -> list[Path]:
         project.pot_dir,
         project.cache_dir / "doctrees" / "gettext",
         language=SOURCE_LANGUAGE,
-        overrides={"templates_path": [str(THEME_TEMPLATES)]},
+        # The Leichte Sprache page is German only, written for its readers, not
+        # translated: it gets no POT (sphinxext.easy_read).
+        overrides={
+            "templates_path": [str(THEME_TEMPLATES)],
+            "exclude_patterns": [EASY_READ_SOURCE],
+        },
         fresh=True,
     )
     return sorted(project.pot_dir.glob("*.pot"))

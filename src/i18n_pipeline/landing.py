@@ -6,13 +6,16 @@ explains the content and the navigation in Leichte Sprache.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, language
+from i18n_pipeline.readability import Readability
 from i18n_pipeline.sphinxext.dates import format_for_language
+from i18n_pipeline.sphinxext.easy_read import EASY_READ_NAME, EASY_READ_PAGE
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.stats import LanguageStats
 
@@ -51,6 +54,8 @@ def render_landing_page(languages: list[Language], base_url: str) -> str:
         alternate_url=alternate_url,
         x_default_url=f"{base}/index.html" if base else "index.html",
         source_code=SOURCE_LANGUAGE,
+        easy_read_page=EASY_READ_PAGE,
+        easy_read_name=EASY_READ_NAME,
         stylesheet=f"{SOURCE_LANGUAGE}/_static/accessible.css",
         content_security_policy=CONTENT_SECURITY_POLICY,
     )
@@ -62,8 +67,11 @@ def write_landing_page(site: Path, languages: list[Language], base_url: str) -> 
     return target
 
 
-def write_status_page(site: Path, stats: list[LanguageStats]) -> Path:
-    """``status.html``: translation progress per language, for translators and reviewers."""
+def write_status_page(
+    site: Path, stats: list[LanguageStats], readability: Sequence[Readability] = ()
+) -> Path:
+    """``status.html``: translation progress per language, for translators and reviewers,
+    and how hard each page is to read where a formula exists for its language."""
     rows = [
         {
             **vars(s),
@@ -80,6 +88,10 @@ def write_status_page(site: Path, stats: list[LanguageStats]) -> Path:
         .render(
             title=DECLARATION_TITLE,
             stats=rows,
+            readability=[
+                {**vars(r), "score_text": format_decimal(r.score, locale=SOURCE_LANGUAGE)}
+                for r in readability
+            ],
             state_names=STATE_NAMES,
             source_code=SOURCE_LANGUAGE,
             stylesheet=f"{SOURCE_LANGUAGE}/_static/accessible.css",

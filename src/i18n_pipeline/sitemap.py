@@ -1,7 +1,9 @@
 """``sitemap.xml`` listing every page with its language alternates.
 
 Search engines use the ``xhtml:link`` alternates to show readers the page in
-their own language.
+their own language. The Leichte Sprache page is listed without alternates: its
+language is German, and hreflang has no tag for easy-read German (BCP 47 registers
+none; ``de`` already names the German declaration).
 """
 
 from __future__ import annotations
@@ -25,7 +27,24 @@ def page_names(site: Path, languages: list[Language]) -> list[str]:
     return sorted(set.intersection(*per_language)) if per_language else []
 
 
+def single_version_pages(site: Path, source: Language, languages: list[Language]) -> list[str]:
+    """Pages only the source language has (the Leichte Sprache page): listed once, with
+    no alternates, since no other language has a version of them."""
+    others = [lang for lang in languages if lang.code != source.code]
+    shared = set(page_names(site, languages))
+    in_others = {
+        p.relative_to(site / lang.code).as_posix()
+        for lang in others
+        for p in (site / lang.code).rglob("*.html")
+    }
+    own = {
+        p.relative_to(site / source.code).as_posix() for p in (site / source.code).rglob("*.html")
+    }
+    return sorted(own - shared - in_others)
+
+
 def write_sitemap(site: Path, languages: list[Language], base_url: str) -> Path:
+    """Every page with its alternates; ``languages`` starts with the source language."""
     base = base_url.rstrip("/")
     urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "xhtml": XHTML_NS})
     for page in page_names(site, languages):
@@ -40,6 +59,10 @@ def write_sitemap(site: Path, languages: list[Language], base_url: str) -> Path:
                     hreflang=alternate.tag,
                     href=f"{base}/{alternate.code}/{page}",
                 )
+    source = languages[0]
+    for page in single_version_pages(site, source, languages):
+        url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{base}/{source.code}/{page}"
     target = site / "sitemap.xml"
     target.write_bytes(
         etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -19,6 +19,7 @@ from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
 from i18n_pipeline.review import Review, load_reviews, page_review_date, reviews_file
+from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
 
 #: The domain of the theme's strings (skip link, switcher, footer): Sphinx's own name.
 CHROME_DOMAIN = "sphinx"
@@ -68,8 +69,11 @@ class Snapshot:
 
 
 def expected_domains(project: Project) -> list[str]:
-    """One catalog per source document, and the page chrome's."""
-    documents = sorted(p.stem for p in project.source_dir.glob("*.rst"))
+    """One catalog per translated source document, and the page chrome's (the
+    Leichte Sprache page is German only: no catalog)."""
+    documents = sorted(
+        p.stem for p in project.source_dir.glob("*.rst") if p.name != EASY_READ_SOURCE
+    )
     if not documents:
         raise InputMissingError(
             "no source document (*.rst) found",

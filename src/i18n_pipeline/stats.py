@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.project import Project
+from i18n_pipeline.readability import Readability
 from i18n_pipeline.review import DRAFT, FUZZY, REVIEWED, UNTRANSLATED, entry_state
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
 
@@ -119,17 +121,24 @@ def format_paragraphs(stats: LanguageStats) -> str:
     return "\n".join(f"{p.file}:{p.line}: {p.state:<12} {p.german}" for p in stats.paragraphs)
 
 
-def report_stats(stats: list[LanguageStats], reports_dir: Path) -> None:
+def report_stats(
+    stats: list[LanguageStats], reports_dir: Path, readability: Sequence[Readability] = ()
+) -> None:
     """The table for translators, and ``stats.json`` for machines."""
     print(format_table(stats))
-    print(f"\nwrote {write_stats_json(stats, reports_dir / 'stats.json')}")
+    for figure in readability:
+        print(f"readability {figure.page}: {figure.score} ({figure.formula})")
+    print(f"\nwrote {write_stats_json(stats, reports_dir / 'stats.json', readability)}")
 
 
-def write_stats_json(stats: list[LanguageStats], path: Path) -> Path:
+def write_stats_json(
+    stats: list[LanguageStats], path: Path, readability: Sequence[Readability] = ()
+) -> Path:
     payload = {
         "languages": [
             {**asdict(s), "draft": s.draft, "total": s.total, "percent": s.percent} for s in stats
-        ]
+        ],
+        "readability": [asdict(figure) for figure in readability],
     }
     write_atomically(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
     return path

@@ -5,8 +5,9 @@ tags (``direction``), the language switcher and hreflang alternates
 (``switcher``), German fallback text marked as such (``fallback``), foreign
 phrases inside a translation (``roles``), names marked with the language they are
 pronounced in (``names``), the German and the translation side by side
-(``parallel``), where a translation comes from (``provenance``), the
-locale-formatted date (``dates``) and the theme itself (``theme``).
+(``parallel``), the declaration in Leichte Sprache (``easy_read``), where a
+translation comes from (``provenance``), the locale-formatted date (``dates``) and
+the theme itself (``theme``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from i18n_pipeline import __version__
 from i18n_pipeline.sphinxext import (
     dates,
     direction,
+    easy_read,
     fallback,
     names,
     parallel,
@@ -42,5 +44,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     parallel.setup(app)
     provenance.setup(app)
     dates.setup(app)
+    easy_read.setup(app)
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

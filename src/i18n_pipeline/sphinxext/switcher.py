@@ -14,7 +14,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from i18n_pipeline.languages import language
+from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE
 from i18n_pipeline.sphinxext.parallel import PARALLEL_PAGE
+
+#: Pages that are not one page in every language: the parallel text (translations
+#: only) and the easy-read page (German only). The switcher leads from them to each
+#: language's start page, and they carry no hreflang alternates.
+SINGLE_VERSION_PAGES = frozenset({PARALLEL_PAGE, EASY_READ_PAGE})
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,15 @@ def language_versions(app: Sphinx, pagename: str) -> list[LanguageVersion]:
     versions = []
     for code in app.config.site_languages:
         lang = language(code)
-        # The German original has no parallel page of its own: it is the original.
-        shown = app.config.root_doc if pagename == PARALLEL_PAGE and code == source else pagename
+        # The German original has no parallel page of its own (it is the original), and
+        # the easy-read page is no language's version of the declaration: from it, every
+        # language's entry leads to that language's declaration, none is "current".
+        on_easy_read = pagename == EASY_READ_PAGE
+        shown = (
+            app.config.root_doc
+            if (pagename == PARALLEL_PAGE and code == source) or on_easy_read
+            else pagename
+        )
         path = f"{code}/{shown}.html"
         versions.append(
             LanguageVersion(
@@ -48,7 +61,7 @@ def language_versions(app: Sphinx, pagename: str) -> list[LanguageVersion]:
                 direction=lang.direction,
                 url=to_site_root + path,
                 absolute_url=f"{base}/{path}" if base else to_site_root + path,
-                current=code == app.config.language,
+                current=code == app.config.language and not on_easy_read,
             )
         )
     return versions
@@ -74,9 +87,10 @@ def add_language_versions(
     doctree: nodes.document | None,
 ) -> None:
     context["language_versions"] = language_versions(app, pagename)
-    # A parallel page is German and a translation at once, not a language version of
-    # one page: it has no hreflang alternates (the switcher still leads to the others).
-    context["alternates"] = [] if pagename == PARALLEL_PAGE else context["language_versions"]
+    # A parallel page is German and a translation at once, and the easy-read page has
+    # no other language versions; neither is a language version of one page, so
+    # neither has hreflang alternates (the switcher still leads to the others).
+    context["alternates"] = [] if pagename in SINGLE_VERSION_PAGES else context["language_versions"]
     context["x_default_url"] = x_default_url(app, pagename)
     context["site_root"] = "../" * (pagename.count("/") + 1)
 
