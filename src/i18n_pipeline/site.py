@@ -20,7 +20,7 @@ from pathlib import Path
 from i18n_pipeline.build import LanguageBuild, Release, build_release, publish_release
 from i18n_pipeline.checks.command import print_findings, write_checks_report
 from i18n_pipeline.checks.model import Finding, Severity
-from i18n_pipeline.checks.runner import check_snapshot
+from i18n_pipeline.checks.runner import check_easy_read_page, check_snapshot
 from i18n_pipeline.errors import PipelineError
 from i18n_pipeline.languages import translations
 from i18n_pipeline.lock import project_lock
@@ -48,7 +48,7 @@ def run_site(
         release = _gate(project, fresh, jobs, steps)
         try:
             steps.next("translation statistics")
-            report_stats(release.stats, project.reports_dir)
+            report_stats(release.stats, project.reports_dir, release.readability)
             if not audit:
                 scratch = _set_aside(project, release, "scratch")
                 print(f"\nnot published (no audit): the build is in {scratch}")
@@ -120,7 +120,7 @@ def _gate(project: Project, fresh: bool, jobs: int | None, steps: _Steps) -> Rel
     """
     steps.next("read and check PO files")
     snapshot = take_snapshot(project, translations())
-    findings = check_snapshot(project, snapshot, fresh=fresh)
+    findings = check_snapshot(project, snapshot, fresh=fresh) + check_easy_read_page(project)
     write_checks_report(findings, project.reports_dir / "checks.json")
     errors = print_findings(findings)
     snapshot.require_readable()  # an unreadable file: its own error and exit code

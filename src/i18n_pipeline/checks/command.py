@@ -14,13 +14,14 @@ from pathlib import Path
 
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.checks.runner import check_catalogs, check_po_file
+from i18n_pipeline.checks.runner import check_catalogs, check_easy_read_page, check_po_file
 from i18n_pipeline.errors import PipelineError
 from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
+from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE, EASY_READ_SOURCE
 
 EXIT_CLEAN = 0
 EXIT_ERRORS = 1
@@ -31,14 +32,18 @@ def build_parser() -> argparse.ArgumentParser:
     fixed = sorted(c.id for c in ENTRY_CHECKS.values() if not c.waivable)
     parser = argparse.ArgumentParser(
         prog="i18n-pipeline check",
-        description="Check PO files: gettext validity, markup, security, numbers, protected terms.",
+        description="Check PO files: gettext validity, markup, security, numbers, protected terms; "
+        "and the Leichte Sprache page against the rules of easy-read German.",
         epilog="checks: " + ", ".join(sorted(ENTRY_CHECKS)) + ", gettext-syntax, gettext-header, "
         "gettext-plural. Waive one for an entry with a translator comment: "
         "'# check: ignore <id> -- <reason>'; waived findings are still listed. "
         f"These cannot be waived: {', '.join(fixed)}.",
     )
     parser.add_argument(
-        "targets", nargs="*", help="language codes or PO files (default: every translation)"
+        "targets",
+        nargs="*",
+        help="language codes, PO files or leichte-sprache (default: every translation and the "
+        "Leichte Sprache page)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--root", type=Path, default=None, help="project root")
@@ -50,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[Finding]:
     if not targets:
-        return check_catalogs(project, fresh=fresh)
+        return check_catalogs(project, fresh=fresh) + check_easy_read_page(project)
     glossary = load_glossary(project.glossary_file)
     codes = {lang.code for lang in translations()}
     findings: list[Finding] = []
@@ -64,12 +69,14 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
                     hint="pass locales/<lang>/LC_MESSAGES/<name>.po",
                 )
             findings += check_po_file(path, language(code), glossary)
+        elif target == EASY_READ_PAGE or path.name == EASY_READ_SOURCE:
+            findings += check_easy_read_page(project)
         elif target in codes:
             findings += check_catalogs(project, [language(target)], fresh=fresh)
         else:
             raise PipelineError(
                 f"{target!r} is neither a language code nor a PO file",
-                hint=f"use one of: {', '.join(sorted(codes))}",
+                hint=f"use one of: {', '.join(sorted(codes))}, {EASY_READ_PAGE}",
             )
     return findings
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from i18n_pipeline.catalog import CatalogFile, read_catalog
 from i18n_pipeline.checks import entry_checks, typography  # noqa: F401
 from i18n_pipeline.checks.catalog_checks import check_headers
+from i18n_pipeline.checks.easy_read import check_easy_read
 from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.waivers import waived_checks
@@ -18,6 +19,7 @@ from i18n_pipeline.languages import Language, language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.result_cache import ResultCache
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
+from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
 
 
 def check_po_file(path: Path, lang: Language, glossary: tuple[str, ...] = ()) -> list[Finding]:
@@ -121,6 +123,14 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
                 cache.store(key, (finding.as_json() for finding in found))
             findings.extend(found)
     return findings
+
+
+def check_easy_read_page(project: Project) -> list[Finding]:
+    """The Leichte Sprache page against its rules (it is German source, not a PO file)."""
+    path = project.source_dir / EASY_READ_SOURCE
+    if not path.is_file():
+        return []
+    return check_easy_read(path, frozenset(load_glossary(project.glossary_file)))
 
 
 def check_catalogs(

@@ -1,0 +1,89 @@
+"""The Leichte Sprache check: each failing fixture names its rule at the sentence's line;
+each passing twin, and the real page, has no finding.
+
+Fixtures follow the PO fixtures' layout: ``fixtures/easy_read/xfail/*.rst`` say in
+``.. expect: <rule> <line>`` comments what must be found; ``xpass/*.rst`` must pass.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from i18n_pipeline.checks.command import main
+from i18n_pipeline.checks.easy_read import RULES, check_easy_read
+from i18n_pipeline.glossary import load_glossary
+from i18n_pipeline.project import Project
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "easy_read"
+NAMES = frozenset(load_glossary(REPO / "glossary.txt"))
+
+
+def _expected(path: Path) -> set[tuple[str, int]]:
+    found = re.findall(r"^\.\. expect: (\S+) (\d+)$", path.read_text(encoding="utf-8"), re.M)
+    assert found, f"{path.name} lacks an '.. expect: <rule> <line>' comment"
+    return {(rule, int(line)) for rule, line in found}
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "xfail").glob("*.rst")), ids=lambda p: p.stem)
+def test_failing_fixture_names_its_rule_at_the_sentence_line(path: Path) -> None:
+    findings = check_easy_read(path, NAMES)
+
+    assert {(f.check, f.line) for f in findings} == _expected(path), [f.as_text() for f in findings]
+    for finding in findings:
+        assert finding.path == path
+        assert RULES[finding.check].source in finding.message, "the rule it comes from"
+        assert finding.hint and finding.msgid
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "xpass").glob("*.rst")), ids=lambda p: p.stem)
+def test_passing_twin_has_no_finding(path: Path) -> None:
+    findings = check_easy_read(path, NAMES)
+    assert not findings, [f.as_text() for f in findings]
+
+
+def test_every_rule_has_a_failing_and_a_passing_fixture() -> None:
+    failing = {rule for path in (FIXTURES / "xfail").glob("*.rst") for rule, _ in _expected(path)}
+    passing = {path.stem for path in (FIXTURES / "xpass").glob("*.rst")}
+    failing_stems = {path.stem for path in (FIXTURES / "xfail").glob("*.rst")}
+    assert failing == set(RULES)
+    assert passing == failing_stems
+
+
+def test_the_real_leichte_sprache_page_passes() -> None:
+    findings = check_easy_read(REPO / "source" / "leichte-sprache.rst", NAMES)
+    assert not findings, [f.as_text() for f in findings]
+
+
+def test_every_rule_cites_the_netzwerk_and_the_din_spec() -> None:
+    for rule in RULES.values():
+        assert "Netzwerk Leichte Sprache" in rule.source
+        assert "DIN SPEC 33429" in rule.source
+
+
+def test_check_command_checks_the_page_and_fails_on_a_broken_sentence(
+    project_copy: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = project_copy.source_dir / "leichte-sprache.rst"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "Die Erklärung ist vom 19. November 2024.",
+            "Die Erklärung wurde z. B. am 19. November 2024 gemacht.",
+        ),
+        encoding="utf-8",
+    )
+
+    code = main(["--root", str(project_copy.root), "leichte-sprache"])
+
+    out = capsys.readouterr().out
+    line = (
+        page.read_text(encoding="utf-8")
+        .splitlines()
+        .index("Die Erklärung wurde z. B. am 19. November 2024 gemacht.")
+    )
+    assert code == 1
+    assert f"{page}:{line + 1}: error: abbreviation: z. B." in out
+    assert "easy-read-passive" in out
