@@ -29,6 +29,8 @@ from i18n_pipeline.languages import all_languages, language
 MIN_LETTERS = 60
 #: And the identifier must be this sure (probabilities normalised over our languages).
 MIN_CONFIDENCE = 0.90
+#: Computer text (file names, commands, output) is in no human language.
+CODE = frozenset({"code", "kbd", "samp", "var"})
 BLOCKS = (
     "p",
     "li",
@@ -122,8 +124,8 @@ def _own_text(element: html.HtmlElement, lang: str) -> str:
         if not isinstance(child.tag, str):
             parts.append(child.tail or "")
             continue
-        if child.get("lang") and primary(child.get("lang")) != primary(lang):
-            parts.append(" ")
+        if child.tag in CODE or (child.get("lang") and primary(child.get("lang")) != primary(lang)):
+            parts.append(" ")  # another language, or code (file names, commands): not text
         else:
             parts.append(_own_text(child, lang))
         parts.append(child.tail or "")
