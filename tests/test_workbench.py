@@ -75,6 +75,7 @@ def test_preview_watches_the_language_po_files_and_ignores_compiled_ones(
         str(project_copy.build_dir / "preview" / "fa"),
     ]
     assert args[args.index("-D") + 1] == "language=fa"
+    assert "site_pdf=0" in args  # a PDF per save would slow the preview down
     assert str(project_copy.locale_dir / "fa") in args
     assert r".*\.mo$" in args
     assert args[args.index("--host") + 1] == "127.0.0.1"

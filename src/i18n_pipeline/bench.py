@@ -237,6 +237,7 @@ def run_benchmark(
             copy_inputs(project, work / "pipeline"), "", work, env, extra
         )
         runs = [naive, cold, warm, edited]
+        pdfs = measure_pdfs(work / "pipeline" / "_build" / "site", cold, edited)
         growth_rows = []
         for pages in growth:
             synthetic = make_synthetic_project(project, work / f"growth-{pages}", pages)
@@ -272,7 +273,34 @@ def run_benchmark(
         "met": {key: ratios[key] <= TARGETS[key] for key in TARGETS}
         | {"peak_memory": peak <= PEAK_MEMORY_LIMIT_MIB},
         "peak_mib": peak,
+        "pdfs": pdfs,
         "growth": growth_rows,
+    }
+
+
+def measure_pdfs(site: Path, cold: Run, edited: Run) -> dict[str, float]:
+    """What printing the PDFs costs: every language's page printed once more, one after
+    another, in this process. In the pipeline they are printed inside the parallel
+    language builds, so a cold run pays about the sum divided by the workers, and a
+    one-edit run one language's print."""
+    from i18n_pipeline.pdf import render_pdf
+
+    languages = all_languages()
+    with tempfile.TemporaryDirectory(prefix="i18n-bench-pdf-") as scratch:
+        render_pdf(site / languages[0].code / "index.html", Path(scratch) / "warm-up.pdf")
+        started = time.perf_counter()
+        for lang in languages:
+            render_pdf(site / lang.code / "index.html", Path(scratch) / f"{lang.code}.pdf")
+        total = time.perf_counter() - started
+    workers = os.cpu_count() or 1
+    per_language = total / len(languages)
+    return {
+        "languages": len(languages),
+        "seconds_all": round(total, 2),
+        "seconds_per_language": round(per_language, 2),
+        "share_of_cold": round(total / workers / cold.seconds, 3),
+        "share_of_po_edit": round(per_language / edited.seconds, 3),
+        "share_of_cold_for_one_edit": round(per_language / cold.seconds, 3),
     }
 
 
@@ -301,6 +329,14 @@ def format_report(result: dict[str, object]) -> str:
     lines.append(
         f"\npeak memory of the pipeline: {result['peak_mib']:.0f} MiB "
         f"(limit {PEAK_MEMORY_LIMIT_MIB} MiB: {'met' if met['peak_memory'] else 'NOT met'})"
+    )
+    pdfs: dict[str, float] = result["pdfs"]  # type: ignore[assignment]
+    lines.append(
+        f"\nPDFs: printing all {pdfs['languages']:.0f} takes {pdfs['seconds_all']:.2f} s one "
+        f"after another ({pdfs['seconds_per_language']:.2f} s each); in the parallel build "
+        f"that is about {pdfs['share_of_cold']:.1%} of the cold run (target ≤ 15 %) and "
+        f"{pdfs['share_of_po_edit']:.1%} of the one-edit run "
+        f"({pdfs['share_of_cold_for_one_edit']:.1%} of cold)"
     )
     growth = result["growth"]
     if growth:

@@ -13,9 +13,11 @@ from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, language
+from i18n_pipeline.pdf import PDF_NAME
 from i18n_pipeline.readability import Readability
 from i18n_pipeline.sphinxext.dates import format_for_language
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_NAME, EASY_READ_PAGE
+from i18n_pipeline.sphinxext.pdf_link import format_size
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.stats import LanguageStats
 
@@ -39,7 +41,10 @@ def _templates() -> Environment:
     )
 
 
-def render_landing_page(languages: list[Language], base_url: str) -> str:
+def render_landing_page(
+    languages: list[Language], base_url: str, pdf_sizes: dict[str, int] | None = None
+) -> str:
+    """The chooser; ``pdf_sizes`` (bytes, by language) lists the PDFs that were made."""
     env = _templates()
     base = base_url.rstrip("/")
 
@@ -55,6 +60,8 @@ def render_landing_page(languages: list[Language], base_url: str) -> str:
         x_default_url=f"{base}/index.html" if base else "index.html",
         source_code=SOURCE_LANGUAGE,
         easy_read_page=EASY_READ_PAGE,
+        pdf_name=PDF_NAME,
+        pdfs={code: format_size(size, SOURCE_LANGUAGE) for code, size in (pdf_sizes or {}).items()},
         easy_read_name=EASY_READ_NAME,
         stylesheet=f"{SOURCE_LANGUAGE}/_static/accessible.css",
         content_security_policy=CONTENT_SECURITY_POLICY,
@@ -63,7 +70,12 @@ def render_landing_page(languages: list[Language], base_url: str) -> str:
 
 def write_landing_page(site: Path, languages: list[Language], base_url: str) -> Path:
     target = site / "index.html"
-    target.write_text(render_landing_page(languages, base_url), encoding="utf-8")
+    pdf_sizes = {
+        lang.code: (site / lang.code / PDF_NAME).stat().st_size
+        for lang in languages
+        if (site / lang.code / PDF_NAME).is_file()
+    }
+    target.write_text(render_landing_page(languages, base_url, pdf_sizes), encoding="utf-8")
     return target
 
 

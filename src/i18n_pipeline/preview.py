@@ -28,6 +28,9 @@ def preview_arguments(
         str(project.cache_dir / "preview-doctrees" / code),
         "-D",
         f"language={code}",
+        # No PDF in the preview: printing it would add a second to every save.
+        "-D",
+        "site_pdf=0",
         "--watch",
         str(project.locale_dir / code),
         "--watch",

@@ -47,13 +47,21 @@ def test_the_real_site_passes_the_audit(site_run: tuple[Project, int, dict[str, 
     assert report["summary"]["tool_failures"] == []  # type: ignore[index]
 
 
-def test_every_html_page_of_every_language_is_audited(
+def test_every_page_and_pdf_of_every_language_is_audited(
     site_run: tuple[Project, int, dict[str, object]],
 ) -> None:
     project, _, report = site_run
-    built = {p.relative_to(project.site_dir).as_posix() for p in project.site_dir.rglob("*.html")}
+    built = {
+        p.relative_to(project.site_dir).as_posix()
+        for pattern in ("*.html", "*.pdf")
+        for p in project.site_dir.rglob(pattern)
+    }
+    pdfs = {f"{lang.code}/berliner-erklaerung.pdf" for lang in all_languages()}
 
     assert set(audited_pages(report)) == built
+    assert pdfs <= built, "one PDF per language"
+    for pdf in pdfs:
+        assert audited_pages(report)[pdf]["errors"] == []
     assert set(report["languages"]) == {lang.code for lang in all_languages()}  # type: ignore[arg-type]
 
 
@@ -92,8 +100,9 @@ def test_unchanged_run_audits_nothing_again_and_one_edit_only_its_page(
     assert main(["--root", str(project.root), "site"]) == 0
     edited = audited_pages(read_report(project))
     reaudited = sorted(page for page, result in edited.items() if not result["cached"])
-    # the edited paragraph is on its page and on the parallel text beside the German
-    assert reaudited == ["fa/index.html", "fa/parallel.html"]
+    # the edited paragraph is on its page, on the parallel text beside the German and in
+    # the PDF
+    assert reaudited == ["fa/berliner-erklaerung.pdf", "fa/index.html", "fa/parallel.html"]
 
 
 def test_reports_are_written_for_the_auditor(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from i18n_pipeline.audit.node_env import (
 )
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS, run_pa11y_ci
 from i18n_pipeline.audit.pages import Page, discover_pages
+from i18n_pipeline.audit.pdf_checks import check_pdf, pdf_checks_digest
 from i18n_pipeline.audit.probe import run_probe
 from i18n_pipeline.audit.server import serve
 from i18n_pipeline.audit.wcag import axe_rule_tags
@@ -90,6 +92,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         "wcag22_gates": settings.wcag22_gates,
         "launch": list(LAUNCH_ARGS),
         "language_checks": language_checks_digest(),
+        "pdf_checks": pdf_checks_digest(),
     }
     cache = ResultCache(settings.results_dir, json.dumps(decided_by, sort_keys=True))
     keys = {
@@ -139,7 +142,30 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         )
         for page in pages
     ]
+    results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
     return AuditResult(results, versions, str(browser))
+
+
+def _audit_pdfs(
+    settings: AuditSettings, cache: ResultCache, pages: dict[str, Page]
+) -> list[PageResult]:
+    """Every PDF of the site, checked against the page beside it that it prints
+    (``index.html``); cached by the bytes of both, like the pages."""
+    results = []
+    for path in sorted(settings.site.rglob("*.pdf")):
+        relative = path.relative_to(settings.site).as_posix()
+        page = pages.get(f"{relative.rsplit('/', 1)[0]}/index.html" if "/" in relative else "")
+        digest = hashlib.sha256(path.read_bytes())
+        digest.update(page.source if page else b"")
+        key = cache.key(relative, digest.hexdigest())
+        cached = None if settings.fresh else cache.load(key, Issue.from_json)
+        issues = cached
+        if issues is None:
+            issues = check_pdf(path, page.path if page else None, page.language if page else None)
+            cache.store(key, (issue.as_json() for issue in issues))
+        language = page.language if page else None
+        results.append(PageResult(relative, relative, language, issues, cached=cached is not None))
+    return results
 
 
 def page_language_issues(page: Page) -> list[Issue]:

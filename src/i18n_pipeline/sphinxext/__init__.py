@@ -6,8 +6,9 @@ tags (``direction``), the language switcher and hreflang alternates
 phrases inside a translation (``roles``), names marked with the language they are
 pronounced in (``names``), the German and the translation side by side
 (``parallel``), the declaration in Leichte Sprache (``easy_read``), where a
-translation comes from (``provenance``), the locale-formatted date (``dates``) and
-the theme itself (``theme``).
+translation comes from (``provenance``), the declaration as an accessible PDF
+(``pdf_link``), the locale-formatted date (``dates``) and the theme itself
+(``theme``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from i18n_pipeline.sphinxext import (
     fallback,
     names,
     parallel,
+    pdf_link,
     provenance,
     roles,
     switcher,
@@ -42,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     roles.setup(app)
     names.setup(app)
     parallel.setup(app)
+    pdf_link.setup(app)
     provenance.setup(app)
     dates.setup(app)
     easy_read.setup(app)
