@@ -237,13 +237,13 @@ def _polib_strings(entry: polib.POEntry | polib.MOEntry) -> Strings:
     return (entry.msgstr,)
 
 
-def _message(entry: polib.POEntry, lines: dict[tuple[str, str], int]) -> Message:
+def _message(entry: polib.POEntry, lines: dict[tuple[str, str], int | None]) -> Message:
     strings = _polib_strings(entry)
     return Message(
         msgid=entry.msgid,
         msgstr=strings[0] if strings else "",
         # an entry Babel did not see keeps polib's line; the agreement check names it
-        line=lines.get(_key(entry.msgctxt, entry.msgid), entry.linenum),
+        line=lines.get(_key(entry.msgctxt, entry.msgid)) or entry.linenum,
         msgid_plural=entry.msgid_plural or "",
         plural_msgstrs=strings if entry.msgid_plural else (),
         msgctxt=entry.msgctxt,

@@ -41,7 +41,7 @@ class _VerbatimCommentEntry(polib.POEntry):  # type: ignore[misc]
     as they are (a waiver's ``-- reason`` must stay on its line)."""
 
     def __unicode__(self, wrapwidth: int = 78) -> str:
-        comment: str = self.tcomment
+        comment = str(getattr(self, "tcomment", "") or "")
         self.tcomment = ""
         try:
             body: str = super().__unicode__(wrapwidth)

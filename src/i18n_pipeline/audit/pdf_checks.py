@@ -81,7 +81,8 @@ def pdf_checks_digest() -> str:
 
 
 def _tagged(pdf: pikepdf.Pdf, content: MarkedContent) -> Iterator[Issue]:
-    marked = pdf.Root.get("/MarkInfo", {}).get("/Marked", False)
+    root: Any = pdf.Root  # pikepdf's objects are dynamic: typed at the boundary
+    marked = root.get("/MarkInfo", {}).get("/Marked", False)
     if not marked or "/StructTreeRoot" not in pdf.Root:
         yield _issue(
             "pdf-not-tagged",
@@ -114,7 +115,7 @@ def _title(pdf: pikepdf.Pdf) -> Iterator[Issue]:
     )
     if "dc:title" not in xmp or not str(pdf.docinfo.get("/Title", "")).strip():
         yield _issue("06-003", "the document has no title in its metadata", "2.4.2")
-    preferences = pdf.Root.get("/ViewerPreferences", {})
+    preferences: Any = pdf.Root.get("/ViewerPreferences", {})
     if "/DisplayDocTitle" not in preferences:
         yield _issue(
             "07-001",
@@ -219,7 +220,7 @@ class MarkedContent:
     notdef: int = 0
 
 
-class _MarkedContentReader(PDFDevice):  # type: ignore[misc]
+class _MarkedContentReader(PDFDevice):
     """A pdfminer device that files each shown string under its marked content."""
 
     def __init__(self, resources: PDFResourceManager, found: MarkedContent) -> None:
@@ -278,7 +279,7 @@ def _logical_text(pdf: pikepdf.Pdf, content: MarkedContent) -> str:
     ActualText stands for its content."""
     if "/StructTreeRoot" not in pdf.Root:
         return ""
-    pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
+    pages: dict[Any, int] = {page.objgen: number for number, page in enumerate(pdf.pages)}
     parts: list[str] = []
 
     def visit(node: Any, page: int | None) -> None:
@@ -323,17 +324,18 @@ def _elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
     yield from walk(pdf.Root.StructTreeRoot)
 
 
-def _fonts_used(pdf: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]]:
+def _fonts_used(pdf: pikepdf.Pdf) -> Iterator[tuple[str, Any]]:
     seen = set()
     for page in pdf.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
+        resources: Any = page.get("/Resources", {})
+        fonts: Any = resources.get("/Font", {})
         for font in fonts.values():
             if font.objgen not in seen:
                 seen.add(font.objgen)
                 yield str(font.get("/BaseFont", "?")), font
 
 
-def _descriptor(font: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
+def _descriptor(font: Any) -> Any:
     if "/DescendantFonts" in font:
         return font.DescendantFonts[0].get("/FontDescriptor")
     return font.get("/FontDescriptor")

@@ -15,17 +15,16 @@ from __future__ import annotations
 import copy
 import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from docutils import frontend, nodes, utils
 from docutils.core import publish_doctree
-from docutils.parsers.rst import Parser, roles
+from docutils.parsers.rst import Parser
 from docutils.parsers.rst.states import Inliner
 
 from i18n_pipeline.checks.model import Finding, Severity
+from i18n_pipeline.checks.rst import local_roles
 
 NETZWERK = "Netzwerk Leichte Sprache"
 DIN = "DIN SPEC 33429:2025"
@@ -190,15 +189,6 @@ def _doc_role(
     return [nodes.inline(rawtext, text.split("<")[0].strip())], []
 
 
-@contextmanager
-def _sphinx_roles() -> Iterator[None]:
-    roles.register_local_role("doc", _doc_role)
-    try:
-        yield
-    finally:
-        roles._roles.pop("doc", None)
-
-
 def sentences(path: Path) -> list[Sentence]:
     """Every sentence of the page's titles, paragraphs and list items, with its line."""
     settings = copy.copy(frontend.get_default_settings(Parser))
@@ -206,11 +196,13 @@ def sentences(path: Path) -> list[Sentence]:
     settings.warning_stream = io.StringIO()
     settings.file_insertion_enabled = False
     source = path.read_text(encoding="utf-8")
-    with _sphinx_roles():
+    with local_roles({"doc": _doc_role}):
         doctree = publish_doctree(source, source_path=str(path), settings=settings)
     found = []
-    for node in doctree.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.title))):
-        if isinstance(node.parent, nodes.system_message):
+    for node in doctree.findall(nodes.TextElement):
+        if not isinstance(node, (nodes.paragraph, nodes.title)) or isinstance(
+            node.parent, nodes.system_message
+        ):
             continue
         first_line = _first_line(node, source)
         lines = node.rawsource.splitlines() or [node.astext()]

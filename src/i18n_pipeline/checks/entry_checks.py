@@ -210,13 +210,18 @@ def check_same_as_source(entry: Entry, context: Context) -> Findings:
         )
 
 
+def _leading_space(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trailing_space(text: str) -> str:
+    return text[len(text.rstrip()) :]
+
+
 @entry_check(Severity.ERROR)
 def check_whitespace(entry: Entry, context: Context) -> Findings:
     """Leading and trailing spaces and line breaks match the German text."""
-    for side, pick in (
-        ("start", lambda s: s[: len(s) - len(s.lstrip())]),
-        ("end", lambda s: s[len(s.rstrip()) :]),
-    ):
+    for side, pick in (("start", _leading_space), ("end", _trailing_space)):
         if pick(entry.msgid) != pick(entry.msgstr):
             yield (
                 f"spaces or line breaks at the {side} differ from the German text",

@@ -11,10 +11,11 @@ import copy
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, cast
 
 from docutils import frontend, nodes, utils
 from docutils.core import publish_doctree
@@ -55,13 +56,25 @@ class Markup:
 
 
 @contextmanager
-def _project_roles() -> Iterator[None]:
-    """Make the project's ``:lang:`` role known to plain docutils, for the parse only."""
-    roles.register_local_role("lang", lang_role)
+def local_roles(registered: dict[str, Callable[..., Any]]) -> Iterator[None]:
+    """Make roles known to plain docutils for one parse, as Sphinx does for a build.
+
+    docutils has no call to unregister a role, so its table is cleaned up after;
+    its type stub asks for a narrower signature than docutils calls roles with.
+    """
+    for name, function in registered.items():
+        roles.register_local_role(name, cast(Any, function))
     try:
         yield
     finally:
-        roles._roles.pop("lang", None)
+        table = roles.__dict__["_roles"]
+        for name in registered:
+            table.pop(name, None)
+
+
+def _project_roles() -> AbstractContextManager[None]:
+    """The project's ``:lang:`` role, for the parse only."""
+    return local_roles({"lang": lang_role})
 
 
 @lru_cache(maxsize=1)

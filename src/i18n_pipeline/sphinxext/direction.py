@@ -60,12 +60,9 @@ class AccessibleHTMLTranslator(HTML5Translator):
         **attributes: Any,
     ) -> str:
         page_direction = language(self.config.language).direction
+        classes: list[str] = node.get("classes", [])
         element_language = next(
-            (
-                c.removeprefix("language-")
-                for c in node.get("classes", [])
-                if c.startswith("language-")
-            ),
+            (c.removeprefix("language-") for c in classes if c.startswith("language-")),
             None,
         )
         if element_language:
@@ -78,7 +75,7 @@ class AccessibleHTMLTranslator(HTML5Translator):
             and first_strong_direction(node.astext()) == "ltr"
         ):
             attributes.setdefault("dir", "ltr")
-        return super().starttag(node, tagname, suffix, empty, **attributes)
+        return str(super().starttag(node, tagname, suffix, empty, **attributes))
 
 
 def setup(app: Sphinx) -> None:

@@ -30,9 +30,10 @@ def _marked_language(node: nodes.Node) -> bool:
     """The node or one of its ancestors already says which language it is in."""
     element: nodes.Node | None = node.parent
     while element is not None:
-        if isinstance(element, nodes.Element) and any(
-            c.startswith("language-") for c in element.get("classes", [])
-        ):
+        classes: list[str] = (
+            element.get("classes", []) if isinstance(element, nodes.Element) else []
+        )
+        if any(c.startswith("language-") for c in classes):
             return True
         element = element.parent
     return False
