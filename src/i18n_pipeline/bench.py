@@ -47,6 +47,92 @@ class Run:
     exit_code: int
 
 
+@dataclass(frozen=True)
+class GrowthRow:
+    """One synthetic site size: its cold run and the warm and one-edit runs after it."""
+
+    pages: int
+    languages: int
+    page_builds: int
+    cold: Run
+    warm_seconds: float
+    po_edit_seconds: float
+
+    @property
+    def warm_vs_cold(self) -> float:
+        return round(self.warm_seconds / self.cold.seconds, 3)
+
+    @property
+    def po_edit_vs_cold(self) -> float:
+        return round(self.po_edit_seconds / self.cold.seconds, 3)
+
+
+@dataclass(frozen=True)
+class PdfCost:
+    """What printing the PDFs costs, measured apart from the runs (see measure_pdfs)."""
+
+    languages: int
+    seconds_all: float
+    seconds_per_language: float
+    share_of_cold: float
+    share_of_po_edit: float
+    share_of_cold_for_one_edit: float
+
+
+@dataclass(frozen=True)
+class BenchReport:
+    """Everything one benchmark run measured; ``bench.json`` is its JSON form."""
+
+    cpus: int
+    python: str
+    audit_included: bool
+    naive: Run
+    cold: Run
+    warm: Run
+    po_edit: Run
+    pdfs: PdfCost | None
+    growth: list[GrowthRow]
+
+    @property
+    def ratios(self) -> dict[str, float]:
+        return {
+            "cold_vs_naive": ratio(self.cold, self.naive),
+            "warm_vs_cold": ratio(self.warm, self.cold),
+            "po_edit_vs_cold": ratio(self.po_edit, self.cold),
+        }
+
+    @property
+    def peak_mib(self) -> float:
+        return max(run.peak_mib for run in (self.cold, self.warm, self.po_edit))
+
+    @property
+    def met(self) -> dict[str, bool]:
+        ratios = self.ratios
+        return {key: ratios[key] <= TARGETS[key] for key in TARGETS} | {
+            "peak_memory": self.peak_mib <= PEAK_MEMORY_LIMIT_MIB
+        }
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "machine": {"cpus": self.cpus, "python": self.python},
+            "audit_included": self.audit_included,
+            "runs": [asdict(run) for run in (self.naive, self.cold, self.warm, self.po_edit)],
+            "ratios": self.ratios,
+            "targets": TARGETS,
+            "met": self.met,
+            "peak_mib": self.peak_mib,
+            "pdfs": asdict(self.pdfs) if self.pdfs else None,
+            "growth": [
+                {
+                    **asdict(row),
+                    "warm_vs_cold": row.warm_vs_cold,
+                    "po_edit_vs_cold": row.po_edit_vs_cold,
+                }
+                for row in self.growth
+            ],
+        }
+
+
 def resident_share(process: psutil.Process) -> int:
     """Proportional set size where the OS tells it, else resident set size.
 
@@ -200,9 +286,7 @@ def _must_succeed(runs: list[Run]) -> None:
         )
 
 
-def run_benchmark(
-    project: Project, growth: Sequence[int] = (), audit: bool = True
-) -> dict[str, object]:
+def run_benchmark(project: Project, growth: Sequence[int] = (), audit: bool = True) -> BenchReport:
     """Measure every variant on copies of ``project`` and return the figures."""
     with tempfile.TemporaryDirectory(prefix="i18n-bench-") as scratch:
         work = Path(scratch)
@@ -236,8 +320,8 @@ def run_benchmark(
         cold, warm, edited = measure_cycle(
             copy_inputs(project, work / "pipeline"), "", work, env, extra
         )
-        runs = [naive, cold, warm, edited]
-        pdfs = measure_pdfs(work / "pipeline" / "_build" / "site", cold, edited)
+        # Without the audit nothing is published, so there is no page to print.
+        pdfs = measure_pdfs(work / "pipeline" / "_build" / "site", cold, edited) if audit else None
         growth_rows = []
         for pages in growth:
             synthetic = make_synthetic_project(project, work / f"growth-{pages}", pages)
@@ -246,39 +330,30 @@ def run_benchmark(
                 synthetic, f"growth_{pages}_", work, env, extra
             )
             growth_rows.append(
-                {
-                    "pages": pages,
-                    "languages": len(all_languages()),
-                    "page_builds": pages * len(all_languages()),
-                    **asdict(grown_cold),
-                    "warm_seconds": grown_warm.seconds,
-                    "po_edit_seconds": grown_edit.seconds,
-                    "warm_vs_cold": ratio(grown_warm, grown_cold),
-                    "po_edit_vs_cold": ratio(grown_edit, grown_cold),
-                }
+                GrowthRow(
+                    pages=pages,
+                    languages=len(all_languages()),
+                    page_builds=pages * len(all_languages()),
+                    cold=grown_cold,
+                    warm_seconds=grown_warm.seconds,
+                    po_edit_seconds=grown_edit.seconds,
+                )
             )
 
-    ratios = {
-        "cold_vs_naive": ratio(cold, naive),
-        "warm_vs_cold": ratio(warm, cold),
-        "po_edit_vs_cold": ratio(edited, cold),
-    }
-    peak = max(run.peak_mib for run in (cold, warm, edited))
-    return {
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-        "audit_included": audit,
-        "runs": [asdict(run) for run in runs],
-        "ratios": ratios,
-        "targets": TARGETS,
-        "met": {key: ratios[key] <= TARGETS[key] for key in TARGETS}
-        | {"peak_memory": peak <= PEAK_MEMORY_LIMIT_MIB},
-        "peak_mib": peak,
-        "pdfs": pdfs,
-        "growth": growth_rows,
-    }
+    return BenchReport(
+        cpus=os.cpu_count() or 1,
+        python=sys.version.split()[0],
+        audit_included=audit,
+        naive=naive,
+        cold=cold,
+        warm=warm,
+        po_edit=edited,
+        pdfs=pdfs,
+        growth=growth_rows,
+    )
 
 
-def measure_pdfs(site: Path, cold: Run, edited: Run) -> dict[str, float]:
+def measure_pdfs(site: Path, cold: Run, edited: Run) -> PdfCost:
     """What printing the PDFs costs: every language's page printed once more, one after
     another, in this process. In the pipeline they are printed inside the parallel
     language builds, so a cold run pays about the sum divided by the workers, and a
@@ -294,68 +369,63 @@ def measure_pdfs(site: Path, cold: Run, edited: Run) -> dict[str, float]:
         total = time.perf_counter() - started
     workers = os.cpu_count() or 1
     per_language = total / len(languages)
-    return {
-        "languages": len(languages),
-        "seconds_all": round(total, 2),
-        "seconds_per_language": round(per_language, 2),
-        "share_of_cold": round(total / workers / cold.seconds, 3),
-        "share_of_po_edit": round(per_language / edited.seconds, 3),
-        "share_of_cold_for_one_edit": round(per_language / cold.seconds, 3),
-    }
+    return PdfCost(
+        languages=len(languages),
+        seconds_all=round(total, 2),
+        seconds_per_language=round(per_language, 2),
+        share_of_cold=round(total / workers / cold.seconds, 3),
+        share_of_po_edit=round(per_language / edited.seconds, 3),
+        share_of_cold_for_one_edit=round(per_language / cold.seconds, 3),
+    )
 
 
-def format_report(result: dict[str, object]) -> str:
-    runs = {run["name"]: run for run in result["runs"]}  # type: ignore[attr-defined]
-    ratios: dict[str, float] = result["ratios"]  # type: ignore[assignment]
-    met: dict[str, bool] = result["met"]  # type: ignore[assignment]
+def format_report(report: BenchReport) -> str:
+    ratios, met = report.ratios, report.met
     lines = [
         "| run | seconds | peak MiB | ratio | target | met |",
         "| --- | ---: | ---: | ---: | ---: | :---: |",
         "| naive: sphinx-build per language + pa11y-ci at concurrency 1 "
-        f"| {runs['naive']['seconds']:.2f} | {runs['naive']['peak_mib']:.0f} | 1.00 | | |",
+        f"| {report.naive.seconds:.2f} | {report.naive.peak_mib:.0f} | 1.00 | | |",
     ]
-    for name, key, base in (
-        ("pipeline cold (`--fresh`)", "cold_vs_naive", "naive"),
-        ("pipeline warm, nothing changed", "warm_vs_cold", "cold"),
-        ("pipeline after one msgstr edit", "po_edit_vs_cold", "cold"),
+    for name, key, run, base in (
+        ("pipeline cold (`--fresh`)", "cold_vs_naive", report.cold, "naive"),
+        ("pipeline warm, nothing changed", "warm_vs_cold", report.warm, "cold"),
+        ("pipeline after one msgstr edit", "po_edit_vs_cold", report.po_edit, "cold"),
     ):
-        run = runs[
-            {"cold_vs_naive": "cold", "warm_vs_cold": "warm", "po_edit_vs_cold": "po_edit"}[key]
-        ]
         lines.append(
-            f"| {name} | {run['seconds']:.2f} | {run['peak_mib']:.0f} | {ratios[key]:.3f} x {base} "
+            f"| {name} | {run.seconds:.2f} | {run.peak_mib:.0f} | {ratios[key]:.3f} x {base} "
             f"| ≤ {TARGETS[key]} | {'yes' if met[key] else 'NO'} |"
         )
     lines.append(
-        f"\npeak memory of the pipeline: {result['peak_mib']:.0f} MiB "
+        f"\npeak memory of the pipeline: {report.peak_mib:.0f} MiB "
         f"(limit {PEAK_MEMORY_LIMIT_MIB} MiB: {'met' if met['peak_memory'] else 'NOT met'})"
     )
-    pdfs: dict[str, float] = result["pdfs"]  # type: ignore[assignment]
-    lines.append(
-        f"\nPDFs: printing all {pdfs['languages']:.0f} takes {pdfs['seconds_all']:.2f} s one "
-        f"after another ({pdfs['seconds_per_language']:.2f} s each); in the parallel build "
-        f"that is about {pdfs['share_of_cold']:.1%} of the cold run (target ≤ 15 %) and "
-        f"{pdfs['share_of_po_edit']:.1%} of the one-edit run "
-        f"({pdfs['share_of_cold_for_one_edit']:.1%} of cold)"
-    )
-    growth = result["growth"]
-    if growth:
+    if report.pdfs:
+        pdfs = report.pdfs
+        lines.append(
+            f"\nPDFs: printing all {pdfs.languages} takes {pdfs.seconds_all:.2f} s one after "
+            f"another ({pdfs.seconds_per_language:.2f} s each); in the parallel build that is "
+            f"about {pdfs.share_of_cold:.1%} of the cold run (target ≤ 15 %) and "
+            f"{pdfs.share_of_po_edit:.1%} of the one-edit run "
+            f"({pdfs.share_of_cold_for_one_edit:.1%} of cold)"
+        )
+    if report.growth:
         lines += [
             "",
             "| pages | languages | page builds | cold s | s per page build | warm s "
             "| warm/cold | one-edit s | edit/cold |",
             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
-        for row in growth:  # type: ignore[attr-defined]
+        for row in report.growth:
             lines.append(
-                f"| {row['pages']} | {row['languages']} | {row['page_builds']} "
-                f"| {row['seconds']:.1f} | {row['seconds'] / row['page_builds']:.3f} "
-                f"| {row['warm_seconds']:.2f} | {row['warm_vs_cold']:.3f} "
-                f"| {row['po_edit_seconds']:.2f} | {row['po_edit_vs_cold']:.3f} |"
+                f"| {row.pages} | {row.languages} | {row.page_builds} "
+                f"| {row.cold.seconds:.1f} | {row.cold.seconds / row.page_builds:.3f} "
+                f"| {row.warm_seconds:.2f} | {row.warm_vs_cold:.3f} "
+                f"| {row.po_edit_seconds:.2f} | {row.po_edit_vs_cold:.3f} |"
             )
     return "\n".join(lines)
 
 
-def write_report(result: dict[str, object], path: Path) -> Path:
-    write_atomically(path, (json.dumps(result, indent=2) + "\n").encode())
+def write_report(report: BenchReport, path: Path) -> Path:
+    write_atomically(path, (json.dumps(report.as_json(), indent=2) + "\n").encode())
     return path
