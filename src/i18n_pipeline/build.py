@@ -146,7 +146,7 @@ def build_release(
         write_landing_page(release, languages, base_url)
         write_sitemap(release, languages, base_url)
         stats = collect_stats(project, snapshot=snapshot)
-        readability = measure_site(release, languages)
+        readability = measure_site(release, languages, project.cache_dir / "readability")
         write_status_page(release, stats, readability)
     except BaseException:
         discard(release)

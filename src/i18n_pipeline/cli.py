@@ -73,7 +73,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with project_lock(project, exclusive=False):
         stats = collect_stats(project)
         # Readability is a property of pages: measured on the published site, if any.
-        readability = measure_site(project.site_dir, all_languages())
+        readability = measure_site(
+            project.site_dir, all_languages(), project.cache_dir / "readability"
+        )
     report_stats(stats, project.reports_dir, readability)
     for code in args.paragraphs:
         language(code)  # an unknown code fails here, with Babel's message

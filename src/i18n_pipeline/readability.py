@@ -15,14 +15,16 @@ no full stop, and without one the formula would read it into the next sentence.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import html
-from textstat.textstat import textstatistics
 
 from i18n_pipeline.languages import SOURCE_LANGUAGE, Language
+from i18n_pipeline.result_cache import ResultCache
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE
 
 
@@ -30,7 +32,7 @@ from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE
 class Formula:
     name: str
     scale: str  # how to read the figure
-    measure: Callable[[textstatistics, str], float]
+    measure: Callable[[Any, str], float]  # (textstat's textstatistics, text) → figure
 
 
 #: Keyed by language; names and scales are German, as the status page that shows them.
@@ -77,15 +79,26 @@ def page_text(path: Path) -> str:
     return " ".join(blocks)
 
 
-def measure_page(path: Path, site: Path, code: str) -> Readability | None:
+def measure_page(
+    path: Path, site: Path, code: str, cache: ResultCache | None = None
+) -> Readability | None:
+    """The page's figure; from ``cache`` when these bytes were measured before (loading
+    textstat and its syllable dictionaries costs more than a second)."""
     formula = FORMULAS.get(code)
     if formula is None or not path.is_file():
         return None
+    relative = path.relative_to(site).as_posix()
+    key = cache.key(relative, code, path.read_bytes()) if cache else ""
+    found = cache.load(key, lambda item: Readability(**item)) if cache else None
+    if found:
+        return found[0]
+    from textstat.textstat import textstatistics
+
     stats = textstatistics()
     stats.set_lang(code)
     text = page_text(path)
-    return Readability(
-        page=path.relative_to(site).as_posix(),
+    figure = Readability(
+        page=relative,
         language=code,
         formula=formula.name,
         scale=formula.scale,
@@ -93,11 +106,24 @@ def measure_page(path: Path, site: Path, code: str) -> Readability | None:
         words=stats.lexicon_count(text),
         sentences=stats.sentence_count(text),
     )
+    if cache:
+        cache.store(key, [asdict(figure)])
+    return figure
 
 
-def measure_site(site: Path, languages: list[Language]) -> list[Readability]:
+def measure_site(
+    site: Path, languages: list[Language], cache_dir: Path | None = None
+) -> list[Readability]:
     """The declaration in every language that has a formula, and the Leichte Sprache page."""
+    cache = ResultCache(cache_dir, _code_digest()) if cache_dir else None
     pages = [(site / lang.code / "index.html", lang.code) for lang in languages]
     pages.append((site / SOURCE_LANGUAGE / f"{EASY_READ_PAGE}.html", SOURCE_LANGUAGE))
-    measured = (measure_page(path, site, code) for path, code in pages)
+    measured = (measure_page(path, site, code, cache) for path, code in pages)
     return [figure for figure in measured if figure is not None]
+
+
+def _code_digest() -> str:
+    """A figure depends on this module and the installed textstat, besides the page."""
+    from importlib.metadata import version
+
+    return hashlib.sha256(Path(__file__).read_bytes() + version("textstat").encode()).hexdigest()
