@@ -174,6 +174,18 @@ def test_text_in_the_wrong_order_fails(printed: tuple[Path, Path], tmp_path: Pat
     assert codes(broken(printed, tmp_path, swap_paragraphs), printed[0]) == {"pdf-reading-order"}
 
 
+def test_a_character_no_font_has_fails(tmp_path: Path) -> None:
+    """A missing glyph: WeasyPrint still writes a PDF, but its text cannot be read."""
+    page = write_page(tmp_path)
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Second paragraph", "Second \u0378 paragraph"),
+        encoding="utf-8",
+    )
+    render_pdf(page, tmp_path / PDF_NAME)
+
+    assert "matterhorn-10-001" in codes(tmp_path / PDF_NAME, page)
+
+
 def test_skipped_heading_level_fails(printed: tuple[Path, Path], tmp_path: Path) -> None:
     def h3(pdf: pikepdf.Pdf) -> None:
         for element in _elements(pdf.Root.StructTreeRoot):

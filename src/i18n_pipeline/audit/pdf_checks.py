@@ -183,12 +183,45 @@ def _fonts(pdf: pikepdf.Pdf, content: MarkedContent) -> Iterator[Issue]:
                 f"the font {name} has no ToUnicode map: its text cannot be read aloud",
                 "1.3.1",
             )
+    unread = _unread_text(pdf, content)
+    if unread:
+        yield _issue(
+            "10-001",
+            f"the text of {unread} marked content sequence(s) cannot be mapped to Unicode (a "
+            "font's encoding that a reader cannot decode, often a missing glyph): it is not "
+            "read aloud",
+            "1.3.1",
+        )
     if content.notdef:
         yield _issue(
             "31-030",
             f"{content.notdef} character(s) are drawn with the .notdef glyph (a font lacks them)",
             "1.3.1",
         )
+
+
+def _unread_text(pdf: pikepdf.Pdf, content: MarkedContent) -> int:
+    """Marked content sequences that show text (pikepdf sees the operators) of which
+    no text could be decoded (pdfminer maps the codes through the fonts)."""
+    unread: set[tuple[int, int]] = set()
+    for number, page in enumerate(pdf.pages):
+        mcids: list[int | None] = []
+        for instruction in pikepdf.parse_content_stream(page):
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                continue
+            operands: Any = instruction.operands
+            name = str(instruction.operator)
+            if name in ("BDC", "BMC"):
+                props = operands[1] if len(operands) > 1 else None
+                found = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
+                mcids.append(int(found) if found is not None else None)
+            elif name == "EMC" and mcids:
+                mcids.pop()
+            elif name in ("Tj", "TJ", "'", '"'):
+                inner = next((m for m in reversed(mcids) if m is not None), None)
+                if inner is not None and (number, inner) not in content.text:
+                    unread.add((number, inner))
+    return len(unread)
 
 
 def _reading_order(pdf: pikepdf.Pdf, content: MarkedContent, page: Path) -> Iterator[Issue]:
