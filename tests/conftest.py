@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def copy_project(target: Path) -> Project:
     """A throw-away copy of the project's inputs (sources, PO files, config)."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "conf.py", target / "conf.py")
-    shutil.copy2(REPO / "glossary.txt", target / "glossary.txt")
-    shutil.copytree(REPO / "source", target / "source")
-    shutil.copytree(REPO / "locales", target / "locales", ignore=shutil.ignore_patterns("*.mo"))
-    return Project(target)
+    return Project(REPO).copy_inputs(target)
 
 
 def quiet(_: str) -> None:
@@ -52,9 +47,13 @@ def parse(page: Path) -> html.HtmlElement:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def shared_node_environment() -> None:
+def shared_node_environment() -> Iterator[None]:
     """One Node environment (pa11y-ci, installed by npm ci) for every test and copy.
 
-    Project copies in tmp dirs would otherwise each install their own.
+    Project copies in tmp dirs would otherwise each install their own. The variable
+    is set for the session only, and restored after it.
     """
-    os.environ.setdefault("I18N_PIPELINE_NODE_CACHE", str(REPO / "_build" / "cache" / "node"))
+    with pytest.MonkeyPatch.context() as patch:
+        if "I18N_PIPELINE_NODE_CACHE" not in os.environ:
+            patch.setenv("I18N_PIPELINE_NODE_CACHE", str(REPO / "_build" / "cache" / "node"))
+        yield

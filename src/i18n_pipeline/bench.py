@@ -190,18 +190,9 @@ def run_measured(
     return Run(name, round(seconds, 3), round(peak / 2**20, 1), process.returncode)
 
 
-def copy_inputs(source: Project, target: Path) -> Project:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("conf.py", "glossary.txt"):
-        shutil.copy2(source.root / name, target / name)
-    shutil.copytree(source.source_dir, target / "source")
-    shutil.copytree(source.locale_dir, target / "locales", ignore=shutil.ignore_patterns("*.mo"))
-    return Project(target)
-
-
 def make_synthetic_project(source: Project, target: Path, pages: int) -> Project:
     """``pages`` copies of the declaration (same messages, so the translations apply)."""
-    project = copy_inputs(source, target)
+    project = source.copy_inputs(target)
     body = (source.source_dir / "index.rst").read_text(encoding="utf-8").split(".. toctree::")[0]
     names = [f"page{number:03d}" for number in range(1, pages)]
     for name in names:
@@ -302,7 +293,7 @@ def run_benchmark(project: Project, growth: Sequence[int] = (), audit: bool = Tr
         env[CACHE_VARIABLE] = str(default_cache_dir(project.cache_dir).resolve())
         if audit:
             ensure_node_environment(Path(env[CACHE_VARIABLE]))
-        naive_project = copy_inputs(project, work / "naive")
+        naive_project = project.copy_inputs(work / "naive")
         script = " && ".join(naive_sphinx_builds(naive_project, naive_project.build_dir))
         # The naive way has no start page: its pa11y-ci run covers the language pages only.
         if audit:
@@ -318,7 +309,7 @@ def run_benchmark(project: Project, growth: Sequence[int] = (), audit: bool = Tr
         extra = [] if audit else ["--skip-audit"]
         _must_succeed([naive])
         cold, warm, edited = measure_cycle(
-            copy_inputs(project, work / "pipeline"), "", work, env, extra
+            project.copy_inputs(work / "pipeline"), "", work, env, extra
         )
         # Without the audit nothing is published, so there is no page to print.
         pdfs = measure_pdfs(work / "pipeline" / "_build" / "site", cold, edited) if audit else None

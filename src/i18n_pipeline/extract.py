@@ -14,7 +14,7 @@ from i18n_pipeline.languages import SOURCE_LANGUAGE
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinx_run import run_sphinx
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
-from i18n_pipeline.sphinxext.theme import THEME_TEMPLATES
+from i18n_pipeline.sphinxext.theme import THEME_DIR
 
 
 def extract_messages(project: Project) -> list[Path]:
@@ -28,7 +28,7 @@ def extract_messages(project: Project) -> list[Path]:
         # The Leichte Sprache page is German only, written for its readers, not
         # translated: it gets no POT (sphinxext.easy_read).
         overrides={
-            "templates_path": [str(THEME_TEMPLATES)],
+            "templates_path": [str(THEME_DIR)],
             "exclude_patterns": [EASY_READ_SOURCE],
         },
         fresh=True,

@@ -6,6 +6,7 @@ the real pipeline on a temporary copy of the repository.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,18 @@ class Project:
     """The repository layout: sources in, everything generated under ``_build/``."""
 
     root: Path
+
+    def copy_inputs(self, target: Path) -> Project:
+        """A throw-away copy of the inputs (config, glossary, sources, PO files and
+        reviews), for the tests and the benchmark to run the real pipeline on."""
+        target.mkdir(parents=True, exist_ok=True)
+        for name in ("conf.py", "glossary.txt"):
+            shutil.copy2(self.root / name, target / name)
+        shutil.copytree(self.source_dir, target / "source")
+        shutil.copytree(self.locale_dir, target / "locales", ignore=shutil.ignore_patterns("*.mo"))
+        if (self.root / "reviews").is_dir():
+            shutil.copytree(self.root / "reviews", target / "reviews")
+        return Project(target)
 
     @classmethod
     def discover(cls, start: Path | None = None) -> Project:

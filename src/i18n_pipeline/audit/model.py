@@ -29,6 +29,14 @@ class Issue:
         return cls(**data)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class ToolOutcome:
+    """What one browser tool (pa11y-ci, the probe) found, and where it failed."""
+
+    issues: dict[str, list[Issue]]  # by URL
+    failures: dict[str, str]  # URL → the tool's message; a failure is never a pass
+
+
 @dataclass
 class PageResult:
     """Everything the audit found on one page."""

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS
-from i18n_pipeline.audit.model import Issue
+from i18n_pipeline.audit.model import Issue, ToolOutcome
 from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
 from i18n_pipeline.audit.wcag import (
     axe_criterion,
@@ -25,12 +24,6 @@ from i18n_pipeline.audit.wcag import (
 )
 
 PAGE_TIMEOUT_MS = 30_000
-
-
-@dataclass(frozen=True)
-class Pa11yOutcome:
-    issues: dict[str, list[Issue]]  # by URL
-    failures: dict[str, str]  # URL → the tool's message
 
 
 def pa11y_config(
@@ -67,7 +60,7 @@ def run_pa11y_ci(
     browser: Path,
     concurrency: int,
     page_timeout_ms: int = PAGE_TIMEOUT_MS,
-) -> Pa11yOutcome:
+) -> ToolOutcome:
     """One pa11y-ci run over ``urls``; returns sorted issues and the pages it failed on."""
     with tempfile.TemporaryDirectory(prefix="pa11y-") as scratch:
         config_file = Path(scratch) / "pa11y-ci.json"
@@ -83,10 +76,10 @@ def run_pa11y_ci(
                 page_timeout_ms=page_timeout_ms,
             )
         except ToolTimeoutError as stopped:
-            return Pa11yOutcome({}, {url: str(stopped) for url in urls})
+            return ToolOutcome({}, {url: str(stopped) for url in urls})
         if not report_file.is_file():
             reason = (completed.stderr or completed.stdout).strip().splitlines()[-3:]
-            return Pa11yOutcome(
+            return ToolOutcome(
                 {}, {url: " / ".join(reason) or "pa11y-ci wrote no report" for url in urls}
             )
         report = json.loads(report_file.read_text(encoding="utf-8"))
@@ -95,7 +88,7 @@ def run_pa11y_ci(
 
 def read_report(
     report: dict[str, object], urls: list[str], axe_tags: dict[str, list[str]]
-) -> Pa11yOutcome:
+) -> ToolOutcome:
     """Sort pa11y-ci's JSON report into issues per page and pages the tool failed on.
 
     pa11y-ci puts an exception where a page's issues should be (its JSON
@@ -115,7 +108,7 @@ def read_report(
             failures[url] = "; ".join(str(entry.get("message", entry)) for entry in broken)
             continue
         issues[url] = [classify(entry, axe_tags) for entry in entries]
-    return Pa11yOutcome(issues, failures)
+    return ToolOutcome(issues, failures)
 
 
 def classify(entry: dict[str, object], axe_tags: dict[str, list[str]]) -> Issue:

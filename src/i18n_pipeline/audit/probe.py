@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import json
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS
-from i18n_pipeline.audit.model import Issue
+from i18n_pipeline.audit.model import Issue, ToolOutcome
 from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.wcag import axe_criterion
 
 WCAG22_TAGS = ["wcag22a", "wcag22aa"]
-
-
-@dataclass(frozen=True)
-class ProbeOutcome:
-    issues: dict[str, list[Issue]]
-    failures: dict[str, str]
 
 
 def run_probe(
@@ -35,7 +28,7 @@ def run_probe(
     wcag22_gates: bool,
     concurrency: int = 1,
     page_timeout_ms: int = PAGE_TIMEOUT_MS,
-) -> ProbeOutcome:
+) -> ToolOutcome:
     config = {
         "urls": urls,
         "executablePath": str(browser),
@@ -57,12 +50,12 @@ def run_probe(
             page_timeout_ms=page_timeout_ms,
         )
     except ToolTimeoutError as stopped:
-        return ProbeOutcome({}, {url: str(stopped) for url in urls})
+        return ToolOutcome({}, {url: str(stopped) for url in urls})
     finally:
         config_path.unlink(missing_ok=True)
     if completed.returncode != 0:
         reason = completed.stderr.strip().splitlines()[:1] or ["the browser probe failed"]
-        return ProbeOutcome({}, {url: reason[0] for url in urls})
+        return ToolOutcome({}, {url: reason[0] for url in urls})
     issues: dict[str, list[Issue]] = {}
     failures: dict[str, str] = {}
     for result in json.loads(completed.stdout)["results"]:
@@ -72,7 +65,7 @@ def run_probe(
         issues[result["url"]] = request_issues(result["requests"]) + wcag22_issues(
             result, wcag22_gates
         )
-    return ProbeOutcome(issues, failures)
+    return ToolOutcome(issues, failures)
 
 
 def request_issues(requests: list[dict[str, object]]) -> list[Issue]:

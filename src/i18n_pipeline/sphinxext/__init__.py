@@ -35,7 +35,6 @@ from i18n_pipeline.sphinxext import (
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("site_source_language", "de", "env", types=frozenset({str}))
     app.add_config_value("site_languages", [], "html", types=frozenset({list, tuple}))
-    app.add_config_value("site_title", "", "html", types=frozenset({str}))
 
     theme.setup(app)
     direction.setup(app)

@@ -20,8 +20,6 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
     "form-action 'none'; frame-src 'none'"
 )
-#: Scanned by the ``extract`` stage so the theme's strings are translated too.
-THEME_TEMPLATES = THEME_DIR
 
 
 def drop_search_page(app: Sphinx) -> None:
