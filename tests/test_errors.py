@@ -79,3 +79,24 @@ def test_broken_markup_in_a_translation_stops_the_build_naming_the_po_file_and_l
     assert not (project_copy.build_dir / "releases").exists() or not any(
         (project_copy.build_dir / "releases").iterdir()
     ), "nothing was built"
+
+
+def test_a_sphinx_warning_stops_the_build_at_its_place_in_the_source(
+    project_copy: Project,
+) -> None:
+    """Sphinx reports some problems only as warnings; each fails the build, with the
+    file and line Sphinx's logger records for it."""
+    from i18n_pipeline.errors import BuildError
+
+    source = project_copy.source_dir / "barrierefreiheit.rst"
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("Sind Ihnen Mängel"))
+    lines[number - 1] = "Siehe :doc:`gibt-es-nicht`. " + lines[number - 1]
+    source.write_text("".join(lines), encoding="utf-8")
+
+    with pytest.raises(BuildError) as caught:
+        build_site(project_copy, progress=quiet)
+
+    assert caught.value.path == source
+    assert caught.value.line == number
+    assert "gibt-es-nicht" in str(caught.value)

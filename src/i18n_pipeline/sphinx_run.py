@@ -1,9 +1,13 @@
-"""Run one Sphinx build in-process, turning warnings into errors that name the file."""
+"""Run one Sphinx build in-process, turning warnings into errors that name the file.
+
+Warnings are collected from Sphinx's logger, whose records carry their location;
+Sphinx's own translator turns a record's docname or node into ``path:line``.
+"""
 
 from __future__ import annotations
 
 import io
-import re
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +16,22 @@ from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
+from sphinx.util.logging import NAMESPACE, WarningLogRecordTranslator
 
 from i18n_pipeline.errors import BuildError
 from i18n_pipeline.project import Project
 
-_WARNING_LOCATION = re.compile(
-    r"^(?P<path>[^\s:][^:]*?):(?P<line>\d+)?:? ?(?P<msg>(WARNING|ERROR|CRITICAL|SEVERE).*)$"
-)
+
+class _Warnings(logging.Handler):
+    """Keeps the warning records of one build, located by Sphinx's own translator."""
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__(level=logging.WARNING)
+        self.addFilter(WarningLogRecordTranslator(app))
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
 
 
 def run_sphinx(
@@ -59,7 +72,15 @@ def run_sphinx(
                 warningiserror=False,
                 parallel=1,
             )
-            app.build(force_all=fresh)
+            # Sphinx sets up its logger in the constructor (dropping other handlers):
+            # the handler is added after it, for the build.
+            collected = _Warnings(app)
+            logger = logging.getLogger(NAMESPACE)
+            logger.addHandler(collected)
+            try:
+                app.build(force_all=fresh)
+            finally:
+                logger.removeHandler(collected)
     except SphinxError as exc:
         raise BuildError(
             f"Sphinx failed building {language!r}: {exc}",
@@ -67,18 +88,29 @@ def run_sphinx(
             hint="fix the input named above and run again",
         ) from exc
     reported = warnings.getvalue().strip()
-    if reported:
-        raise _as_build_error(reported, language)
+    if collected.records or reported:
+        raise _as_build_error(collected.records, reported, language)
 
 
-def _as_build_error(reported: str, language: str) -> BuildError:
-    first = reported.splitlines()[0]
-    match = _WARNING_LOCATION.match(first)
-    path = Path(match["path"]) if match else None
-    line = int(match["line"]) if match and match["line"] else None
-    message = match["msg"] if match else first
+def _as_build_error(records: list[logging.LogRecord], reported: str, language: str) -> BuildError:
+    """The first warning, at its place; all of them (as Sphinx printed them) below.
+
+    A warning before the build (while Sphinx reads conf.py) is only in the text.
+    """
+    path, line = None, None
+    message = reported.splitlines()[0] if reported else ""
+    if records:
+        first = records[0]
+        message = f"{first.levelname}: {logging.LogRecord.getMessage(first)}"
+        location = str(getattr(first, "location", None) or "")
+        where, _, number = location.rpartition(":")
+        if number.isdigit():
+            path, line = Path(where), int(number)
+        elif location:
+            path = Path(location)
+    more = reported if "\n" in reported else ""
     return BuildError(
-        f"building {language!r}: {message}" + (f"\n{reported}" if "\n" in reported else ""),
+        f"building {language!r}: {message}" + (f"\n{more}" if more else ""),
         path=path,
         line=line,
         hint="fix the markup at that place (a PO file's msgstr, or the source) and run again",
