@@ -204,23 +204,18 @@ def sentences(path: Path) -> list[Sentence]:
             node.parent, nodes.system_message
         ):
             continue
-        first_line = _first_line(node, source)
+        # docutils numbers a paragraph by its first line, a title by its underline.
+        first_line = int(node.line or 1) - (1 if isinstance(node, nodes.title) else 0)
         lines = node.rawsource.splitlines() or [node.astext()]
         text = " ".join(node.astext().split())
+        offset = 0
         for sentence in _split(text):
-            offset = next((i for i, raw in enumerate(lines) if sentence.split()[0] in raw), 0)
+            # Sentences run on in order: look from the line the last one was on.
+            offset = next(
+                (i for i in range(offset, len(lines)) if sentence.split()[0] in lines[i]), offset
+            )
             found.append(Sentence(sentence, first_line + offset))
     return found
-
-
-def _first_line(node: nodes.Element, source: str) -> int:
-    """docutils gives a paragraph the line after it ends (a title: its underline)."""
-    raw_lines = node.rawsource.splitlines()
-    if raw_lines:
-        start = source.find(raw_lines[0].strip())
-        if start >= 0:
-            return source.count("\n", 0, start) + 1
-    return int(node.line or 1)
 
 
 def _split(text: str) -> list[str]:
