@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from i18n_pipeline.languages import language
+from i18n_pipeline.sphinxext.context import provide
 
 #: Inline elements whose Latin-script content would otherwise be reordered by the
 #: bidi algorithm inside an Arabic or Persian sentence.
@@ -34,18 +35,14 @@ def first_strong_direction(text: str) -> str | None:
     return None
 
 
-def add_language_context(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def language_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
     lang = language(app.config.language)
-    context["language_tag"] = lang.tag
-    context["text_direction"] = lang.direction
-    context["language_native_name"] = lang.native_name
-    context["site_source_language"] = app.config.site_source_language
+    return {
+        "language_tag": lang.tag,
+        "text_direction": lang.direction,
+        "language_native_name": lang.native_name,
+        "site_source_language": app.config.site_source_language,
+    }
 
 
 class AccessibleHTMLTranslator(HTML5Translator):
@@ -80,4 +77,4 @@ class AccessibleHTMLTranslator(HTML5Translator):
 
 def setup(app: Sphinx) -> None:
     app.set_translator("html", AccessibleHTMLTranslator, override=True)
-    app.connect("html-page-context", add_language_context)
+    provide(app, language_values)

@@ -24,6 +24,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from i18n_pipeline.sphinxext.context import provide
+
 #: The document (and page) name, in the source language's directory only.
 EASY_READ_PAGE = "leichte-sprache"
 #: Its name in the switcher and on the start page, the same in every language.
@@ -79,24 +81,19 @@ def _split_words(text: str) -> list[nodes.Node]:
     return pieces
 
 
-def add_easy_read_link(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def easy_read_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
     source = app.config.site_source_language
     to_site_root = "../" * (pagename.count("/") + 1)
-    context["easy_read"] = EasyReadLink(
+    link = EasyReadLink(
         url=f"{to_site_root}{source}/{EASY_READ_PAGE}.html",
         tag=source,
         name=EASY_READ_NAME,
         current=pagename == EASY_READ_PAGE,
     )
+    return {"easy_read": link}
 
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", leave_out_of_translations)
-    app.connect("html-page-context", add_easy_read_link)
+    provide(app, easy_read_values)
     app.connect("doctree-resolved", lay_out_for_easy_reading)

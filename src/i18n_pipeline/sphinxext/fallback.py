@@ -14,6 +14,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from i18n_pipeline.sphinxext.context import provide
+
 
 class MarkUntranslatedAsSource(SphinxTransform):
     default_priority = 960  # must run after AddTranslationClasses (950)
@@ -27,22 +29,18 @@ class MarkUntranslatedAsSource(SphinxTransform):
                 node["classes"].append(f"language-{source}")
 
 
-def add_site_name(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def site_name_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
     """The header shows the declaration's title as translated, or German marked as German."""
     root_doctree = app.env.get_doctree(app.config.root_doc)
     title = next(root_doctree.findall(nodes.title), None)
-    context["site_name"] = title.astext() if title else app.config.project
     untranslated = title is None or "untranslated" in title.get("classes", [])
     source = app.config.site_source_language
-    context["site_name_lang"] = source if untranslated and app.config.language != source else ""
+    return {
+        "site_name": title.astext() if title else app.config.project,
+        "site_name_lang": source if untranslated and app.config.language != source else "",
+    }
 
 
 def setup(app: Sphinx) -> None:
     app.add_transform(MarkUntranslatedAsSource)
-    app.connect("html-page-context", add_site_name)
+    provide(app, site_name_values)

@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 
 from i18n_pipeline.languages import language
 from i18n_pipeline.pdf import PDF_NAME, render_pdf
+from i18n_pipeline.sphinxext.context import provide
 
 #: Stands for the PDF's size in the written pages until the PDF exists (private-use
 #: characters: no text has them, and none survives the filling in).
@@ -34,20 +35,15 @@ class PdfLink:
     size: str  # the placeholder, replaced by "44 kB" in the language's own digits
 
 
-def add_pdf_link(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def pdf_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
     if not app.config.site_pdf:
-        return
-    context["pdf"] = PdfLink(
+        return {}
+    link = PdfLink(
         url="../" * pagename.count("/") + PDF_NAME,
         tag=language(app.config.language).tag,
         size=SIZE_PLACEHOLDER,
     )
+    return {"pdf": link}
 
 
 def print_declaration(app: Sphinx, exception: Exception | None) -> None:
@@ -74,5 +70,5 @@ def format_size(size: int, code: str) -> str:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("site_pdf", True, "html", types=frozenset({bool}))
-    app.connect("html-page-context", add_pdf_link)
+    provide(app, pdf_values)
     app.connect("build-finished", print_declaration)

@@ -16,34 +16,29 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from i18n_pipeline.languages import language
+from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.dates import format_for_language
 
 
-def add_provenance(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def provenance_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
     facts = app.config.site_provenance.get(pagename)
     if not facts or app.config.language == app.config.site_source_language:
-        context["provenance"] = None
-        return
+        return {"provenance": None}
     code = app.config.language
     german = sum(
         1
         for node in (doctree.findall(nodes.Element) if doctree is not None else ())
         if "untranslated" in node.get("classes", [])
     )
-    context["provenance"] = {
+    provenance = {
         "source_date": format_for_language(app.config.release, code),
         "revision": facts["revision"],
         "changed": format_for_language(facts["changed"], code) if facts["changed"] else "",
         "german_paragraphs": language(code).localize_digits(str(german)) if german else "",
     }
+    return {"provenance": provenance}
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("site_provenance", {}, "html", types=frozenset({dict}))
-    app.connect("html-page-context", add_provenance)
+    provide(app, provenance_values)

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from i18n_pipeline.languages import language
+from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE
 from i18n_pipeline.sphinxext.parallel import PARALLEL_PAGE
 
@@ -79,21 +80,18 @@ def x_default_url(app: Sphinx, pagename: str) -> str:
     return f"{base}/{path}" if base else to_site_root + path
 
 
-def add_language_versions(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    context["language_versions"] = language_versions(app, pagename)
+def switcher_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
+    versions = language_versions(app, pagename)
     # A parallel page is German and a translation at once, and the easy-read page has
     # no other language versions; neither is a language version of one page, so
     # neither has hreflang alternates (the switcher still leads to the others).
-    context["alternates"] = [] if pagename in SINGLE_VERSION_PAGES else context["language_versions"]
-    context["x_default_url"] = x_default_url(app, pagename)
-    context["site_root"] = "../" * (pagename.count("/") + 1)
+    return {
+        "language_versions": versions,
+        "alternates": [] if pagename in SINGLE_VERSION_PAGES else versions,
+        "x_default_url": x_default_url(app, pagename),
+        "site_root": "../" * (pagename.count("/") + 1),
+    }
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", add_language_versions)
+    provide(app, switcher_values)

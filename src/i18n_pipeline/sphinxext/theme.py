@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
+from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.dates import format_for_language
 
 THEME_DIR = Path(__file__).parent / "theme" / "accessible"
@@ -50,25 +52,20 @@ def drop_unused_assets(app: Sphinx, exception: Exception | None) -> None:
         sources.rmdir()
 
 
-def add_security_policy(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
-) -> None:
-    context["content_security_policy"] = CONTENT_SECURITY_POLICY
-
-
-def add_review_state(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
-) -> None:
-    """The footer says "reviewed on …" only when every entry of the page was reviewed
-    (the pipeline passes those days in ``site_review_dates``); else it is a draft."""
+def page_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
+    """Every page's security policy, and its review state: the footer says "reviewed on
+    …" only when every entry of the page was reviewed (the pipeline passes those days in
+    ``site_review_dates``); else it is a draft."""
     day = app.config.site_review_dates.get(pagename, "")
-    context["review_date"] = format_for_language(day, app.config.language) if day else ""
+    return {
+        "content_security_policy": CONTENT_SECURITY_POLICY,
+        "review_date": format_for_language(day, app.config.language) if day else "",
+    }
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("site_review_dates", {}, "html", types=frozenset({dict}))
     app.add_html_theme("accessible", str(THEME_DIR))
-    app.connect("html-page-context", add_security_policy)
-    app.connect("html-page-context", add_review_state)
+    provide(app, page_values)
     app.connect("builder-inited", drop_search_page)
     app.connect("build-finished", drop_unused_assets)
