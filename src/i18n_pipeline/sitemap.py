@@ -18,36 +18,27 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def page_names(site: Path, languages: list[Language]) -> list[str]:
-    """Pages (relative to a language directory) that every language has."""
-    per_language = [
-        {p.relative_to(site / lang.code).as_posix() for p in (site / lang.code).rglob("*.html")}
+def pages_by_language(site: Path, languages: list[Language]) -> dict[str, set[str]]:
+    """Each language's pages, relative to its directory: read once per sitemap."""
+    return {
+        lang.code: {
+            p.relative_to(site / lang.code).as_posix() for p in (site / lang.code).rglob("*.html")
+        }
         for lang in languages
-    ]
-    return sorted(set.intersection(*per_language)) if per_language else []
-
-
-def single_version_pages(site: Path, source: Language, languages: list[Language]) -> list[str]:
-    """Pages only the source language has (the Leichte Sprache page): listed once, with
-    no alternates, since no other language has a version of them."""
-    others = [lang for lang in languages if lang.code != source.code]
-    shared = set(page_names(site, languages))
-    in_others = {
-        p.relative_to(site / lang.code).as_posix()
-        for lang in others
-        for p in (site / lang.code).rglob("*.html")
     }
-    own = {
-        p.relative_to(site / source.code).as_posix() for p in (site / source.code).rglob("*.html")
-    }
-    return sorted(own - shared - in_others)
 
 
 def write_sitemap(site: Path, languages: list[Language], base_url: str) -> Path:
     """Every page with its alternates; ``languages`` starts with the source language."""
     base = base_url.rstrip("/")
     urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "xhtml": XHTML_NS})
-    for page in page_names(site, languages):
+    pages = pages_by_language(site, languages)
+    source, *others = languages
+    shared = set.intersection(*pages.values())
+    # Pages only the source language has (the Leichte Sprache page): listed once, with
+    # no alternates, since no other language has a version of them.
+    source_only = pages[source.code] - set().union(*(pages[lang.code] for lang in others))
+    for page in sorted(shared):
         for lang in languages:
             url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
             etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{base}/{lang.code}/{page}"
@@ -59,8 +50,7 @@ def write_sitemap(site: Path, languages: list[Language], base_url: str) -> Path:
                     hreflang=alternate.tag,
                     href=f"{base}/{alternate.code}/{page}",
                 )
-    source = languages[0]
-    for page in single_version_pages(site, source, languages):
+    for page in sorted(source_only):
         url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{base}/{source.code}/{page}"
     target = site / "sitemap.xml"

@@ -56,19 +56,20 @@ def check_pdf(pdf_path: Path, page: Path | None, language: str | None) -> list[I
         pdf = pikepdf.open(pdf_path)
     except pikepdf.PdfError as error:
         return [_issue("pdf-unreadable", f"the PDF cannot be read: {error}", "1.3.1")]
+    root = html.parse(str(page)).getroot() if page is not None else None
     with pdf:
         content = _marked_content(pdf_path)
         issues = [
             *_tagged(pdf, content),
             *_identification(pdf),
             *_title(pdf),
-            *_language(pdf, language, page),
+            *_language(pdf, language, root),
             *_headings(pdf),
             *_fonts(pdf, content),
         ]
         tagged = not any(i.code in ("matterhorn-01-005", "pdf-not-tagged") for i in issues)
-        if page is not None and tagged:
-            issues += _reading_order(pdf, content, page)
+        if root is not None and tagged:
+            issues += _reading_order(pdf, content, root)
     return issues
 
 
@@ -126,7 +127,9 @@ def _title(pdf: pikepdf.Pdf) -> Iterator[Issue]:
         yield _issue("07-002", "DisplayDocTitle is false: the viewer shows the file name", "2.4.2")
 
 
-def _language(pdf: pikepdf.Pdf, language: str | None, page: Path | None) -> Iterator[Issue]:
+def _language(
+    pdf: pikepdf.Pdf, language: str | None, page: html.HtmlElement | None
+) -> Iterator[Issue]:
     declared = str(pdf.Root.get("/Lang", "")).strip()
     if not declared:
         yield _issue(
@@ -224,9 +227,11 @@ def _unread_text(pdf: pikepdf.Pdf, content: MarkedContent) -> int:
     return len(unread)
 
 
-def _reading_order(pdf: pikepdf.Pdf, content: MarkedContent, page: Path) -> Iterator[Issue]:
+def _reading_order(
+    pdf: pikepdf.Pdf, content: MarkedContent, page: html.HtmlElement
+) -> Iterator[Issue]:
     read = _normalised(_logical_text(pdf, content))
-    printed = _normalised(printed_text(page))
+    printed = _normalised(_printed(page))
     if read != printed:
         at = next(
             (i for i, (a, b) in enumerate(zip(read, printed, strict=False)) if a != b),
@@ -379,16 +384,18 @@ def _descriptor(font: Any) -> Any:
 
 def printed_text(page: Path) -> str:
     """What the print stylesheet puts on paper: the main content and the footer's notes."""
-    root = html.parse(str(page)).getroot()
+    return _printed(html.parse(str(page)).getroot())
+
+
+def _printed(root: html.HtmlElement) -> str:
     return " ".join(
         element.text_content()
         for element in root.xpath('//main | //footer[contains(@class, "site-footer")]//p')
     )
 
 
-def _foreign_parts(page: Path) -> list[str]:
+def _foreign_parts(root: html.HtmlElement) -> list[str]:
     """The languages of the page's parts marked in another language than the page's."""
-    root = html.parse(str(page)).getroot()
     own = (root.get("lang") or "").lower()
     return sorted(
         str(element.get("lang"))
