@@ -105,6 +105,13 @@ ATTACKS: dict[str, tuple[Attack, str, str]] = {
         "unsafe-markup",
         "<script>alert(1)",
     ),
+    "script-in-the-pdf-link": (
+        lambda p: edit_msgstr(
+            p, "en", "sphinx", "Die Erklärung als", "PDF</a><script>alert(1)</script> %(size)s"
+        ),
+        "unsafe-markup",
+        "<script>alert(1)",
+    ),
     "plural-entry-with-script": (
         lambda p: append_entry(
             p,
@@ -241,6 +248,8 @@ def test_chrome_strings_are_escaped_even_when_no_check_ran(attacked: Project) ->
     breakout = 'Languages" onmouseover="alert(1)" x="'
     edit_msgstr(attacked, "en", "sphinx", "Sprachversionen", breakout)
     edit_msgstr(attacked, "en", "sphinx", "Zum Inhalt", "<script>alert(1)</script>")
+    pdf_link = 'PDF</a><script>alert(1)</script><a href="https://evil.example/"> %(size)s'
+    edit_msgstr(attacked, "en", "sphinx", "Die Erklärung als", pdf_link)
 
     release = build_release(attacked, take_snapshot(attacked, translations()), progress=quiet)
     try:
@@ -248,6 +257,9 @@ def test_chrome_strings_are_escaped_even_when_no_check_ran(attacked: Project) ->
         [nav] = root.xpath('//nav[contains(@class, "language-switcher")]')
         assert nav.get("aria-label") == breakout and nav.get("onmouseover") is None
         assert not root.xpath("//script")
+        [link] = root.xpath('//a[@type="application/pdf"]')
+        assert link.text_content().startswith("PDF</a><script>")  # shown as text, inert
+        assert not root.xpath('//a[contains(@href, "evil.example")]')
         assert verify_site(release.path, attacked, "https://example.org/") == []
     finally:
         discard(release.path)

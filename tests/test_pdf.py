@@ -186,6 +186,18 @@ def test_a_character_no_font_has_fails(tmp_path: Path) -> None:
     assert "matterhorn-10-001" in codes(tmp_path / PDF_NAME, page)
 
 
+def test_a_pdf_of_older_text_than_its_page_fails(
+    printed: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A stale PDF never passes for the page: its text must be the page's text."""
+    page = write_page(tmp_path)
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("30 في المئة", "40 في المئة"), encoding="utf-8"
+    )
+
+    assert codes(printed[1], page) == {"pdf-reading-order"}
+
+
 def test_skipped_heading_level_fails(printed: tuple[Path, Path], tmp_path: Path) -> None:
     def h3(pdf: pikepdf.Pdf) -> None:
         for element in _elements(pdf.Root.StructTreeRoot):
