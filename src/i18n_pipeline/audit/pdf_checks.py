@@ -33,7 +33,6 @@ from pdfminer.pdfpage import PDFPage
 
 from i18n_pipeline.audit.model import Issue
 
-PDFUA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/"
 HEADING = re.compile(r"^/H([1-6])$")
 
 
@@ -101,20 +100,22 @@ def _tagged(pdf: pikepdf.Pdf, content: MarkedContent) -> Iterator[Issue]:
         )
 
 
+def _xmp(pdf: pikepdf.Pdf) -> Any:
+    """The XMP metadata as pikepdf parses it (namespaces resolved), or None."""
+    return pdf.open_metadata() if "/Metadata" in pdf.Root else None
+
+
 def _identification(pdf: pikepdf.Pdf) -> Iterator[Issue]:
-    if "/Metadata" not in pdf.Root:
+    xmp = _xmp(pdf)
+    if xmp is None:
         yield _issue("06-001", "the PDF has no XMP metadata stream", "4.1.2")
-        return
-    xmp = pdf.Root.Metadata.read_bytes().decode("utf-8", "replace")
-    if PDFUA_NAMESPACE not in xmp or not re.search(r"pdfuaid:part\s*(=\s*\"1\"|>\s*1\s*<)", xmp):
+    elif xmp.get("pdfuaid:part") != "1":
         yield _issue("06-002", "the XMP metadata does not identify the file as PDF/UA-1", "4.1.2")
 
 
 def _title(pdf: pikepdf.Pdf) -> Iterator[Issue]:
-    xmp = (
-        pdf.Root.Metadata.read_bytes().decode("utf-8", "replace") if "/Metadata" in pdf.Root else ""
-    )
-    if "dc:title" not in xmp or not str(pdf.docinfo.get("/Title", "")).strip():
+    xmp = _xmp(pdf)
+    if xmp is None or not xmp.get("dc:title") or not str(pdf.docinfo.get("/Title", "")).strip():
         yield _issue("06-003", "the document has no title in its metadata", "2.4.2")
     preferences: Any = pdf.Root.get("/ViewerPreferences", {})
     if "/DisplayDocTitle" not in preferences:
