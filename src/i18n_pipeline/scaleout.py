@@ -27,6 +27,7 @@ from i18n_pipeline.build import (
 )
 from i18n_pipeline.checks.command import write_checks_report
 from i18n_pipeline.errors import PipelineError, ShardError
+from i18n_pipeline.fingerprint import config_values
 from i18n_pipeline.languages import (
     SOURCE_LANGUAGE,
     Language,
@@ -61,7 +62,6 @@ def run_shard(
     leaves none, and the assembly refuses the directory.
     """
     lang = _site_language(code)
-    _clear_output(out)
     steps = Steps(4)
     seconds: dict[str, float] = {}
     started = clock = time.perf_counter()
@@ -71,9 +71,10 @@ def run_shard(
         seconds[name] = round(time.perf_counter() - clock, 2)
         clock = time.perf_counter()
 
-    out.mkdir(parents=True)
-    try:
-        with project_lock(project, exclusive=True):
+    with project_lock(project, exclusive=True):
+        _clear_output(out)
+        out.mkdir(parents=True)
+        try:
             steps.next(f"read and check the PO files of {lang.code} ({lang.english_name})")
             german = lang.code == SOURCE_LANGUAGE
             snapshot = check_inputs(
@@ -103,16 +104,16 @@ def run_shard(
             else:
                 keys = [page.cache_key for page in result.pages if not page.tool_failure]
                 export_audit_results(keys, settings.results_dir, out)
-        seconds["total"] = round(time.perf_counter() - started, 2)
-        if not verdict:
-            # Last: a shard.json says that everything above passed.
-            manifest = ShardManifest(
-                lang.code, shared, built.fingerprints[lang.code], built.results[0].status, seconds
-            )
-            write_manifest(out, manifest)
-    except BaseException:
-        shutil.rmtree(out, ignore_errors=True)
-        raise
+                seconds["total"] = round(time.perf_counter() - started, 2)
+                # Last: a shard.json says that everything above passed.
+                status = built.results[0].status
+                manifest = ShardManifest(
+                    lang.code, shared, built.fingerprints[lang.code], status, seconds
+                )
+                write_manifest(out, manifest)
+        except BaseException:
+            shutil.rmtree(out, ignore_errors=True)
+            raise
     if verdict:
         print(
             f"\nno shard: the audit failed (exit {verdict}); its reports are in {out}",
@@ -156,36 +157,30 @@ def _assemble_release(
     span languages; the checks' findings merged into ``checks.json`` and the shards'
     audit results into the audit cache."""
     languages = all_languages()
-    base_url = _base_url(project)
+    base_url = str(config_values(project).get("html_baseurl") or "")
     release = new_release_dir(project)
     try:
         for shard in shards:
             shutil.copytree(shard.pages, release / shard.language)
         stats = collect_stats(project, snapshot=snapshot)
         readability = write_site_pages(release, languages, base_url, stats, project)
+        # The one-machine order: every translation's findings, then the Leichte Sprache page's.
+        ordered = [*shards[1:], shards[0]]
+        write_checks_report(
+            [finding for shard in ordered for finding in shard.findings()],
+            project.reports_dir / "checks.json",
+        )
+        results_dir = AuditSettings(release, project.cache_dir).results_dir
+        imported = sum(import_audit_results(shard, results_dir) for shard in shards)
     except BaseException:
         discard(release)
         raise
-    # The one-machine order: every translation's findings, then the Leichte Sprache page's.
-    ordered = [*shards[1:], shards[0]]
-    write_checks_report(
-        [finding for shard in ordered for finding in shard.findings()],
-        project.reports_dir / "checks.json",
-    )
-    results_dir = AuditSettings(release, project.cache_dir).results_dir
-    imported = sum(import_audit_results(shard, results_dir) for shard in shards)
     print(f"took {imported} audit result(s) from the shards")
     results = [
         LanguageBuild(shard.language, shard.manifest.build, shard.manifest.seconds.get("build", 0))
         for shard in shards
     ]
     return Release(release, results, fingerprints, stats, base_url, readability)
-
-
-def _base_url(project: Project) -> str:
-    from i18n_pipeline.fingerprint import config_values
-
-    return str(config_values(project).get("html_baseurl") or "")
 
 
 def _site_language(code: str) -> Language:
