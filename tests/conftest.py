@@ -46,6 +46,19 @@ def parse(page: Path) -> html.HtmlElement:
     return html.fromstring(page.read_bytes())
 
 
+def node_cache_for_tests() -> Path:
+    """Where the tests keep their Node environment: the user's cache, never the checkout.
+
+    ``I18N_PIPELINE_NODE_CACHE`` wins; else ``$XDG_CACHE_HOME`` (or ``~/.cache``), so that
+    a test run leaves the checkout's ``_build`` as it found it and reuses one install
+    across runs and checkouts (the environment is keyed by its lock file).
+    """
+    if configured := os.environ.get("I18N_PIPELINE_NODE_CACHE"):
+        return Path(configured)
+    cache_home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache_home) / "i18n-pipeline-tests" / "node"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shared_node_environment() -> Iterator[None]:
     """One Node environment (pa11y-ci, installed by npm ci) for every test and copy.
@@ -54,6 +67,5 @@ def shared_node_environment() -> Iterator[None]:
     is set for the session only, and restored after it.
     """
     with pytest.MonkeyPatch.context() as patch:
-        if "I18N_PIPELINE_NODE_CACHE" not in os.environ:
-            patch.setenv("I18N_PIPELINE_NODE_CACHE", str(REPO / "_build" / "cache" / "node"))
+        patch.setenv("I18N_PIPELINE_NODE_CACHE", str(node_cache_for_tests()))
         yield
