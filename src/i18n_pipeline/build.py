@@ -1,4 +1,5 @@
-"""Stage 3: build every language from the snapshot into a release, plus start page and sitemap.
+"""The build (`site`, after the PO check): every language from the snapshot into a release, plus
+start page and sitemap.
 
 Languages build in parallel (one process each, as many as there are cores). Each
 keeps its own Sphinx environment under ``_build/cache/doctrees/<lang>``, and a

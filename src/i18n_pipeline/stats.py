@@ -1,5 +1,5 @@
-"""Stage 4: how far each language is — reviewed, draft, fuzzy, untranslated, obsolete —
-per language and per paragraph.
+"""Statistics (`tox -e stats`, and in `site` after the output check): how far each language is —
+reviewed, draft, fuzzy, untranslated, obsolete — per language and per paragraph.
 
 Printed as a table for translators and written to ``_build/reports/stats.json``
 for machines (and the status page).

@@ -1,4 +1,5 @@
-"""Stage 2: bring every language's PO files up to date with the POT templates.
+"""The merge (`tox -e update`, after extraction): bring every language's PO files up to date with
+the POT templates.
 
 The merge is sphinx-intl's (Babel's ``Catalog.update``): a msgid whose source text
 changed keeps its translation as *fuzzy* with the previous msgid written beside
