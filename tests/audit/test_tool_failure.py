@@ -74,6 +74,7 @@ def test_a_page_that_never_loads_is_retried_and_then_fails_the_audit_as_a_tool_f
     assert "retrying it alone" in captured.out
     assert f"{site / 'stalled.html'}: no verdict, the tools failed" in captured.err
     assert "clean.html" not in captured.err
+    assert report["browser_starts"] == 2  # one for both pages, one to retry the stalled page
 
 
 def _running(pid: int) -> bool:

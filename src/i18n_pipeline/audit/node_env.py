@@ -27,7 +27,7 @@ PACKAGE_DIR = Path(__file__).parent / "node"
 MINIMUM_NODE_MAJOR = 20  # pa11y-ci 4.1 and puppeteer 24 need it
 CACHE_VARIABLE = "I18N_PIPELINE_NODE_CACHE"
 #: Committed files copied into the environment; a change to any reinstalls it.
-NODE_FILES = ("package.json", "package-lock.json", ".puppeteerrc.cjs", "probe.cjs")
+NODE_FILES = ("package.json", "package-lock.json", ".puppeteerrc.cjs", "audit.cjs")
 
 
 @dataclass(frozen=True)
