@@ -73,7 +73,7 @@ def read_report(
     for url in urls:
         entries = results.get(url)
         if entries is None:
-            failures[url] = "pa11y-ci returned no result for this page"
+            failures[url] = "pa11y returned no result for this page"
             continue
         broken = [entry for entry in entries if "code" not in entry]
         if broken:

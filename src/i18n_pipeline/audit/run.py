@@ -55,7 +55,7 @@ class AuditSettings:
 
     @property
     def workers(self) -> int:
-        # pa11y-ci waits on the browser most of the time: two pages per core, at most four.
+        # The tools wait on the browser most of the time: two pages per core, at most four.
         return self.concurrency or max(1, min(4, 2 * (os.cpu_count() or 1)))
 
 
