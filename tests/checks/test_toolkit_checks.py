@@ -70,10 +70,20 @@ def test_a_heading_that_became_a_question_is_reported() -> None:
     assert "remove the final punctuation" in hint
 
 
-def test_ending_is_judged_on_the_words_not_on_markup() -> None:
-    msgid = "Siehe die `Anlage <https://example.org/a>`__."
-    assert findings("ending-punctuation", msgid, "See the `annex <https://example.org/a>`__.") == []
-    assert findings("ending-punctuation", msgid, "See the `annex <https://example.org/a>`__")
+@pytest.mark.parametrize(
+    "msgstr",
+    [
+        "The law applies: `Chancenaufenthaltsrecht <de>`:lang:.",  # a role name is no ending
+        "See the `annex. <https://example.org/a>`__",  # the reader sees "See the annex."
+    ],
+)
+def test_ending_is_judged_on_the_words_the_reader_sees_not_on_markup(msgstr: str) -> None:
+    assert findings("ending-punctuation", "Das Gesetz gilt.", msgstr) == []
+
+
+def test_a_link_does_not_hide_a_lost_ending() -> None:
+    msgstr = "See the `annex <https://example.org/a>`__"
+    assert findings("ending-punctuation", "Siehe die `Anlage <https://example.org/a>`__.", msgstr)
 
 
 def test_a_copy_that_differs_only_in_case_is_still_a_copy() -> None:
