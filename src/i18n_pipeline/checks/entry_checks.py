@@ -14,11 +14,15 @@ from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import ATTRIBUTE_LIKE, DIRECTIVE, parse_markup, without_addresses
 from i18n_pipeline.checks.toolkit import endings, failure, tags
-from i18n_pipeline.sphinxext.roles import known_language_tag, lang_role_tags
+from i18n_pipeline.sphinxext.roles import (
+    known_language_tag,
+    lang_role_tags,
+    lang_role_texts,
+    phrase_and_tag,
+)
 
 #: The one role a translator may add: it marks a foreign phrase, ``:lang:`Wort <de>```.
 ALLOWED_ADDED_ROLES = frozenset({"lang"})
-LANG_ROLE_SHAPE = re.compile(r":lang:`[^`<>]+?\s<[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*>`")
 
 MARKUP_NAMES = {
     "strong": "**bold**",
@@ -114,10 +118,8 @@ def check_unsafe_markup(entry: Entry, context: Context) -> Findings:
                 "remove it; only :lang:`phrase <de>` may be added, to mark a foreign phrase",
             )
     added_lang_roles = translation.roles.get("lang", 0) - source.roles.get("lang", 0)
-    if (
-        added_lang_roles > 0
-        and len(LANG_ROLE_SHAPE.findall(entry.msgstr)) < translation.roles["lang"]
-    ):
+    well_formed = [text for text in lang_role_texts(entry.msgstr) if phrase_and_tag(text)]
+    if added_lang_roles > 0 and len(well_formed) < translation.roles["lang"]:
         yield (
             "the :lang: role is not in the form :lang:`phrase <de>`",
             "write the phrase, a space and the language tag in angle brackets",

@@ -24,7 +24,7 @@ from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
-CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils")
+CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils", "langcodes")
 
 
 def check_po_file(path: Path, lang: Language, glossary: tuple[str, ...] = ()) -> list[Finding]:
