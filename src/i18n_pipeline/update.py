@@ -52,7 +52,7 @@ def update_catalogs(
     plan = []
     for lang in languages or translations():
         for pot in templates:
-            po_file = project.locale_dir / lang.code / "LC_MESSAGES" / f"{pot.stem}.po"
+            po_file = project.po_file(lang.code, pot.stem)
             current = read_catalog(po_file, lang.code) if po_file.exists() else None
             plan.append((pot, po_file, lang, current))
     return [update_catalog(pot, po_file, lang, current) for pot, po_file, lang, current in plan]
