@@ -75,6 +75,34 @@ class Message:
 
 
 @dataclass(frozen=True)
+class EntryCounts:
+    """How many entries of one file are in each of polib's entry lists (what gettext
+    tools call translated, fuzzy, untranslated and obsolete): the statistics' figures."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+
+    @classmethod
+    def of(cls, po: polib.POFile) -> EntryCounts:
+        return cls(
+            translated=len(po.translated_entries()),
+            fuzzy=len(po.fuzzy_entries()),
+            untranslated=len(po.untranslated_entries()),
+            obsolete=len(po.obsolete_entries()),
+        )
+
+    def __add__(self, other: EntryCounts) -> EntryCounts:
+        return EntryCounts(
+            self.translated + other.translated,
+            self.fuzzy + other.fuzzy,
+            self.untranslated + other.untranslated,
+            self.obsolete + other.obsolete,
+        )
+
+
+@dataclass(frozen=True)
 class CatalogFile:
     """One PO file: its bytes, their digest, its entries and the ``.mo`` msgfmt made of them."""
 
@@ -85,6 +113,7 @@ class CatalogFile:
     header_line: int
     messages: tuple[Message, ...]
     mo: bytes
+    counts: EntryCounts = EntryCounts()
 
     @property
     def domain(self) -> str:
@@ -156,6 +185,7 @@ def parse_catalog(path: Path, data: bytes, language: str) -> CatalogFile:
         ),
         messages=messages,
         mo=mo,
+        counts=EntryCounts.of(po),
     )
 
 
