@@ -51,8 +51,12 @@ def test_a_latin_question_mark_is_not_the_question_mark_of_greek_or_arabic_scrip
     The toolkit's is right: Greek asks with ``;`` (U+037E, the same after NFC), and
     Arabic-script languages with ``؟``; a Latin ``?`` there is a typo."""
     [(message, hint)] = findings("ending-punctuation", "Mängel aufgefallen?", msgstr, code)
-    assert "the German text ends with '?'" in message
-    assert f"end the translation with {expected!r}" in hint
+    name = language(code).english_name
+    assert (
+        message
+        == f"the translation ends with '?' as the German text does, but {name} writes {expected!r}"
+    )
+    assert hint == f"end the translation with {expected!r}"
 
 
 def test_a_doubled_full_stop_is_reported() -> None:

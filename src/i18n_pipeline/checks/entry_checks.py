@@ -254,7 +254,13 @@ def check_ending_punctuation(entry: Entry, context: Context) -> Findings:
     if not failure(context.language, "endpunc", source, translation):
         return
     german, expected, found = endings(context.language, source, translation)
-    if expected:
+    if found and found == german:
+        yield (
+            f"the translation ends with {found!r} as the German text does, but "
+            f"{context.language.english_name} writes {expected!r}",
+            f"end the translation with {expected!r}",
+        )
+    elif expected:
         shown = f"{found!r}" if found else "no punctuation"
         yield (
             f"the German text ends with {german!r}, the translation with {shown}",
