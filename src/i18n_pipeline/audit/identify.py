@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+import langcodes
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 from lingua import Language as LinguaLanguage
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -37,6 +38,8 @@ MIN_CONFIRMED = 0.95
 #: the precise models decide among the declared language and this many likeliest others.
 MIN_QUICK = 0.5
 SHORTLIST = 3
+#: CLDR's language matching distance below which two languages serve the same readers.
+SAME_LANGUAGE = 10
 #: py3langid alone (languages lingua does not know) must be surer still.
 MIN_FOUND_PY3LANGID = 0.99
 MAX_DECLARED_PY3LANGID = 0.01
@@ -161,7 +164,7 @@ def judge(text: str, declared: str, candidates: Collection[str]) -> Judgement | 
         if main is None:
             return None
         found, found_p = main.best
-        if found == declared:
+        if same_for_readers(found, declared):
             return None
         declared_p = main.of(declared)
         second = py3langid_scores(text, {declared, found})
@@ -173,13 +176,20 @@ def judge(text: str, declared: str, candidates: Collection[str]) -> Judgement | 
         return Judgement(declared, found, declared_p, found_p, scores, clear)
     if declared in py3langid_languages() and letters(text) >= MIN_LETTERS_PY3LANGID:
         only = py3langid_scores(text, pool)
-        if only is None or only.best[0] == declared:
+        if only is None or same_for_readers(only.best[0], declared):
             return None
         found, found_p = only.best
         declared_p = only.of(declared)
         clear = found_p >= MIN_FOUND_PY3LANGID and declared_p <= MAX_DECLARED_PY3LANGID
         return Judgement(declared, found, declared_p, found_p, (only,), clear)
     return None
+
+
+@cache
+def same_for_readers(found: str, declared: str) -> bool:
+    """The same language, or one CLDR's language matching treats as interchangeable
+    (distance under ``SAME_LANGUAGE``: Croatian and Bosnian): no barrier to a reader."""
+    return found == declared or langcodes.tag_distance(found, declared) < SAME_LANGUAGE
 
 
 def _doubts(text: str, declared: str, pool: set[str]) -> set[str]:

@@ -173,7 +173,17 @@ def unmarked_phrases(
             else:
                 flagged.append((start, end, found))
         for start, end, found in flagged:
-            yield _trimmed(words[start:end], declared, candidates, found)
+            text, phrase = _trimmed(words[start:end], declared, candidates, found)
+            if _more_than_one_word(text.split(), declared, candidates):
+                yield text, phrase
+
+
+def _more_than_one_word(words: list[str], declared: str, candidates: set[str]) -> bool:
+    """Still in the other language without its longest word: a single foreign word (a
+    term or name, such as "(Staatsangehörigkeitsrecht)") is not a phrase."""
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    rest = words[:longest] + words[longest + 1 :]
+    return judge(" ".join(rest), declared, candidates) is not None
 
 
 def _trimmed(

@@ -94,9 +94,7 @@ def write_html(result: AuditResult, path: Path, site: Path | None = None) -> Pat
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     groups = by_language(result)
     names = {
-        code: (
-            english_name(code) if code != "unknown" else "Pages without a known language"
-        )
+        code: (english_name(code) if code != "unknown" else "Pages without a known language")
         for code in groups
     }
     text = env.get_template("audit.html").render(
