@@ -146,7 +146,11 @@ def check_directions(root: html.HtmlElement) -> list[Issue]:
             )
     for element in _outermost_blocks(body):
         direction, _ = resolved(element)
-        for run in opposite_runs(direction_text(element), direction):
+        text = direction_text(element)
+        found = counts(text)
+        if found[_opposite(direction)] > found[direction]:
+            continue  # the block as a whole is in the other direction: an error above
+        for run in opposite_runs(text, direction):
             issues.append(
                 _issue(
                     element,

@@ -34,6 +34,10 @@ MIN_LETTERS_PY3LANGID = 60
 MIN_RATIO = 5.0
 MAX_DECLARED = 0.10
 MIN_CONFIRMED = 0.95
+#: A close call, for review: lingua finds another language at least ``MIN_DOUBT_RATIO``
+#: times as likely, and py3langid, asked about the two, at least ``MIN_DOUBT_CONFIRMED``.
+MIN_DOUBT_RATIO = 2.0
+MIN_DOUBT_CONFIRMED = 2 / 3
 #: The quick pass lets text through when it is this sure of the declared language; else
 #: the precise models decide among the declared language and this many likeliest others.
 MIN_QUICK = 0.5
@@ -168,8 +172,9 @@ def judge(text: str, declared: str, candidates: Collection[str]) -> Judgement | 
             return None
         declared_p = main.of(declared)
         second = py3langid_scores(text, {declared, found})
-        if second is not None and second.of(found) <= second.of(declared):
-            return None  # the identifiers disagree: no evidence against the declared language
+        weak = second is not None and second.of(found) < MIN_DOUBT_CONFIRMED
+        if weak or found_p < MIN_DOUBT_RATIO * declared_p:
+            return None  # no real evidence against the declared language
         confirmed = second is None or second.of(found) >= MIN_CONFIRMED
         clear = declared_p <= MAX_DECLARED and found_p >= MIN_RATIO * declared_p and confirmed
         scores = (main,) if second is None else (main, second)
