@@ -7,6 +7,7 @@ language's script is CLDR's likely script (langcodes), never a table of ours.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -21,6 +22,9 @@ from i18n_pipeline.audit.passages import BLOCKS, CODE, lang_of, region, selector
 RTL_SCRIPTS = frozenset(
     {"Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"}
 )
+#: Unicode's scripts in use end in plane 1 (plane 2 and up: CJK ideographs, all L,
+#: counted as letters of no direction here; they never decide a page's direction).
+_LAST_SCRIPT_CHARACTER = 0x1FFFF
 VALID = frozenset({"ltr", "rtl", "auto"})
 #: An opposite-direction run needs this many words to be a warning: a single name or
 #: acronym ("BITV 2.0") is laid out correctly by the bidi algorithm.
@@ -44,13 +48,30 @@ def strong(char: str) -> str:
     return "rtl" if kind in ("R", "AL") else "ltr" if kind == "L" else ""
 
 
-def counts(text: str) -> dict[str, int]:
-    found = {"ltr": 0, "rtl": 0}
-    for char in text:
-        kind = strong(char)
+@cache
+def _strong_characters() -> dict[str, re.Pattern[str]]:
+    """One character class per direction, from Unicode's bidi classes (read once: a
+    regular expression counts a page's characters in C, not one call per character)."""
+    ranges: dict[str, list[tuple[int, int]]] = {"ltr": [], "rtl": []}
+    for code in range(_LAST_SCRIPT_CHARACTER + 1):
+        kind = strong(chr(code))
         if kind:
-            found[kind] += 1
-    return found
+            spans = ranges[kind]
+            if spans and spans[-1][1] == code - 1:
+                spans[-1] = (spans[-1][0], code)
+            else:
+                spans.append((code, code))
+    return {
+        kind: re.compile(
+            "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans) + "]"
+        )
+        for kind, spans in ranges.items()
+    }
+
+
+def counts(text: str) -> dict[str, int]:
+    """How many strong left-to-right and right-to-left characters ``text`` has."""
+    return {kind: len(pattern.findall(text)) for kind, pattern in _strong_characters().items()}
 
 
 def _words(text: str, direction: str) -> int:

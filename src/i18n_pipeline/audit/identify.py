@@ -1,12 +1,13 @@
 """Which language is a piece of text in: two identifiers, compared against the declared one.
 
 lingua (``lingua-language-detector``) is made for short text: three words are often
-enough. Its models ship in the wheel but take a while to load, so a detector is built
-only for the languages a page may contain, and each language's model is loaded once per
-process, when it is first needed. py3langid (its model ships in the package, loaded
-once, in a second) knows languages lingua does not (Pashto, Kurdish) and confirms
-lingua's verdicts: a passage is an error only when both say the declared language is
-the less likely one.
+enough. Its models ship in the wheel. A quick pass (lingua's trigram models, loaded in
+a fraction of a second, and py3langid) lets through every passage either finds in its
+declared language; only passages both doubt go to lingua's precise models, for the
+declared language and the likeliest others alone, loaded lazily, once per run, and
+unloaded when the run's checks end. py3langid (its model ships in the package) also
+knows languages lingua does not (Pashto, Kurdish) and confirms lingua's verdicts: a
+passage is an error only when both say the declared language is the less likely one.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from __future__ import annotations
 import copy
 import re
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import langcodes
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
@@ -50,6 +51,7 @@ MAX_DECLARED_PY3LANGID = 0.01
 
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _LOCK = threading.RLock()
+_loaded_sets: set[frozenset[str]] = set()
 
 
 def primary(tag: str | None) -> str:
@@ -96,6 +98,7 @@ def _detector(codes: frozenset[str], precise: bool) -> LanguageDetector:
     process, so detectors for overlapping sets share them. The quick one (trigrams
     only) loads in a fraction of a second; the precise one, made for short text, in
     about half a second per language, so it is asked only about a shortlist."""
+    _loaded_sets.add(codes)
     isos = [getattr(IsoCode639_1, code.upper()) for code in sorted(codes)]
     builder = LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
     return (builder if precise else builder.with_low_accuracy_mode()).build()
@@ -157,8 +160,14 @@ class Judgement:
 def judge(text: str, declared: str, candidates: Collection[str]) -> Judgement | None:
     """None when the text is in its declared language, or too short to tell; else a
     judgement, ``clear`` when the declared language is clearly the less likely one
-    (otherwise a close call, for a person to review)."""
-    declared = primary(declared)
+    (otherwise a close call, for a person to review). A site repeats itself (the
+    navigation on every page, the parallel text beside the original): each text is
+    judged once per run."""
+    return _judge(text, primary(declared), frozenset(candidates))
+
+
+@lru_cache(maxsize=2**16)
+def _judge(text: str, declared: str, candidates: frozenset[str]) -> Judgement | None:
     pool = set(candidates) | {declared}
     if declared in lingua_languages():
         if len(text.split()) < MIN_WORDS:
@@ -199,27 +208,30 @@ def same_for_readers(found: str, declared: str) -> bool:
 
 def _doubts(text: str, declared: str, pool: set[str]) -> set[str]:
     """The quick pass: empty when lingua's trigram models find ``declared`` the likeliest
-    and at least ``MIN_QUICK`` likely; else the declared language and the likeliest
-    others (lingua's and py3langid's), for the precise models to decide between."""
+    and at least ``MIN_QUICK`` likely, or py3langid does; else the declared language and
+    the likeliest others of both, for the precise models to decide between. (Those
+    models take about 28 MB a language: they are loaded only for passages both quick
+    identifiers doubt.)"""
     quick = lingua_scores(text, pool, precise=False)
     if quick is None or (quick.best[0] == declared and quick.of(declared) >= MIN_QUICK):
         return set()
     other = py3langid_scores(text, pool)
+    if other is not None and other.best[0] == declared:
+        return set()
     ranked = [s for s in (quick, other) if s is not None]
     return {declared} | {code for s in ranked for code, _ in s.ranked[:SHORTLIST]}
 
 
-def nominate(texts: Iterable[str], count: int = 3) -> set[str]:
-    """The languages py3langid sees in these texts (its ``count`` best for each): on a
-    site whose languages nobody named, lingua is asked only about these, not all 75."""
-    found: set[str] = set()
-    for text in texts:
-        if letters(text) < 2 * MIN_WORDS:
-            continue
-        scores = py3langid_scores(text, py3langid_languages())
-        if scores:
-            found.update(code for code, _ in scores.ranked[:count])
-    return found
+def release_models() -> None:
+    """Unload lingua's models (the precise ones take about 28 MB a language) once a run's
+    checks are done: the rest of the audit (the browsers, the PDFs) gets the memory."""
+    with _LOCK:
+        for precise in (False, True):
+            for codes in _loaded_sets:
+                _detector(codes, precise).unload_language_models()  # type: ignore[no-untyped-call]
+        _detector.cache_clear()
+        _loaded_sets.clear()
+        _judge.cache_clear()
 
 
 def explain(text: str, candidates: Collection[str]) -> str:

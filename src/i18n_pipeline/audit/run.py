@@ -14,6 +14,7 @@ from pathlib import Path
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
 from i18n_pipeline.audit.directions import check_directions
 from i18n_pipeline.audit.errors import NoPagesError
+from i18n_pipeline.audit.identify import release_models
 from i18n_pipeline.audit.language_checks import (
     check_declared_language,
     check_hreflang,
@@ -202,7 +203,10 @@ def timed_language_issues(
 ) -> tuple[dict[str, list[Issue]], float]:
     """Every page's language issues, and how long they took (the benchmark's share)."""
     started = time.perf_counter()
-    issues = {page.relative: page_language_issues(page, site) for page in pages}
+    try:
+        issues = {page.relative: page_language_issues(page, site) for page in pages}
+    finally:
+        release_models()
     return issues, time.perf_counter() - started
 
 
