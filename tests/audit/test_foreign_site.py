@@ -13,6 +13,7 @@ import pytest
 from i18n_pipeline.audit.command import main
 from i18n_pipeline.audit.errors import EXIT_FINDINGS
 
+Audited = tuple[int, dict[str, dict[str, object]], Path]
 FOREIGN = Path(__file__).resolve().parents[1] / "fixtures" / "audit" / "foreign"
 
 #: page → (runner, code, the text it names) of every finding it must have, errors and
@@ -34,7 +35,10 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[str, dict[str, object]]]:
+def audited(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[int, dict[str, dict[str, object]], Path]:
+    """Exit code, results per page and the reports directory of one language-only audit."""
     work = tmp_path_factory.mktemp("foreign")
     site = work / "foreign"
     shutil.copytree(FOREIGN, site)
@@ -43,7 +47,7 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[str, di
     pages = {
         page: result for group in report["languages"].values() for page, result in group.items()
     }
-    return code, pages
+    return code, pages, work / "reports"
 
 
 def found(result: dict[str, object]) -> set[tuple[str, str, str]]:
@@ -55,9 +59,9 @@ def found(result: dict[str, object]) -> set[tuple[str, str, str]]:
 
 
 def test_the_audit_of_a_foreign_site_fails_on_its_barriers(
-    audited: tuple[int, dict[str, dict[str, object]]],
+    audited: Audited,
 ) -> None:
-    code, pages = audited
+    code, pages, _ = audited
 
     assert code == EXIT_FINDINGS
     assert sorted(pages) == sorted(
@@ -68,10 +72,8 @@ def test_the_audit_of_a_foreign_site_fails_on_its_barriers(
 @pytest.mark.parametrize(
     "page", sorted(p.relative_to(FOREIGN).as_posix() for p in FOREIGN.rglob("*.html"))
 )
-def test_each_page_has_exactly_its_findings(
-    audited: tuple[int, dict[str, dict[str, object]]], page: str
-) -> None:
-    _, pages = audited
+def test_each_page_has_exactly_its_findings(audited: Audited, page: str) -> None:
+    _, pages, _ = audited
     expected = EXPECTED.get(page, set())
 
     actual = found(pages[page])
@@ -79,3 +81,20 @@ def test_each_page_has_exactly_its_findings(
     assert len(actual) == len(expected)
     for runner, code, text in expected:
         assert any(r == runner and c == code and text in t for r, c, t in actual), (code, actual)
+
+
+def test_the_report_marks_each_excerpt_in_its_language_and_passes_its_own_checks(
+    audited: Audited, tmp_path: Path
+) -> None:
+    """A finding's excerpt is in the language found, not the page's: the HTML report
+    marks it so, and the report passes the language checks itself."""
+    _, _, reports = audited
+    report_site = tmp_path / "report"
+    report_site.mkdir()
+    shutil.copy2(reports / "audit.html", report_site / "audit.html")
+    page = (report_site / "audit.html").read_text(encoding="utf-8")
+
+    code = main([str(report_site), "--language-only", "--reports", str(tmp_path / "out")])
+
+    assert '<code lang="es" dir="auto">hasta luego y buena suerte' in page
+    assert code == 0

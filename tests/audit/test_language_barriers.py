@@ -58,7 +58,7 @@ def test_an_unmarked_phrase_finding_gives_text_languages_place_and_fix() -> None
     assert "is in Spanish (es," in issue.message and "declared English (en," in issue.message
     assert issue.where == "the main content, under the heading “Opening hours”"
     assert issue.selector.endswith("p:nth-of-type(1)")
-    assert issue.fix.startswith('mark the phrase <span lang="es">')
+    assert issue.fix == 'mark the phrase: <span lang="es">…</span>, or translate it into English'
     assert issue.criterion == "3.1.2"
 
 

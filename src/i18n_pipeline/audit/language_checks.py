@@ -231,7 +231,7 @@ def _finding(passage: Passage, found: Judgement, text: str) -> Issue:
 
 def _phrase_finding(passage: Passage, text: str, found: Judgement) -> Issue:
     fix = (
-        f'mark the phrase <span lang="{found.found}">{text}</span>, or translate it into '
+        f'mark the phrase: <span lang="{found.found}">…</span>, or translate it into '
         f"{english_name(found.declared)}"
     )
     return _issue(passage, found, text, "unmarked-phrase", fix, what=f"a phrase in {passage.what}")
@@ -259,6 +259,7 @@ def _issue(
         context=text[:300],
         where=where,
         fix=fix,
+        language=found.found,
         gating=found.clear,
         needs_review=not found.clear,
     )

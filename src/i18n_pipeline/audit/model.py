@@ -21,6 +21,7 @@ class Issue:
     help_url: str = ""
     where: str = ""  # which part of the page: landmark and heading
     fix: str = ""  # what to do about it
+    language: str = ""  # the language the context is in, when a check found it
     gating: bool = False  # counts against the verdict
     needs_review: bool = False  # goes to the manual checklist instead
 
