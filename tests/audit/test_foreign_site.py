@@ -98,3 +98,16 @@ def test_the_report_marks_each_excerpt_in_its_language_and_passes_its_own_checks
 
     assert '<code lang="es" dir="auto">hasta luego y buena suerte' in page
     assert code == 0
+
+
+def test_explain_prints_both_identifiers_scores_for_each_passage_of_one_page(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main([str(FOREIGN), "--explain", "fr/index.html"])
+
+    out = capsys.readouterr().out
+    assert code == EXIT_FINDINGS
+    assert "<p> (declared fr): 'Le maire a conclu la réunion" in out
+    assert "lingua: fr " in out and "py3langid: fr " in out
+    assert "error: unmarked-phrase" in out
+    assert "text: 'hasta luego y buena suerte" in out
