@@ -35,7 +35,7 @@ MIN_STRONG = 3
 
 @cache
 def direction_of_language(tag: str) -> str:
-    """ "rtl" for a language written in a right-to-left script (its likely script)."""
+    """The direction a language is written in: rtl for a right-to-left likely script."""
     try:
         script = langcodes.Language.get(tag).maximize().script
     except ValueError:  # langcodes' LanguageTagError is one

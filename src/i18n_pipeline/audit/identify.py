@@ -152,10 +152,6 @@ class Judgement:
     scores: tuple[Scores, ...]
     clear: bool  # the declared language is clearly less likely: an error
 
-    @property
-    def by(self) -> str:
-        return self.scores[0].identifier
-
 
 def judge(text: str, declared: str, candidates: Collection[str]) -> Judgement | None:
     """None when the text is in its declared language, or too short to tell; else a

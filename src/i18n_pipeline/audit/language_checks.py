@@ -7,8 +7,9 @@ every passage (the page, each block, each element with a ``lang`` of its own,
 each accessible name, and phrases of three words and more inside blocks) is
 identified and compared with the language declared for it. The audit knows
 nothing of this project's languages: the site run hands them over
-(``SiteLanguages``); on any other site every language the identifiers know is a
-candidate, narrowed to those the page declares and py3langid sees in it.
+(``SiteLanguages``); on any other site every language lingua knows is a
+candidate, with every language the page declares, and the quick pass narrows
+each passage to a shortlist (``identify``).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def language_checks_digest(site: SiteLanguages) -> str:
 
 @cache
 def english_name(code: str) -> str:
-    """ "Dutch" for ``nl``: findings name languages the way an auditor reads them."""
+    """The English name of a language (Dutch for ``nl``), as an auditor reads findings."""
     try:
         return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
     except (ValueError, UnknownLocaleError):
