@@ -83,3 +83,10 @@ def test_a_whole_page_in_another_language_is_one_finding_not_one_per_block() -> 
 
     assert "French (fr," in issue.message
     assert issue.fix.startswith('set <html lang="fr">')
+
+
+def test_names_addresses_law_names_and_numbers_are_not_judged() -> None:
+    """WCAG 3.1.2 exempts proper names and technical terms: "Katarina Niewiedzial",
+    "Mauerstraße 53", "BITV 2.0", a German law's name, a telephone number, unmarked
+    in English text, raise nothing (here without the glossary, as on any site)."""
+    assert findings("names-and-numbers.html") == []
