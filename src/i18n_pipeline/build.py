@@ -1,4 +1,5 @@
-"""Stage 3: build every language from the snapshot into a release, plus start page and sitemap.
+"""The build (`site`, after the PO check): every language from the snapshot into a release, plus
+start page and sitemap.
 
 Languages build in parallel (one process each, as many as there are cores). Each
 keeps its own Sphinx environment under ``_build/cache/doctrees/<lang>``, and a
@@ -33,6 +34,7 @@ from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, all_languages
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import current_release, discard, new_release_dir, publish
 from i18n_pipeline.readability import Readability, measure_site
+from i18n_pipeline.site_pages import site_pages
 from i18n_pipeline.sitemap import write_sitemap
 from i18n_pipeline.snapshot import Snapshot, write_locale_dir
 from i18n_pipeline.sphinx_run import run_sphinx
@@ -116,9 +118,11 @@ def build_release(
     languages = all_languages()
     snapshot.require_readable()
     published = {} if fresh else load_fingerprints(_fingerprints_file(project))
-    config = config_values(project)
-    base_url = str(config.get("html_baseurl") or "")
-    shared = shared_inputs_digest(project, config, THEME_DIR)
+    # Sphinx's configuration, read by Sphinx; its app is gone before the language builds
+    # fork (they would inherit the roles and nodes it registered with docutils).
+    with site_pages(project) as pages:
+        base_url = pages.base_url
+        shared = shared_inputs_digest(project, config_values(pages.config), THEME_DIR)
     wanted = {lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages}
     old_site = None if fresh else current_release(project)
 
@@ -143,11 +147,12 @@ def build_release(
         results += _build_languages(
             project, snapshot, to_build, release, locale_dirs, fresh, jobs, progress
         )
-        write_landing_page(release, languages, base_url)
         write_sitemap(release, languages, base_url)
         stats = collect_stats(project, snapshot=snapshot)
         readability = measure_site(release, languages, project.cache_dir / "readability")
-        write_status_page(release, stats, readability)
+        with site_pages(project) as pages:
+            write_landing_page(release, pages, languages)
+            write_status_page(release, pages, stats, readability)
     except BaseException:
         discard(release)
         raise

@@ -19,15 +19,13 @@ from typing import Any
 import babel
 import docutils
 import sphinx
-from sphinx.config import eval_config_file
-from sphinx.util.tags import Tags
+from sphinx.config import Config
 
 from i18n_pipeline import __version__
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.project import Project
 
 PACKAGE_DIR = Path(__file__).parent
-_SIMPLE = (str, int, float, bool, type(None), list, tuple, dict)
 
 
 def _hash_files(digest: Any, root: Path, paths: Iterable[Path]) -> None:
@@ -48,14 +46,18 @@ def files_digest(root: Path, paths: list[Path], *extra: str) -> str:
     return digest.hexdigest()
 
 
-def config_values(project: Project) -> dict[str, object]:
-    """conf.py as Sphinx evaluates it (environment variables applied): its plain values."""
-    namespace = eval_config_file(project.conf_dir / "conf.py", Tags())
-    return {
-        name: value
-        for name, value in namespace.items()
-        if not name.startswith("_") and isinstance(value, _SIMPLE)
-    }
+def config_values(config: Config) -> dict[str, object]:
+    """Sphinx's configuration (conf.py, environment variables applied, and defaults): the
+    values that are plain data. A value that is not (a function, a translatable string)
+    is left out of the digest; conf.py's own bytes are hashed as well."""
+    plain = {}
+    for item in config:
+        try:
+            json.dumps(item.value, sort_keys=True)
+        except (TypeError, ValueError):
+            continue
+        plain[item.name] = item.value
+    return plain
 
 
 class _PackageFinder(modulefinder.ModuleFinder):

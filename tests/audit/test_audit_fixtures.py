@@ -1,4 +1,4 @@
-"""The real audit (pa11y-ci with axe and HTML_CodeSniffer in Chromium, the browser
+"""The real audit (pa11y with axe and HTML_CodeSniffer in Chromium, the browser
 probe, the language checks) on fixture pages that each break one thing.
 
 ``fixtures/audit/site/`` is "any site": not this project's layout, audited by

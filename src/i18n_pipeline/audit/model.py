@@ -45,7 +45,7 @@ class SiteLanguages:
 
 @dataclass(frozen=True)
 class ToolOutcome:
-    """What one browser tool (pa11y-ci, the probe) found, and where it failed."""
+    """What one browser tool (pa11y, the probe) found, and where it failed."""
 
     issues: dict[str, list[Issue]]  # by URL
     failures: dict[str, str]  # URL → the tool's message; a failure is never a pass

@@ -70,6 +70,7 @@ def write_json(result: AuditResult, path: Path, settings: dict[str, object]) -> 
         "settings": settings,
         "tools": result.tool_versions,
         "browser": result.browser,
+        "browser_starts": result.browser_starts,
         "languages": {
             code: {
                 page.relative: {

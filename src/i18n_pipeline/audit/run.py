@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
+from i18n_pipeline.audit.browser_tools import BrowserRun, run_browser_tools
 from i18n_pipeline.audit.directions import check_directions
 from i18n_pipeline.audit.errors import NoPagesError
 from i18n_pipeline.audit.identify import release_models
@@ -21,16 +22,16 @@ from i18n_pipeline.audit.language_checks import (
     check_text_language,
     language_checks_digest,
 )
-from i18n_pipeline.audit.model import Issue, PageResult, SiteLanguages
+from i18n_pipeline.audit.model import Issue, PageResult, SiteLanguages, ToolOutcome
 from i18n_pipeline.audit.node_env import (
     NodeEnvironment,
     default_cache_dir,
     ensure_node_environment,
+    lock_digest,
 )
-from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS, run_pa11y_ci
+from i18n_pipeline.audit.pa11y import PA11Y_OPTIONS, PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.pdf_checks import check_pdf, pdf_checks_digest
-from i18n_pipeline.audit.probe import run_probe
 from i18n_pipeline.audit.server import serve
 from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
 from i18n_pipeline.audit.wcag import axe_rule_tags
@@ -60,7 +61,7 @@ class AuditSettings:
 
     @property
     def workers(self) -> int:
-        # pa11y-ci waits on the browser most of the time: two pages per core, at most four.
+        # The tools wait on the browser most of the time: two pages per core, at most four.
         return self.concurrency or max(1, min(4, 2 * (os.cpu_count() or 1)))
 
 
@@ -70,6 +71,7 @@ class AuditResult:
     tool_versions: dict[str, str] = field(default_factory=dict)
     browser: str = ""
     language_seconds: float = 0.0  # the language checks' own time (they run beside the browser)
+    browser_starts: int = 0  # Chromium launches in this run (0 when every page was cached)
 
     @property
     def errors(self) -> int:
@@ -98,8 +100,8 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     # A result is reused while the tools, the audit's configuration and the page are unchanged.
     decided_by = {
         "tools": versions,
-        "standard": "WCAG2AA",
-        "runners": ["language"] if settings.language_only else ["axe", "htmlcs"],
+        "runner": "language only" if settings.language_only else lock_digest(),
+        "pa11y": PA11Y_OPTIONS,
         "wcag22_gates": settings.wcag22_gates,
         "launch": list(LAUNCH_ARGS),
         "language_checks": language_checks_digest(settings.languages),
@@ -127,14 +129,15 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     tool_issues: dict[str, list[Issue]] = {}
     language_issues: dict[str, list[Issue]] = {}
     language_seconds = 0.0
+    browser_starts = 0
     if to_run and env is not None and browser is not None:
-        # The browsers are separate processes: meanwhile, this one reads axe's rule
+        # The browser is a separate process: meanwhile, this one reads axe's rule
         # metadata and runs the language checks (loading their model takes a while).
         with ThreadPoolExecutor(max_workers=2) as pool:
             pool.submit(axe_rule_tags, env)
             language = pool.submit(timed_language_issues, to_run, settings.languages)
             with serve(settings.site) as base_url:
-                tool_issues, failures = _run_tools(
+                tool_issues, failures, browser_starts = _run_tools(
                     env, to_run, base_url, browser, settings, progress
                 )
             language_issues, language_seconds = language.result()
@@ -162,7 +165,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     ]
     if not settings.language_only:
         results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
-    return AuditResult(results, versions, str(browser or ""), language_seconds)
+    return AuditResult(results, versions, str(browser or ""), language_seconds, browser_starts)
 
 
 def _audit_pdfs(
@@ -217,50 +220,54 @@ def _run_tools(
     browser: Path,
     settings: AuditSettings,
     progress: Progress,
-) -> tuple[dict[str, list[Issue]], dict[str, str]]:
-    """pa11y-ci and the probe side by side over ``pages``; a page a tool fails on is
-    retried alone."""
+) -> tuple[dict[str, list[Issue]], dict[str, str], int]:
+    """pa11y and the probe over ``pages`` in one browser; a page a tool fails on is
+    retried alone, in a fresh browser. Returns issues and failures by page, and how
+    many times Chromium was started."""
     url_of = {page.relative: base_url + page.relative for page in pages}
     relative_of = {url: relative for relative, url in url_of.items()}
     urls = list(url_of.values())
-    origin = base_url.rstrip("/")
 
-    def pa11y(batch: list[str], workers: int) -> tuple[dict[str, list[Issue]], dict[str, str]]:
-        outcome = run_pa11y_ci(env, batch, browser, workers, settings.page_timeout_ms)
-        return outcome.issues, outcome.failures
-
-    def probe(batch: list[str], workers: int) -> tuple[dict[str, list[Issue]], dict[str, str]]:
-        outcome = run_probe(
-            env, batch, browser, origin, settings.wcag22_gates, workers, settings.page_timeout_ms
+    def run(batch: list[str], workers: int) -> BrowserRun:
+        return run_browser_tools(
+            env,
+            batch,
+            browser,
+            base_url.rstrip("/"),
+            workers,
+            settings.wcag22_gates,
+            settings.page_timeout_ms,
         )
-        return outcome.issues, outcome.failures
 
     progress(
-        f"  pa11y-ci (axe + htmlcs) and the browser probe (requests to other hosts, "
-        f"WCAG 2.2) on {len(urls)} page(s)"
+        f"  pa11y (axe + htmlcs) and the browser probe (requests to other hosts, "
+        f"WCAG 2.2) on {len(urls)} page(s), in one browser"
     )
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = {
-            name: pool.submit(tool, urls, settings.workers)
-            for name, tool in (("pa11y-ci", pa11y), ("browser probe", probe))
-        }
-        outcomes = {name: future.result() for name, future in runs.items()}
-
+    first = run(urls, settings.workers)
+    starts = first.browser_starts
     found: dict[str, list[Issue]] = {url: [] for url in urls}
     failures: dict[str, str] = {}
-    for name, tool in (("pa11y-ci", pa11y), ("browser probe", probe)):
-        issues, failed = outcomes[name]
-        for url in failed:
-            progress(
-                f"  {name} failed on {relative_of[url]} ({failed[url][:80]}); "
-                "retrying it alone, in a fresh browser"
-            )
-            retried, still_failed = tool([url], 1)
-            if url in retried:
-                issues[url] = retried[url]
+    for url in urls:
+        outcomes = _by_tool(first)
+        failed = {name: o.failures[url] for name, o in outcomes.items() if url in o.failures}
+        if failed:
+            for name, reason in failed.items():
+                progress(
+                    f"  {name} failed on {relative_of[url]} ({reason[:80]}); "
+                    "retrying it alone, in a fresh browser"
+                )
+            retry = run([url], 1)
+            starts += retry.browser_starts
+            outcomes |= {name: _by_tool(retry)[name] for name in failed}
+        for name, outcome in outcomes.items():
+            if url in outcome.issues:
+                found[url] += outcome.issues[url]
             else:
-                failures.setdefault(url, f"{name}: {still_failed.get(url, failed[url])}")
-        for url in urls:
-            found[url] += issues.get(url, [])
+                reason = outcome.failures.get(url, failed.get(name, ""))
+                failures.setdefault(url, f"{name}: {reason}")
     result = {relative_of[url]: found[url] for url in urls if url not in failures}
-    return result, {relative_of[url]: reason for url, reason in failures.items()}
+    return result, {relative_of[url]: reason for url, reason in failures.items()}, starts
+
+
+def _by_tool(run: BrowserRun) -> dict[str, ToolOutcome]:
+    return {"pa11y": run.pa11y, "browser probe": run.probe}
