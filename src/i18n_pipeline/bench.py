@@ -115,6 +115,20 @@ class PdfCost:
 
 
 @dataclass(frozen=True)
+class LanguageCost:
+    """What the audit's language, direction and tag checks cost on the real site
+    (target: at most 15 % of the audit)."""
+
+    audit_seconds: float  # the cold run's whole audit (audit.json)
+    in_audit_seconds: float  # the checks' own time inside it, in a thread beside the browser
+    alone_seconds: float  # ``audit --language-only --fresh`` on the same site, a process alone
+
+    @property
+    def share_of_audit(self) -> float:
+        return round(self.alone_seconds / self.audit_seconds, 3) if self.audit_seconds else 0.0
+
+
+@dataclass(frozen=True)
 class BenchReport:
     """Everything one benchmark run measured; ``bench.json`` is its JSON form."""
 
@@ -128,6 +142,7 @@ class BenchReport:
     pdfs: PdfCost | None
     growth: list[GrowthRow]
     audit_concurrency: list[AuditConcurrency]
+    languages: LanguageCost | None = None
 
     @property
     def ratios(self) -> dict[str, float]:
@@ -171,6 +186,11 @@ class BenchReport:
             "met": self.met,
             "peak_mib": self.peak_mib,
             "pdfs": asdict(self.pdfs) if self.pdfs else None,
+            "language_checks": (
+                asdict(self.languages) | {"share_of_audit": self.languages.share_of_audit}
+                if self.languages
+                else None
+            ),
             "growth": [
                 {
                     **asdict(row),
@@ -326,6 +346,8 @@ def measure_cycle(
     """The pipeline on ``project`` cold, then warm, then after one msgstr edit."""
     print(f"{prefix}pipeline cold (--fresh) ...", flush=True)
     cold = run_measured(f"{prefix}cold", pipeline(project, "--fresh", *extra), work, env, starts)
+    with contextlib.suppress(FileNotFoundError):  # kept: the next runs overwrite it
+        shutil.copy2(project.reports_dir / "audit.json", work / f"{prefix}cold-audit.json")
     print(f"{prefix}pipeline warm, nothing changed ...", flush=True)
     warm = run_measured(f"{prefix}warm", pipeline(project, *extra), work, env, starts)
     edit_one_msgstr(project)
@@ -444,6 +466,9 @@ def run_benchmark(
         # Without the audit nothing is published, so there is no page to print.
         site = work / "pipeline" / "_build" / "site"
         pdfs = measure_pdfs(site, cold, edited) if audit else None
+        languages = (
+            measure_language_checks(Project(work / "pipeline"), work, env) if audit else None
+        )
         concurrency = (
             measure_audit_concurrency(site, audit_concurrency, work, env, starts) if audit else []
         )
@@ -476,6 +501,23 @@ def run_benchmark(
         pdfs=pdfs,
         growth=growth_rows,
         audit_concurrency=concurrency,
+        languages=languages,
+    )
+
+
+def measure_language_checks(project: Project, work: Path, env: dict[str, str]) -> LanguageCost:
+    """The language checks' cost: their time inside the cold run's audit (they share the
+    machine with the browser there), and a language-only audit of the same site alone,
+    models loaded from scratch, against the cold audit's whole time."""
+    cold_audit = json.loads((work / "cold-audit.json").read_text(encoding="utf-8"))["settings"]
+    command = [sys.executable, "-m", "i18n_pipeline.cli", "--root", str(project.root), "audit"]
+    command += ["--language-only", "--fresh", "--reports", str(work / "language-only")]
+    print("language checks alone (audit --language-only --fresh) ...", flush=True)
+    alone = run_measured("language_only", command, work, env)
+    return LanguageCost(
+        audit_seconds=float(cold_audit["seconds"]),
+        in_audit_seconds=float(cold_audit.get("language_seconds", 0.0)),
+        alone_seconds=alone.seconds,
     )
 
 
@@ -540,6 +582,14 @@ def format_report(report: BenchReport) -> str:
             f"about {pdfs.share_of_cold:.1%} of the cold run (target ≤ 15 %) and "
             f"{pdfs.share_of_po_edit:.1%} of the one-edit run "
             f"({pdfs.share_of_cold_for_one_edit:.1%} of cold)"
+        )
+    if report.languages:
+        cost = report.languages
+        lines.append(
+            f"\nLanguage checks: {cost.alone_seconds:.2f} s alone (audit --language-only "
+            f"--fresh) against {cost.audit_seconds:.2f} s for the cold audit: "
+            f"{cost.share_of_audit:.1%} (target ≤ 15 %); inside the audit, beside the "
+            f"browser, they took {cost.in_audit_seconds:.2f} s"
         )
     if report.growth:
         lines += [

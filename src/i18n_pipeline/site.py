@@ -42,6 +42,7 @@ def run_site(
     """
     from i18n_pipeline.audit.command import run_audit
     from i18n_pipeline.audit.run import AuditSettings
+    from i18n_pipeline.site_languages import site_languages
 
     steps = _Steps(5 if audit else 4)
     with project_lock(project, exclusive=True):
@@ -54,7 +55,10 @@ def run_site(
                 print(f"\nnot published (no audit): the build is in {scratch}")
                 return 0
             steps.next("accessibility audit (before publishing)")
-            settings = AuditSettings(release.path, project.cache_dir, fresh=fresh)
+            languages = site_languages(release.path, project.glossary_file)
+            settings = AuditSettings(
+                release.path, project.cache_dir, fresh=fresh, languages=languages
+            )
             code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
             if code:
                 rejected = _set_aside(project, release, "rejected")

@@ -11,6 +11,21 @@ import json
 from pathlib import Path
 
 BROWSER_RUNNERS = {"axe", "htmlcs", "axe-wcag22", "requests"}
+#: What an issue said when the findings were recorded; fields added since (where, fix,
+#: language: the language checks' own) are not the browser tools' findings.
+RECORDED_FIELDS = (
+    "runner",
+    "code",
+    "type",
+    "message",
+    "criterion",
+    "level",
+    "selector",
+    "context",
+    "help_url",
+    "gating",
+    "needs_review",
+)
 
 Findings = dict[str, dict[str, object]]
 
@@ -21,7 +36,7 @@ def browser_findings(audit_json: Path) -> Findings:
     for pages in report["languages"].values():
         for page, result in pages.items():
             issues = [
-                issue
+                {field: issue[field] for field in RECORDED_FIELDS}
                 for group in ("errors", "reported", "needs_review")
                 for issue in result[group]
                 if issue["runner"] in BROWSER_RUNNERS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 
@@ -18,6 +19,9 @@ class Issue:
     selector: str = ""
     context: str = ""
     help_url: str = ""
+    where: str = ""  # which part of the page: landmark and heading
+    fix: str = ""  # what to do about it
+    language: str = ""  # the language the context is in, when a check found it
     gating: bool = False  # counts against the verdict
     needs_review: bool = False  # goes to the manual checklist instead
 
@@ -27,6 +31,16 @@ class Issue:
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Issue:
         return cls(**data)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    """What a site run tells the audit about its languages; empty for any other site,
+    whose pages are judged against every language the identifiers know."""
+
+    languages: tuple[str, ...] = ()  # BCP 47 tags of the site's languages
+    expected: Mapping[str, str] = field(default_factory=dict)  # page → tag it was built for
+    protected: tuple[str, ...] = ()  # terms never judged (the glossary: names, identifiers)
 
 
 @dataclass(frozen=True)

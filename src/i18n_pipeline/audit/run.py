@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -12,14 +13,16 @@ from pathlib import Path
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
 from i18n_pipeline.audit.browser_tools import BrowserRun, run_browser_tools
+from i18n_pipeline.audit.directions import check_directions
 from i18n_pipeline.audit.errors import NoPagesError
+from i18n_pipeline.audit.identify import release_models
 from i18n_pipeline.audit.language_checks import (
     check_declared_language,
     check_hreflang,
     check_text_language,
     language_checks_digest,
 )
-from i18n_pipeline.audit.model import Issue, PageResult, ToolOutcome
+from i18n_pipeline.audit.model import Issue, PageResult, SiteLanguages, ToolOutcome
 from i18n_pipeline.audit.node_env import (
     NodeEnvironment,
     default_cache_dir,
@@ -30,6 +33,7 @@ from i18n_pipeline.audit.pa11y import PA11Y_OPTIONS, PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.pdf_checks import check_pdf, pdf_checks_digest
 from i18n_pipeline.audit.server import serve
+from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
 from i18n_pipeline.audit.wcag import axe_rule_tags
 from i18n_pipeline.result_cache import ResultCache
 
@@ -44,6 +48,8 @@ class AuditSettings:
     concurrency: int = 0  # 0: suit the machine
     wcag22_gates: bool = False
     page_timeout_ms: int = PAGE_TIMEOUT_MS
+    languages: SiteLanguages = field(default_factory=SiteLanguages)
+    language_only: bool = False  # no browser: the language, direction and tag checks alone
 
     @property
     def results_dir(self) -> Path:
@@ -64,6 +70,7 @@ class AuditResult:
     pages: list[PageResult]
     tool_versions: dict[str, str] = field(default_factory=dict)
     browser: str = ""
+    language_seconds: float = 0.0  # the language checks' own time (they run beside the browser)
     browser_starts: int = 0  # Chromium launches in this run (0 when every page was cached)
 
     @property
@@ -76,24 +83,28 @@ class AuditResult:
 
 
 def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResult:
-    pages = discover_pages(settings.site)
+    pages = discover_pages(settings.site, settings.languages.expected)
     if not pages:
         raise NoPagesError(
             "no HTML pages to audit",
             path=settings.site,
             hint="build the site first (tox -e site), or pass a directory of .html files",
         )
-    browser = find_browser()
-    env = ensure_node_environment(settings.node_dir, progress)
-    versions = env.tool_versions()
+    browser: Path | None = None
+    env: NodeEnvironment | None = None
+    versions: dict[str, str] = {}
+    if not settings.language_only:
+        browser = find_browser()
+        env = ensure_node_environment(settings.node_dir, progress)
+        versions = env.tool_versions()
     # A result is reused while the tools, the audit's configuration and the page are unchanged.
     decided_by = {
         "tools": versions,
-        "runner": lock_digest(),  # the Node side's files, the audit runner among them
+        "runner": "language only" if settings.language_only else lock_digest(),
         "pa11y": PA11Y_OPTIONS,
         "wcag22_gates": settings.wcag22_gates,
         "launch": list(LAUNCH_ARGS),
-        "language_checks": language_checks_digest(),
+        "language_checks": language_checks_digest(settings.languages),
         "pdf_checks": pdf_checks_digest(),
     }
     cache = ResultCache(settings.results_dir, json.dumps(decided_by, sort_keys=True))
@@ -110,27 +121,34 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     to_run = [page for page in pages if page.relative not in reused]
     progress(
         f"auditing {len(pages)} page(s): {len(to_run)} to check, {len(reused)} unchanged "
-        f"(cached); browser {browser}; concurrency {settings.workers}"
+        f"(cached); "
+        + (f"browser {browser}; concurrency {settings.workers}" if browser else "language only")
     )
 
     failures: dict[str, str] = {}
+    tool_issues: dict[str, list[Issue]] = {}
+    language_issues: dict[str, list[Issue]] = {}
+    language_seconds = 0.0
     browser_starts = 0
-    if to_run:
+    if to_run and env is not None and browser is not None:
         # The browser is a separate process: meanwhile, this one reads axe's rule
         # metadata and runs the language checks (loading their model takes a while).
         with ThreadPoolExecutor(max_workers=2) as pool:
             pool.submit(axe_rule_tags, env)
-            language = pool.submit(lambda: {p.relative: page_language_issues(p) for p in to_run})
+            language = pool.submit(timed_language_issues, to_run, settings.languages)
             with serve(settings.site) as base_url:
                 tool_issues, failures, browser_starts = _run_tools(
                     env, to_run, base_url, browser, settings, progress
                 )
-            language_issues = language.result()
-        for page in to_run:
-            issues = tool_issues.get(page.relative, []) + language_issues[page.relative]
-            page_issues[page.relative] = issues
-            if page.relative not in failures:
-                cache.store(keys[page.relative], (issue.as_json() for issue in issues))
+            language_issues, language_seconds = language.result()
+    elif to_run:
+        language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
+    for page in to_run:
+        tools = reconcile_htmlcs(tool_issues.get(page.relative, []), page.root)
+        issues = tools + language_issues[page.relative]
+        page_issues[page.relative] = issues
+        if page.relative not in failures:
+            cache.store(keys[page.relative], (issue.as_json() for issue in issues))
 
     # Alternates span pages: checked on every run, it is cheap.
     hreflang = check_hreflang(pages, {page.relative: page.root for page in pages}, settings.site)
@@ -145,8 +163,9 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         )
         for page in pages
     ]
-    results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
-    return AuditResult(results, versions, str(browser), browser_starts)
+    if not settings.language_only:
+        results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
+    return AuditResult(results, versions, str(browser or ""), language_seconds, browser_starts)
 
 
 def _audit_pdfs(
@@ -171,9 +190,27 @@ def _audit_pdfs(
     return results
 
 
-def page_language_issues(page: Page) -> list[Issue]:
-    """The language checks that look at one page only (cached with the tools' results)."""
-    return check_declared_language(page, page.root) + check_text_language(page, page.root)
+def page_language_issues(page: Page, site: SiteLanguages) -> list[Issue]:
+    """The language and direction checks that look at one page only (cached with the
+    tools' results)."""
+    return (
+        check_declared_language(page.root, page.language)
+        + check_lang_tags(page.root)
+        + check_directions(page.root)
+        + check_text_language(page.root, site)
+    )
+
+
+def timed_language_issues(
+    pages: list[Page], site: SiteLanguages
+) -> tuple[dict[str, list[Issue]], float]:
+    """Every page's language issues, and how long they took (the benchmark's share)."""
+    started = time.perf_counter()
+    try:
+        issues = {page.relative: page_language_issues(page, site) for page in pages}
+    finally:
+        release_models()
+    return issues, time.perf_counter() - started
 
 
 def _run_tools(
