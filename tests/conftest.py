@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import polib
 import pytest
 from lxml import html
 
@@ -13,6 +14,15 @@ from i18n_pipeline.project import Project
 from i18n_pipeline.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Small Sphinx projects in tests/roots/test-*/, built with Sphinx's own test app:
+# one extension behaviour per test, in a fraction of a second per build.
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return REPO / "tests" / "roots"
 
 
 def copy_project(target: Path) -> Project:
@@ -42,8 +52,55 @@ def project_copy(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
 
 
+def edit_entry(
+    project: Project,
+    code: str,
+    match: str | Callable[[polib.POEntry], bool],
+    edit: Callable[[polib.POEntry], None],
+    *,
+    domain: str = "index",
+) -> polib.POEntry:
+    """Change one entry, as a translator's editor would, and save.
+
+    ``match`` is the start of the entry's msgid, or a test of the entry.
+
+    polib writes the file the way Poedit does (wrapped at 76 columns), so only the
+    edited entry changes on disk.
+    """
+    po_file = project.locale_dir / code / "LC_MESSAGES" / f"{domain}.po"
+    catalog = polib.pofile(str(po_file), wrapwidth=76)
+    matches = match if callable(match) else lambda e: e.msgid.startswith(match)
+    entry = next(e for e in catalog if matches(e))
+    edit(entry)
+    catalog.save()
+    return entry
+
+
+def replace_in_msgstr(old: str, new: str) -> Callable[[polib.POEntry], None]:
+    """An edit for :func:`edit_entry`: the first ``old`` in the msgstr becomes ``new``."""
+
+    def edit(entry: polib.POEntry) -> None:
+        assert old in entry.msgstr, f"{old!r} is not in the msgstr of {entry.msgid[:40]!r}"
+        entry.msgstr = entry.msgstr.replace(old, new, 1)
+
+    return edit
+
+
 def parse(page: Path) -> html.HtmlElement:
     return html.fromstring(page.read_bytes())
+
+
+def node_cache_for_tests() -> Path:
+    """Where the tests keep their Node environment: the user's cache, never the checkout.
+
+    ``I18N_PIPELINE_NODE_CACHE`` wins; else ``$XDG_CACHE_HOME`` (or ``~/.cache``), so that
+    a test run leaves the checkout's ``_build`` as it found it and reuses one install
+    across runs and checkouts (the environment is keyed by its lock file).
+    """
+    if configured := os.environ.get("I18N_PIPELINE_NODE_CACHE"):
+        return Path(configured)
+    cache_home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache_home) / "i18n-pipeline-tests" / "node"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -54,6 +111,5 @@ def shared_node_environment() -> Iterator[None]:
     is set for the session only, and restored after it.
     """
     with pytest.MonkeyPatch.context() as patch:
-        if "I18N_PIPELINE_NODE_CACHE" not in os.environ:
-            patch.setenv("I18N_PIPELINE_NODE_CACHE", str(REPO / "_build" / "cache" / "node"))
+        patch.setenv("I18N_PIPELINE_NODE_CACHE", str(node_cache_for_tests()))
         yield

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
 from conftest import REPO
 from i18n_pipeline.catalog import read_catalog
-from i18n_pipeline.languages import translations
+from i18n_pipeline.errors import InputMissingError
+from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
+from i18n_pipeline.snapshot import take_snapshot
 
 PROJECT = Project(REPO)
 PO_FILES = [(lang, po) for lang in translations() for po in PROJECT.po_files(lang.code)]
@@ -66,3 +69,23 @@ def test_translate_toolkit_pocount_reads_every_po_file() -> None:
         store = factory.getobject(str(po_file))
         units = [unit for unit in store.units if not unit.isheader()]
         assert units and all(unit.istranslated() for unit in units), po_file
+
+
+def test_a_po_file_in_a_sub_folder_is_seen_as_sphinx_sees_it(tmp_path: Path) -> None:
+    """The hand-made ``LC_MESSAGES/*.po`` glob did not look into sub-folders, but Sphinx's
+    CatalogRepository does (the domain ``old/index``): a stray catalog there is reported
+    like any other, not silently passed over. Dot-folders (editor backups) Sphinx skips."""
+    project = PROJECT.copy_inputs(tmp_path / "project")
+    folder = project.po_file("tr", "index").parent
+    for hidden in ("old", ".backup"):
+        (folder / hidden).mkdir()
+        shutil.copy2(folder / "index.po", folder / hidden / "index.po")
+
+    assert project.po_file("tr", "old/index") in project.po_files("tr")
+    assert folder / ".backup" / "index.po" not in project.po_files("tr")
+    with pytest.raises(InputMissingError) as stopped:
+        take_snapshot(project, [language("tr")])
+    assert stopped.value.message == (
+        f"{folder / 'old' / 'index.po'} translates a document that does not exist: "
+        "source/old/index.rst is missing"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import quiet
+from conftest import edit_entry, quiet, replace_in_msgstr
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.project import Project
@@ -57,15 +57,11 @@ def test_command_line_prints_one_clear_line_and_exit_code(
 def test_broken_markup_in_a_translation_stops_the_build_naming_the_po_file_and_line(
     project_copy: Project,
 ) -> None:
-    import polib
-
     from i18n_pipeline.errors import PipelineError
 
     po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
-    catalog = polib.pofile(str(po_file), wrapwidth=76)
-    entry = next(e for e in catalog if e.msgid.startswith("**Katarina Niewiedzial**"))
-    entry.msgstr = entry.msgstr.replace("**Katarina Niewiedzial**", "**Katarina Niewiedzial", 1)
-    catalog.save()
+    name = "**Katarina Niewiedzial**"
+    edit_entry(project_copy, "en", name, replace_in_msgstr(name, "**Katarina Niewiedzial"))
 
     with pytest.raises(PipelineError) as caught:
         build_site(project_copy, progress=quiet)

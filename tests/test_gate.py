@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import built_copy, copy_project, parse, quiet
+from conftest import built_copy, copy_project, edit_entry, parse, quiet
 from i18n_pipeline.build import build_release
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import EXIT_INTERNAL_ERROR, InputMissingError, PipelineError
@@ -55,19 +55,16 @@ def attacked(published: Project) -> Iterator[Project]:
         path.write_bytes(data)
 
 
-def edit_entry(
+def edit_at_line(
     project: Project,
     code: str,
     domain: str,
-    match: Callable[[polib.POEntry], bool],
+    match: str | Callable[[polib.POEntry], bool],
     edit: Callable[[polib.POEntry], None],
 ) -> tuple[Path, int]:
-    """Edit one entry with polib (as an editor would); return the file and the msgid's line."""
+    """Edit one entry (as an editor would); return the file and the msgid's line."""
+    entry = edit_entry(project, code, match, edit, domain=domain)
     path = project.locale_dir / code / "LC_MESSAGES" / f"{domain}.po"
-    catalog = polib.pofile(str(path), wrapwidth=76)
-    entry = next(e for e in catalog if match(e))
-    edit(entry)
-    catalog.save()
     lines = path.read_text(encoding="utf-8").splitlines()
     return path, next(
         n for n, line in enumerate(lines, 1) if line.startswith("msgid ") and n >= entry.linenum
@@ -80,7 +77,7 @@ def edit_msgstr(project: Project, code: str, domain: str, msgid: str, new: str) 
     def set_msgstr(entry: polib.POEntry) -> None:
         entry.msgstr = new
 
-    return edit_entry(project, code, domain, lambda e: e.msgid.startswith(msgid), set_msgstr)
+    return edit_at_line(project, code, domain, msgid, set_msgstr)
 
 
 def append_entry(project: Project, code: str, domain: str, text: str) -> tuple[Path, int]:
@@ -164,7 +161,7 @@ def _waived(project: Project, checks: str, link: str) -> tuple[Path, int]:
         entry.tcomment = f"check: ignore {checks} -- reviewed, fine"
         entry.msgstr = re.sub(r"`[^`]*<mailto:[^`]*>`__", link, entry.msgstr)
 
-    return edit_entry(
+    return edit_at_line(
         project, "en", "barrierefreiheit", lambda e: "mailto:barrierefreiheit" in e.msgid, waive
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-import polib
 import pytest
 from lxml import etree
 
@@ -220,47 +219,6 @@ def test_no_search_page_index_or_javascript_is_published(built_project: Project)
     assert not list(site.rglob("*.js"))
     for page in site_pages(built_project):
         assert not parse(page).xpath("//script"), page
-
-
-def _drop_translation(project: Project, code: str, msgid_start: str) -> str:
-    po_file = project.locale_dir / code / "LC_MESSAGES" / "index.po"
-    catalog = polib.pofile(str(po_file), wrapwidth=76)
-    entry = next(e for e in catalog if e.msgid.startswith(msgid_start))
-    entry.msgstr = ""
-    catalog.save()
-    return entry.msgid
-
-
-@pytest.mark.parametrize(("code", "direction_attribute"), [("en", None), ("ar", "ltr")])
-def test_untranslated_paragraph_is_marked_as_german(
-    project_copy: Project, code: str, direction_attribute: str | None
-) -> None:
-    msgid = _drop_translation(project_copy, code, "Jetzt gilt es")
-    build_site(project_copy, progress=quiet)
-
-    root = parse(project_copy.site_dir / code / "index.html")
-    [paragraph] = [
-        p for p in root.xpath("//main//p") if p.text_content().replace("\n", " ") == msgid
-    ]
-    assert paragraph.get("lang") == "de"
-    assert paragraph.get("dir") == direction_attribute
-    others = [p for p in root.xpath("//main//p[@lang]") if p is not paragraph]
-    assert not others, "only the untranslated paragraph is German"
-
-
-def test_lang_role_marks_a_german_phrase_inside_a_translation(project_copy: Project) -> None:
-    po_file = project_copy.locale_dir / "ar" / "LC_MESSAGES" / "index.po"
-    catalog = polib.pofile(str(po_file), wrapwidth=76)
-    entry = next(e for e in catalog if e.msgid.startswith("Jetzt gilt es"))
-    entry.msgstr = entry.msgstr.rstrip(".") + " (:lang:`Errungenschaften <de>`)."
-    catalog.save()
-    build_site(project_copy, progress=quiet)
-
-    root = parse(project_copy.site_dir / "ar" / "index.html")
-    [span] = [
-        s for s in root.xpath('//main//span[@lang="de"]') if s.text_content() == "Errungenschaften"
-    ]
-    assert span.get("dir") == "ltr"
 
 
 def test_latin_names_inside_right_to_left_text_are_isolated(built_project: Project) -> None:

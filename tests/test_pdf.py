@@ -10,10 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
-import polib
 import pytest
 
-from conftest import parse, quiet
+from conftest import edit_entry, parse, quiet, replace_in_msgstr
 from i18n_pipeline.audit.pdf_checks import check_pdf, printed_text
 from i18n_pipeline.languages import all_languages
 from i18n_pipeline.pdf import PDF_NAME, PdfRenderError, render_pdf
@@ -259,11 +258,9 @@ def test_only_the_edited_language_is_printed_again(project_copy: Project) -> Non
     before = {
         code: (project_copy.site_dir / code / PDF_NAME).stat().st_ino for code in ("de", "fa")
     }
-    po_file = project_copy.locale_dir / "fa" / "LC_MESSAGES" / "index.po"
-    catalog = polib.pofile(str(po_file), wrapwidth=76)
-    entry = next(e for e in catalog if e.msgid.startswith("Jetzt gilt es"))
-    entry.msgstr = entry.msgstr.replace("مدرن", "نوین")  # both: modern
-    catalog.save()
+    edit_entry(
+        project_copy, "fa", "Jetzt gilt es", replace_in_msgstr("مدرن", "نوین")
+    )  # both: modern
 
     build_site(project_copy, progress=quiet)
 

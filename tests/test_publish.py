@@ -10,10 +10,9 @@ import time
 from pathlib import Path
 
 import pikepdf
-import polib
 import pytest
 
-from conftest import copy_project, quiet
+from conftest import copy_project, edit_entry, quiet, replace_in_msgstr
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import BuildLockedError
 from i18n_pipeline.lock import project_lock
@@ -44,11 +43,7 @@ def test_second_run_without_changes_rebuilds_nothing(project_copy: Project) -> N
 def test_editing_one_msgstr_rebuilds_only_that_language(project_copy: Project) -> None:
     build_site(project_copy, progress=quiet)
     before = snapshot(project_copy.site_dir)
-    po_file = project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
-    catalog = polib.pofile(str(po_file), wrapwidth=76)
-    entry = next(e for e in catalog if e.msgid.startswith("Jetzt gilt es"))
-    entry.msgstr = entry.msgstr.replace(".", "!", 1) if "." in entry.msgstr else entry.msgstr + "!"
-    catalog.save()
+    edit_entry(project_copy, "pl", "Jetzt gilt es", replace_in_msgstr(".", "!"))
 
     results = build_site(project_copy, progress=quiet)
 

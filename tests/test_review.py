@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-import polib
 import pytest
 
-from conftest import parse, quiet
+from conftest import edit_entry, parse, quiet, replace_in_msgstr
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.languages import translations
@@ -70,11 +69,7 @@ def test_a_recorded_review_shows_in_stats_and_footer_until_an_entry_is_edited(
     )
     assert _footer(project_copy, "en", "index.html")[0] == "", "only fa was reviewed"
 
-    po_file = project_copy.locale_dir / "fa" / "LC_MESSAGES" / "index.po"
-    catalog = polib.pofile(str(po_file), wrapwidth=76)
-    entry = next(e for e in catalog if e.msgid.startswith("Jetzt gilt es"))
-    entry.msgstr = entry.msgstr.replace(".", "!", 1)
-    catalog.save()
+    edit_entry(project_copy, "fa", "Jetzt gilt es", replace_in_msgstr(".", "!"))
     build_site(project_copy, progress=quiet)
 
     after = _stats(project_copy, "fa")

@@ -1,14 +1,28 @@
 """The theme's colours meet WCAG 2.1 AA contrast in the light and the dark scheme.
 
-The audit checks the light scheme in a real browser; the dark scheme is checked
-here from the stylesheet itself, pair by pair as the pages use them.
+The judge is axe-core in a real Chromium, on the built pages, once with each
+colour scheme (``prefers-color-scheme`` emulated), as pydata-sphinx-theme tests its
+own. The stylesheet's colour pairs are also checked by the WCAG formula: a fast
+unit check, and the only one for focus and border colours (3:1, 1.4.11), which
+axe does not judge.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
 import pytest
 import tinycss2
 
+from conftest import node_cache_for_tests
+from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
+from i18n_pipeline.audit.node_env import ensure_node_environment
+from i18n_pipeline.audit.server import serve
+from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.theme import THEME_DIR
 
 STYLESHEET = THEME_DIR / "static" / "accessible.css"
@@ -87,3 +101,78 @@ def test_colour_pair_meets_wcag_aa(
 def test_dark_scheme_really_changes_the_colours() -> None:
     schemes = colour_schemes()
     assert schemes["dark"]["--background"] != schemes["light"]["--background"]
+
+
+CONTRAST_SCRIPT = Path(__file__).parent / "support" / "contrast.cjs"
+#: Pages of every kind: the start and status pages, a left-to-right and a right-to-left
+#: declaration, a parallel text, Leichte Sprache, the accessibility statement.
+PAGES = [
+    "index.html",
+    "status.html",
+    "de/index.html",
+    "ar/index.html",
+    "fa/parallel.html",
+    "de/leichte-sprache.html",
+    "uk/barrierefreiheit.html",
+]
+
+
+def axe_contrast(site: Path, pages: list[str], tmp_path: Path) -> dict[str, dict[str, Any]]:
+    """axe's contrast verdict per colour scheme and page, from a real Chromium."""
+    env = ensure_node_environment(node_cache_for_tests(), lambda _: None)
+    with serve(site) as base:
+        config = tmp_path / "contrast.json"
+        config.write_text(
+            json.dumps(
+                {
+                    "executablePath": str(find_browser()),
+                    "args": list(LAUNCH_ARGS),
+                    "urls": [base + page for page in pages],
+                }
+            )
+        )
+        done = subprocess.run(
+            [str(env.node), str(CONTRAST_SCRIPT), str(config)],
+            cwd=env.app_dir,
+            env=env.environ(),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert done.returncode == 0, done.stderr  # a tool failure is a failure, never a pass
+    results: dict[str, dict[str, Any]] = json.loads(done.stdout)
+    return {
+        scheme: {url.removeprefix(base): page for url, page in by_url.items()}
+        for scheme, by_url in results.items()
+    }
+
+
+@pytest.mark.slow
+def test_axe_finds_no_contrast_failure_in_either_colour_scheme(
+    built_project: Project, tmp_path: Path
+) -> None:
+    results = axe_contrast(built_project.site_dir, PAGES, tmp_path)
+
+    for scheme in ("light", "dark"):
+        for page in PAGES:
+            assert results[scheme][page]["violations"] == [], f"{scheme}: {page}"
+            assert results[scheme][page]["checked"] > 0, f"{scheme}: axe judged no text on {page}"
+    assert results["light"]["de/index.html"]["background"] == "rgb(255, 255, 255)"
+    assert results["dark"]["de/index.html"]["background"] == "rgb(21, 23, 26)"  # #15171a
+
+
+@pytest.mark.slow
+def test_axe_finds_grey_on_dark_grey_in_the_dark_scheme_only(
+    built_project: Project, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_project.site_dir / "de", site / "de")
+    stylesheet = site / "de" / "_static" / "accessible.css"
+    css = stylesheet.read_text(encoding="utf-8")
+    stylesheet.write_text(css.replace("--text: #ececec;", "--text: #4a4a4a;"), encoding="utf-8")
+
+    results = axe_contrast(site, ["de/index.html"], tmp_path)
+
+    assert results["light"]["de/index.html"]["violations"] == []
+    [violation] = results["dark"]["de/index.html"]["violations"]
+    assert violation["id"] == "color-contrast"

@@ -1,4 +1,5 @@
-"""Stage 3: build every language from the snapshot into a release, plus start page and sitemap.
+"""The build (`site`, after the PO check): every language from the snapshot into a release, plus
+start page and sitemap.
 
 Languages build in parallel (one process each, as many as there are cores). Each
 keeps its own Sphinx environment under ``_build/cache/doctrees/<lang>``, and a
@@ -33,6 +34,7 @@ from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, all_languages
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import current_release, discard, new_release_dir, publish
 from i18n_pipeline.readability import Readability, measure_site
+from i18n_pipeline.site_pages import site_pages
 from i18n_pipeline.sitemap import write_sitemap
 from i18n_pipeline.snapshot import Snapshot, write_locale_dir
 from i18n_pipeline.sphinx_run import run_sphinx
@@ -136,6 +138,14 @@ class LanguagesBuilt:
     base_url: str  # html_baseurl as Sphinx loaded it from conf.py (SITE_BASE_URL)
 
 
+def read_configuration(project: Project) -> tuple[dict[str, object], str]:
+    """Sphinx's configuration, read by Sphinx: its plain values and the base URL. Its app
+    is gone before the language builds fork (they would inherit the roles and nodes it
+    registered with docutils)."""
+    with site_pages(project) as pages:
+        return config_values(pages.config), pages.base_url
+
+
 def input_digests(
     project: Project,
     snapshot: Snapshot,
@@ -145,9 +155,9 @@ def input_digests(
     """The digest of the inputs every language shares, and each language's own input
     digest: what the build is keyed by, locally and on CI.
 
-    ``config`` is :func:`fingerprint.config_values`, when the caller has it already.
+    ``config`` is :func:`read_configuration`'s, when the caller has it already.
     """
-    config = config_values(project) if config is None else config
+    config = read_configuration(project)[0] if config is None else config
     shared = shared_inputs_digest(project, config, THEME_DIR)
     return shared, {
         lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages
@@ -168,8 +178,7 @@ def build_languages(
     the published site is carried over from it instead. Nothing else is written."""
     snapshot.require_readable()
     published = {} if fresh else load_fingerprints(_fingerprints_file(project))
-    config = config_values(project)
-    base_url = str(config.get("html_baseurl") or "")
+    config, base_url = read_configuration(project)
     _, wanted = input_digests(project, snapshot, languages, config)
     old_site = None if fresh else current_release(project)
     results: list[LanguageBuild] = []
@@ -205,10 +214,11 @@ def write_site_pages(
 ) -> list[Readability]:
     """The pages that span languages: start page, sitemap and status page (with each
     page's readability, which it returns); every language's directory must be there."""
-    write_landing_page(release, languages, base_url)
     write_sitemap(release, languages, base_url)
     readability = measure_site(release, languages, project.cache_dir / "readability")
-    write_status_page(release, stats, readability)
+    with site_pages(project) as pages:  # title, date and base URL: conf.py's, through Sphinx
+        write_landing_page(release, pages, languages)
+        write_status_page(release, pages, stats, readability)
     return readability
 
 

@@ -30,7 +30,7 @@ from gettext import c2py
 from pathlib import Path
 
 import polib
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, parse_separated_header
 from babel.messages.pofile import PoFileError, read_po
 
 from i18n_pipeline.errors import CatalogSyntaxError, MissingToolError
@@ -75,6 +75,34 @@ class Message:
 
 
 @dataclass(frozen=True)
+class EntryCounts:
+    """How many entries of one file are in each of polib's entry lists (what gettext
+    tools call translated, fuzzy, untranslated and obsolete): the statistics' figures."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+
+    @classmethod
+    def of(cls, po: polib.POFile) -> EntryCounts:
+        return cls(
+            translated=len(po.translated_entries()),
+            fuzzy=len(po.fuzzy_entries()),
+            untranslated=len(po.untranslated_entries()),
+            obsolete=len(po.obsolete_entries()),
+        )
+
+    def __add__(self, other: EntryCounts) -> EntryCounts:
+        return EntryCounts(
+            self.translated + other.translated,
+            self.fuzzy + other.fuzzy,
+            self.untranslated + other.untranslated,
+            self.obsolete + other.obsolete,
+        )
+
+
+@dataclass(frozen=True)
 class CatalogFile:
     """One PO file: its bytes, their digest, its entries and the ``.mo`` msgfmt made of them."""
 
@@ -85,6 +113,7 @@ class CatalogFile:
     header_line: int
     messages: tuple[Message, ...]
     mo: bytes
+    counts: EntryCounts = EntryCounts()
 
     @property
     def domain(self) -> str:
@@ -156,6 +185,7 @@ def parse_catalog(path: Path, data: bytes, language: str) -> CatalogFile:
         ),
         messages=messages,
         mo=mo,
+        counts=EntryCounts.of(po),
     )
 
 
@@ -323,39 +353,47 @@ def _agree_with_mo(
     )
 
 
-def plural_form_count(header: dict[str, str], path: Path, line: int) -> int:
-    """The header's ``nplurals``, after proving the rule is safe to evaluate for 0…199.
+_PLURAL_HINT = "copy the Plural-Forms line from a PO file that 'tox -e update' created"
 
-    Not Babel's ``Catalog.num_plurals``: it falls back to ``nplurals=2`` on a
-    malformed header without a word, which would hide the fault this reports.
-    The rule is evaluated with the standard library's ``gettext.c2py``.
+
+def plural_form_count(header: dict[str, str], path: Path, line: int) -> int:
+    """The header's ``nplurals``, after proving its rule safe to evaluate for 0…199.
+
+    Babel reads the header (``Catalog.num_plurals``, ``plural_expr``), as Sphinx
+    does; the header is the truth, never Babel's locale default (CLDR gives Persian
+    ``nplurals=1`` and orders Arabic unlike GNU gettext). Babel fills in
+    ``nplurals=2`` or ``(n != 1)`` for a part it does not find, without a word, so
+    a missing part is reported instead. Babel evaluates CLDR rules, not gettext's C
+    expressions: the rule is evaluated with ``gettext.c2py``, as Python's gettext
+    does when it reads the ``.mo``.
     """
-    match = re.fullmatch(
-        r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*", header.get("Plural-Forms", "")
-    )
-    if not match:
+    value = header.get("Plural-Forms", "")
+    catalog = Catalog()
+    try:
+        catalog.mime_headers = [("Plural-Forms", value)]
+    except ValueError:
+        found = {}  # a count that is not a number
+    else:
+        found = parse_separated_header(f" ;{value}")
+    if not {"nplurals", "plural"} <= found.keys():
         raise CatalogSyntaxError(
             f"the header's Plural-Forms is missing or malformed: {header.get('Plural-Forms')!r}",
             path=path,
             line=line,
-            hint="copy the Plural-Forms line from a PO file that 'tox -e update' created",
+            hint=_PLURAL_HINT,
         )
     try:
-        rule = c2py(match[2])
+        rule = c2py(catalog.plural_expr)
         forms = {rule(n) for n in range(200)}
     except (ValueError, SyntaxError, ArithmeticError) as error:
         raise CatalogSyntaxError(
-            f"the plural rule cannot be evaluated: {error}",
-            path=path,
-            line=line,
-            hint="copy the Plural-Forms line from a PO file that 'tox -e update' created",
+            f"the plural rule cannot be evaluated: {error}", path=path, line=line, hint=_PLURAL_HINT
         ) from None
-    nplurals = int(match[1])
-    if max(forms) >= nplurals:
+    if max(forms) >= catalog.num_plurals:
         raise CatalogSyntaxError(
-            f"the plural rule yields form {max(forms)} but nplurals is {nplurals}",
+            f"the plural rule yields form {max(forms)} but nplurals is {catalog.num_plurals}",
             path=path,
             line=line,
-            hint="copy the Plural-Forms line from a PO file that 'tox -e update' created",
+            hint=_PLURAL_HINT,
         )
-    return nplurals
+    return catalog.num_plurals

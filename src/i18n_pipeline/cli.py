@@ -144,10 +144,36 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from i18n_pipeline.bench import format_report, run_benchmark, write_report
+    from i18n_pipeline.bench import (
+        DEFAULT_AUDIT_CONCURRENCY,
+        format_audit_concurrency,
+        format_report,
+        run_audit_concurrency,
+        run_benchmark,
+        write_audit_concurrency,
+        write_report,
+    )
 
     project = _project(args)
-    result = run_benchmark(project, growth=args.growth, audit=not args.skip_audit)
+    levels = args.audit_concurrency or DEFAULT_AUDIT_CONCURRENCY
+    if args.only_audit_concurrency:
+        site = args.site or project.site_dir
+        if not site.is_dir():
+            print(f"error: {site}: no site to audit; build it first (tox -e site)", file=sys.stderr)
+            return 2
+        rows = run_audit_concurrency(project, site, levels, args.audit_pages)
+        print(format_audit_concurrency(rows))
+        written = write_audit_concurrency(
+            rows, project.reports_dir / "bench-audit-concurrency.json"
+        )
+        print(f"\nwrote {written}")
+        return 0
+    result = run_benchmark(
+        project,
+        growth=args.growth,
+        audit=not args.skip_audit,
+        audit_concurrency=levels,
+    )
     print(format_report(result))
     print(f"\nwrote {write_report(result, project.reports_dir / 'bench.json')}")
     return 0
@@ -273,6 +299,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="also build synthetic projects of these page counts, e.g. --growth 10 100",
     )
     bench.add_argument("--skip-audit", action="store_true", help="time the builds only")
+    bench.add_argument(
+        "--audit-concurrency",
+        type=int,
+        nargs="+",
+        default=[1, 2, 4],
+        metavar="N",
+        help="time the audit alone on the cold run's site at these concurrencies (default: 1 2 4)",
+    )
+    bench.add_argument(
+        "--only-audit-concurrency",
+        action="store_true",
+        help="time only the audit at each --audit-concurrency, on --site "
+        "(writes _build/reports/bench-audit-concurrency.json)",
+    )
+    bench.add_argument(
+        "--site",
+        type=Path,
+        default=None,
+        help="the site for --only-audit-concurrency (default: the project's _build/site)",
+    )
+    bench.add_argument(
+        "--audit-pages",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --only-audit-concurrency: only the site's first N pages",
+    )
     bench.set_defaults(func=cmd_bench)
 
     for name, func, text in (

@@ -1,4 +1,5 @@
-"""Stage 1: the gettext builder writes one POT template per source document.
+"""Extraction (`tox -e update`, before the merge): the gettext builder writes one POT template per
+source document.
 
 Besides the documents, the theme's templates are scanned too, so the page
 chrome (skip link, language switcher, footer) lands in ``sphinx.pot`` and is

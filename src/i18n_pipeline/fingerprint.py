@@ -19,15 +19,13 @@ from typing import Any
 import babel
 import docutils
 import sphinx
-from sphinx.config import eval_config_file
-from sphinx.util.tags import Tags
+from sphinx.config import Config
 
 from i18n_pipeline import __version__
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.project import Project
 
 PACKAGE_DIR = Path(__file__).parent
-_SIMPLE = (str, int, float, bool, type(None), list, tuple, dict)
 
 
 def _hash_files(digest: Any, root: Path, paths: Iterable[Path]) -> None:
@@ -48,14 +46,18 @@ def files_digest(root: Path, paths: list[Path], *extra: str) -> str:
     return digest.hexdigest()
 
 
-def config_values(project: Project) -> dict[str, object]:
-    """conf.py as Sphinx evaluates it (environment variables applied): its plain values."""
-    namespace = eval_config_file(project.conf_dir / "conf.py", Tags())
-    return {
-        name: value
-        for name, value in namespace.items()
-        if not name.startswith("_") and isinstance(value, _SIMPLE)
-    }
+def config_values(config: Config) -> dict[str, object]:
+    """Sphinx's configuration (conf.py, environment variables applied, and defaults): the
+    values that are plain data. A value that is not (a function, a translatable string)
+    is left out of the digest; conf.py's own bytes are hashed as well."""
+    plain = {}
+    for item in config:
+        try:
+            json.dumps(item.value, sort_keys=True)
+        except (TypeError, ValueError):
+            continue
+        plain[item.name] = item.value
+    return plain
 
 
 class _PackageFinder(modulefinder.ModuleFinder):
@@ -98,7 +100,9 @@ def shared_inputs_digest(project: Project, config: dict[str, object], theme_dir:
     )
     _hash_files(digest, project.root, [p for p in project.source_dir.rglob("*") if p.is_file()])
     _hash_files(digest, project.root, [project.root / "conf.py"])
-    portable = _without_root(config, str(project.root.resolve()))
+    # The package's own files are hashed below; where it is installed is no input.
+    portable = _without_root(config, str(PACKAGE_DIR.resolve()), "<package>")
+    portable = _without_root(portable, str(project.root.resolve()), "<project>")
     digest.update(json.dumps(portable, sort_keys=True, default=repr).encode())
     _hash_files(digest, project.root, config_files(project, config))
     _hash_files(digest, PACKAGE_DIR, page_code_files(project, config))
@@ -106,16 +110,16 @@ def shared_inputs_digest(project: Project, config: dict[str, object], theme_dir:
     return digest.hexdigest()
 
 
-def _without_root(value: object, root: str) -> object:
-    """``value`` with the checkout's own location written as ``<project>``: conf.py names
-    its files absolutely, and a CI job's checkout is somewhere else on every runner,
-    but the same inputs must have the same digest wherever they are built."""
+def _without_root(value: object, root: str, label: str) -> object:
+    """``value`` with a location written as ``label``: conf.py names its files absolutely,
+    and a CI job's checkout (and the package installed in it) is somewhere else on every
+    runner, but the same inputs must have the same digest wherever they are built."""
     if isinstance(value, str) and (value == root or value.startswith(root + "/")):
-        return "<project>" + value[len(root) :]
+        return label + value[len(root) :]
     if isinstance(value, (list, tuple)):
-        return [_without_root(item, root) for item in value]
+        return [_without_root(item, root, label) for item in value]
     if isinstance(value, dict):
-        return {key: _without_root(item, root) for key, item in value.items()}
+        return {key: _without_root(item, root, label) for key, item in value.items()}
     return value
 
 

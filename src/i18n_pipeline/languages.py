@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import langcodes
 from babel import Locale
 from babel.messages.plurals import get_plural
 
@@ -106,7 +107,7 @@ def language(code: str) -> Language:
     name = locale.get_display_name(locale) or code
     return Language(
         code=code,
-        tag=code.replace("_", "-"),
+        tag=langcodes.standardize_tag(code),
         native_name=name[:1].upper() + name[1:],
         english_name=locale.get_display_name("en") or code,
         direction=locale.text_direction,

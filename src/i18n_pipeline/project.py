@@ -10,6 +10,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from sphinx.util.i18n import CatalogInfo, CatalogRepository
+
 from i18n_pipeline.errors import ProjectLayoutError
 
 
@@ -84,5 +86,21 @@ class Project:
         """Each language keeps its own Sphinx environment between runs."""
         return self.cache_dir / "doctrees" / language
 
+    def catalogs(self, language: str) -> list[CatalogInfo]:
+        """The language's PO files as Sphinx finds them with ``locale_dirs = ["locales"]``:
+        every ``*.po`` below ``LC_MESSAGES``, sub-folders included, by domain."""
+        found = CatalogRepository(self.root, [str(self.locale_dir)], language, "utf-8").catalogs
+        return sorted(found, key=lambda catalog: catalog.domain)
+
     def po_files(self, language: str) -> list[Path]:
-        return sorted((self.locale_dir / language / "LC_MESSAGES").glob("*.po"))
+        return [Path(catalog.po_path) for catalog in self.catalogs(language)]
+
+    def po_file(self, language: str, domain: str) -> Path:
+        """Where Sphinx looks for the language's catalog of ``domain``."""
+        return Path(catalog_info(self.locale_dir, language, domain).po_path)
+
+
+def catalog_info(locale_dir: Path, language: str, domain: str) -> CatalogInfo:
+    """``domain``'s catalog in the layout Sphinx reads, ``<locale_dir>/<language>/LC_MESSAGES/``
+    (``CatalogRepository`` only lists catalogs that exist; this names one to create)."""
+    return CatalogInfo(locale_dir / language / "LC_MESSAGES", domain, "utf-8")

@@ -23,11 +23,11 @@ from i18n_pipeline.build import (
     Release,
     build_languages,
     input_digests,
+    read_configuration,
     write_site_pages,
 )
 from i18n_pipeline.checks.command import write_checks_report
 from i18n_pipeline.errors import PipelineError, ShardError
-from i18n_pipeline.fingerprint import config_values
 from i18n_pipeline.languages import (
     SOURCE_LANGUAGE,
     Language,
@@ -49,6 +49,7 @@ from i18n_pipeline.shard import (
     write_manifest,
 )
 from i18n_pipeline.site import Steps, check_inputs, output_check, report_audit_publish, set_aside
+from i18n_pipeline.site_languages import site_languages
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.stats import collect_stats, write_stats_json
 
@@ -95,7 +96,11 @@ def run_shard(
             output_check(project, site, built.base_url)
             lap("output check")
             steps.next(f"accessibility audit of {lang.code} (its pages and PDF)")
-            settings = AuditSettings(site, project.cache_dir, fresh=fresh, alternates=False)
+            # The site's languages, as the assembly's audit has them: the same cache keys.
+            languages = site_languages(site, project.glossary_file)
+            settings = AuditSettings(
+                site, project.cache_dir, fresh=fresh, alternates=False, languages=languages
+            )
             verdict, result = audit_and_report(settings, out / "reports")
             lap("audit")
             if verdict or result is None:
@@ -157,7 +162,7 @@ def _assemble_release(
     span languages; the checks' findings merged into ``checks.json`` and the shards'
     audit results into the audit cache."""
     languages = all_languages()
-    base_url = str(config_values(project).get("html_baseurl") or "")
+    _, base_url = read_configuration(project)
     release = new_release_dir(project)
     try:
         for shard in shards:

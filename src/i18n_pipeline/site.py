@@ -56,6 +56,7 @@ def report_audit_publish(
     """
     from i18n_pipeline.audit.command import run_audit
     from i18n_pipeline.audit.run import AuditSettings
+    from i18n_pipeline.site_languages import site_languages
 
     try:
         steps.next("translation statistics")
@@ -65,7 +66,8 @@ def report_audit_publish(
             print(f"\nnot published (no audit): the build is in {scratch}")
             return 0
         steps.next("accessibility audit (before publishing)")
-        settings = AuditSettings(release.path, project.cache_dir, fresh=fresh)
+        languages = site_languages(release.path, project.glossary_file)
+        settings = AuditSettings(release.path, project.cache_dir, fresh=fresh, languages=languages)
         code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
         if code:
             rejected = _set_aside(project, release, "rejected")

@@ -17,7 +17,7 @@ from i18n_pipeline.catalog import CatalogFile, read_catalog
 from i18n_pipeline.errors import CatalogSyntaxError, InputMissingError
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import Language
-from i18n_pipeline.project import Project
+from i18n_pipeline.project import Project, catalog_info
 from i18n_pipeline.review import Review, load_reviews, page_review_date, reviews_file
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
 
@@ -90,19 +90,18 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
     problems: list[CatalogSyntaxError] = []
     reviews = {lang.code: load_reviews(reviews_file(project.root, lang.code)) for lang in languages}
     for lang in languages:
-        folder = project.locale_dir / lang.code / "LC_MESSAGES"
-        stray = sorted(set(p.stem for p in folder.glob("*.po")) - set(domains))
+        stray = sorted({catalog.domain for catalog in project.catalogs(lang.code)} - set(domains))
         if stray:
             raise InputMissingError(
-                f"{folder / (stray[0] + '.po')} translates a document that does not exist: "
-                f"source/{stray[0]}.rst is missing",
+                f"{project.po_file(lang.code, stray[0])} translates a document that does not "
+                f"exist: source/{stray[0]}.rst is missing",
                 path=project.source_dir / f"{stray[0]}.rst",
                 hint="restore the source document, or remove the PO files of a document "
                 "that was deleted on purpose",
             )
         read: list[CatalogFile] = []
         for domain in domains:
-            path = folder / f"{domain}.po"
+            path = project.po_file(lang.code, domain)
             if not path.is_file():
                 raise InputMissingError(
                     f"the {lang.english_name} translation has no PO file for {domain!r}",
@@ -126,7 +125,7 @@ def write_locale_dir(snapshot: Snapshot, code: str, cache_dir: Path) -> Path:
     """
     root = cache_dir / "catalogs" / f"{code}-{snapshot.digest(code)[:16]}"
     for catalog in snapshot.of(code):
-        target = root / code / "LC_MESSAGES" / f"{catalog.domain}.mo"
+        target = Path(catalog_info(root, code, catalog.domain).mo_path)
         if not target.is_file() or target.read_bytes() != catalog.mo:
             write_atomically(target, catalog.mo)
     return root

@@ -1,5 +1,5 @@
-"""Stage 4: how far each language is — reviewed, draft, fuzzy, untranslated, obsolete —
-per language and per paragraph.
+"""Statistics (`tox -e stats`, and in `site` after the output check): how far each language is —
+reviewed, draft, fuzzy, untranslated, obsolete — per language and per paragraph.
 
 Printed as a table for translators and written to ``_build/reports/stats.json``
 for machines (and the status page).
@@ -8,16 +8,16 @@ for machines (and the status page).
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from i18n_pipeline.catalog import EntryCounts
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.readability import Readability
-from i18n_pipeline.review import DRAFT, FUZZY, REVIEWED, UNTRANSLATED, entry_state
+from i18n_pipeline.review import REVIEWED, entry_state
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
 
 
@@ -62,26 +62,27 @@ class LanguageStats:
 
 
 def language_stats(snapshot: Snapshot, lang: Language, root: Path | None = None) -> LanguageStats:
-    """Counted from the snapshot the build uses, so the figures describe the pages."""
+    """Counted from the snapshot the build uses, so the figures describe the pages: the
+    totals are polib's entry lists (read with the file), reviewed is what the reviews
+    approve of the translated entries."""
     reviews = snapshot.reviews_of(lang.code)
     paragraphs = []
-    obsolete = 0
+    counts = EntryCounts()
     for catalog in snapshot.of(lang.code):
         path = catalog.path.relative_to(root) if root else catalog.path
         paragraphs += [
             ParagraphState(str(path), m.line, _first_words(m.msgid), entry_state(m, reviews))
             for m in catalog.live
         ]
-        obsolete += len(catalog.obsolete)
-    count = Counter(p.state for p in paragraphs)
+        counts += catalog.counts
     return LanguageStats(
         lang.code,
         lang.native_name,
-        translated=count[REVIEWED] + count[DRAFT],
-        fuzzy=count[FUZZY],
-        untranslated=count[UNTRANSLATED],
-        obsolete=obsolete,
-        reviewed=count[REVIEWED],
+        translated=counts.translated,
+        fuzzy=counts.fuzzy,
+        untranslated=counts.untranslated,
+        obsolete=counts.obsolete,
+        reviewed=sum(1 for p in paragraphs if p.state == REVIEWED),
         paragraphs=tuple(paragraphs),
     )
 

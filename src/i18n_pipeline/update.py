@@ -1,4 +1,5 @@
-"""Stage 2: bring every language's PO files up to date with the POT templates.
+"""The merge (`tox -e update`, after extraction): bring every language's PO files up to date with
+the POT templates.
 
 The merge is sphinx-intl's (Babel's ``Catalog.update``): a msgid whose source text
 changed keeps its translation as *fuzzy* with the previous msgid written beside
@@ -51,7 +52,7 @@ def update_catalogs(
     plan = []
     for lang in languages or translations():
         for pot in templates:
-            po_file = project.locale_dir / lang.code / "LC_MESSAGES" / f"{pot.stem}.po"
+            po_file = project.po_file(lang.code, pot.stem)
             current = read_catalog(po_file, lang.code) if po_file.exists() else None
             plan.append((pot, po_file, lang, current))
     return [update_catalog(pot, po_file, lang, current) for pot, po_file, lang, current in plan]

@@ -1,4 +1,4 @@
-"""The real audit (pa11y-ci with axe and HTML_CodeSniffer in Chromium, the browser
+"""The real audit (pa11y with axe and HTML_CodeSniffer in Chromium, the browser
 probe, the language checks) on fixture pages that each break one thing.
 
 ``fixtures/audit/site/`` is "any site": not this project's layout, audited by
@@ -101,7 +101,20 @@ def test_findings_fail_the_audit_with_their_exit_code(
     summary = report["summary"]
     assert isinstance(summary, dict)
     assert summary["tool_failures"] == []
-    assert summary["pages"] == len(BROKEN) + 1
+    assert summary["pages"] == len(BROKEN) + 2  # and the clean page, and the valid tag
+
+
+def test_htmlcs_calling_a_valid_tag_malformed_is_for_review_not_an_error(
+    audited: tuple[int, dict[str, object]],
+) -> None:
+    """lang="de-DE-AT" has two region subtags: HTML_CodeSniffer's pattern rejects it,
+    but its primary subtag decides (BCP 47, the W3C's ACT rules): valid."""
+    _, report = audited
+    result = page_result(report, "valid-lang-two-regions.html")
+
+    assert result["errors"] == []
+    [review] = [i for i in result["needs_review"] if short_code(i) == ("htmlcs", "H58.1.Lang")]
+    assert "primary subtag 'de' is registered" in review["message"]
 
 
 def test_third_party_request_names_the_host_and_is_never_sent(

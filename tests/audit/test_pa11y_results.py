@@ -3,15 +3,13 @@ finding on a WCAG 2.0/2.1 A or AA criterion gates, whatever pa11y calls it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from i18n_pipeline.audit.node_env import default_cache_dir, ensure_node_environment
+from conftest import node_cache_for_tests
+from i18n_pipeline.audit.node_env import ensure_node_environment
 from i18n_pipeline.audit.pa11y import classify, read_report
 from i18n_pipeline.audit.wcag import axe_rule_tags
 
-REPO = Path(__file__).resolve().parents[2]
 PAGE = "http://127.0.0.1:8000/en/index.html"
 OTHER = "http://127.0.0.1:8000/ar/index.html"
 
@@ -19,7 +17,7 @@ OTHER = "http://127.0.0.1:8000/ar/index.html"
 @pytest.fixture(scope="module")
 def axe_tags() -> dict[str, list[str]]:
     """axe-core's own rule metadata, from the installed pa11y-ci environment."""
-    env = ensure_node_environment(default_cache_dir(REPO / "_build" / "cache"), lambda _: None)
+    env = ensure_node_environment(node_cache_for_tests(), lambda _: None)
     return axe_rule_tags(env)
 
 

@@ -2,13 +2,16 @@
 
 Order: ``I18N_PIPELINE_BROWSER`` (a path), then a system browser on PATH, then
 a browser puppeteer downloaded earlier (``~/.cache/puppeteer``). None found is
-an error with its own exit code and the ways to get one.
+an error with its own exit code and the ways to get one. ``BrowserStartLog``
+counts the starts of a browser, for the benchmark and the tests.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_pipeline.audit.errors import BrowserNotFoundError
@@ -75,3 +78,35 @@ def find_browser(environ: dict[str, str] | None = None, search_path: str | None 
         "'npx puppeteer browsers install chrome'; or point "
         f"{BROWSER_VARIABLE} at an existing chrome/chromium binary",
     )
+
+
+@dataclass(frozen=True)
+class BrowserStartLog:
+    """Counts Chromium starts as the operating system sees them.
+
+    ``wrapper``, set as the audit's browser (``I18N_PIPELINE_BROWSER``), appends its
+    process id to ``log`` and then becomes the real browser (``exec``): one line per
+    start, whoever started it, with no process added to the tree.
+    """
+
+    wrapper: Path
+    log: Path
+
+    @classmethod
+    def install(cls, directory: Path, real_browser: Path) -> BrowserStartLog:
+        directory.mkdir(parents=True, exist_ok=True)
+        log = directory / "browser-starts.log"
+        wrapper = directory / "chromium"
+        wrapper.write_text(
+            f'#!/bin/sh\necho "$$" >> {shlex.quote(str(log))}\n'
+            f'exec {shlex.quote(str(real_browser))} "$@"\n'
+        )
+        wrapper.chmod(0o755)
+        log.touch()
+        return cls(wrapper, log)
+
+    def take(self) -> int:
+        """Starts since the last call."""
+        starts = len(self.log.read_text().split())
+        self.log.write_text("")
+        return starts

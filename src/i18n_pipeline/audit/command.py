@@ -19,12 +19,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL_FAILURE
+from i18n_pipeline.audit.explain import explain_page
+from i18n_pipeline.audit.model import SiteLanguages
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
 from i18n_pipeline.audit.run import AuditResult, AuditSettings, audit_site
 from i18n_pipeline.errors import PipelineError, ProjectLayoutError
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
+from i18n_pipeline.site_languages import site_languages
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="let WCAG 2.2 AA findings fail the audit (default: report only)",
     )
     parser.add_argument(
+        "--language-only",
+        action="store_true",
+        help="only the language, direction and language-tag checks: no browser, no Node",
+    )
+    parser.add_argument(
+        "--explain",
+        metavar="PAGE",
+        default=None,
+        help="print what the language identifiers found on one page (a path below the "
+        "site), passage by passage, and exit",
+    )
+    parser.add_argument(
         "--page-timeout",
         type=float,
         default=PAGE_TIMEOUT_MS / 1000,
@@ -73,8 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path]:
-    """(site, cache directory, reports directory) for this run.
+def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path, SiteLanguages]:
+    """(site, cache directory, reports directory, what the site says of its languages).
 
     The project's own site reports to ``_build/reports``. Another site is
     audited with the project's caches when run inside a checkout (else the
@@ -90,10 +105,13 @@ def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path]:
     # Absolute, but not resolved: ``_build/site`` is a link that moves with every release.
     site = Path.cwd() / (args.site or project.site_dir)  # type: ignore[union-attr]
     if project is None:
-        return site, user_cache_root(), args.reports or Path.cwd() / "audit-report"
+        return site, user_cache_root(), args.reports or Path.cwd() / "audit-report", SiteLanguages()
     own_site = site.resolve() == project.site_dir.resolve()
-    reports = project.reports_dir if own_site else project.reports_dir / "other-sites" / site.name
-    return site, project.cache_dir, args.reports or reports
+    if not own_site:
+        reports = project.reports_dir / "other-sites" / site.name
+        return site, project.cache_dir, args.reports or reports, SiteLanguages()
+    languages = site_languages(site, project.glossary_file)
+    return site, project.cache_dir, args.reports or project.reports_dir, languages
 
 
 def user_cache_root() -> Path:
@@ -104,10 +122,12 @@ def user_cache_root() -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        site, cache_root, reports = _locations(args)
+        site, cache_root, reports, languages = _locations(args)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
+    if args.explain:
+        return explain_page(site, args.explain, languages)
     settings = AuditSettings(
         site=site,
         cache_root=cache_root,
@@ -115,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         concurrency=args.concurrency,
         wcag22_gates=args.wcag22_gates,
         page_timeout_ms=int(args.page_timeout * 1000),
+        languages=languages,
+        language_only=args.language_only,
     )
     try:
         project: Project | None = Project.discover(args.root)
@@ -160,6 +182,8 @@ def audit_and_report(
             "wcag22_gates": settings.wcag22_gates,
             "concurrency": settings.workers,
             "seconds": round(seconds, 2),
+            "language_seconds": round(result.language_seconds, 2),
+            "language_only": settings.language_only,
         },
     )
     write_html(result, reports / "audit.html", shown)
@@ -176,6 +200,11 @@ def audit_and_report(
         f"{checked} checked, {len(result.pages) - checked} unchanged and taken from the cache; "
         f"{seconds:.1f} s" + (f", {checked / seconds:.1f} pages/s checked)" if checked else ")")
     )
+    if checked:
+        print(
+            f"language checks: {result.language_seconds:.1f} s of the run "
+            "(beside the browser, in a thread of their own)"
+        )
     print(f"reports: {reports / 'audit.html'}, {reports / 'audit.json'}")
     if result.tool_failures:
         for page in result.tool_failures:

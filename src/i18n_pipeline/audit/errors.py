@@ -21,7 +21,7 @@ class NodeSetupError(PipelineError):
 
 
 class ToolFailureError(PipelineError):
-    """pa11y-ci or the browser failed on a page even when retried: no verdict for it."""
+    """pa11y, the probe or the browser failed on a page even when retried: no verdict for it."""
 
     exit_code = EXIT_TOOL_FAILURE
 

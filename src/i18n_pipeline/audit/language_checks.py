@@ -1,204 +1,269 @@
 """Checks that no anchor tool makes: is the language a page declares true?
 
 axe and HTML_CodeSniffer check that a ``lang`` value is valid, never that the
-text is in that language (WCAG 3.1.1, 3.1.2). Here every page's ``lang``/``dir``
-is compared with the language it was built for, the text of the page and of
-each block is identified (py3langid, model shipped in the package) and compared
-with the language declared for it, and hreflang alternates are followed.
+text is in that language (WCAG 3.1.1, 3.1.2). Here the page's ``lang``/``dir`` is
+compared with the language it was built for (when the site run says so), and
+every passage (the page, each block, each element with a ``lang`` of its own,
+each accessible name, and phrases of three words and more inside blocks) is
+identified and compared with the language declared for it. The audit knows
+nothing of this project's languages: the site run hands them over
+(``SiteLanguages``); on any other site every language lingua knows is a
+candidate, with every language the page declares, and the quick pass narrows
+each passage to a shortlist (``identify``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urljoin
 
+from babel import Locale, UnknownLocaleError
 from lxml import html
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from i18n_pipeline.audit.model import Issue
-from i18n_pipeline.audit.pages import Page
-from i18n_pipeline.fingerprint import files_digest
-from i18n_pipeline.languages import all_languages, language
-
-#: Below this many letters a block is too short to judge: names, dates, addresses,
-#: headings of two words. Measured on the real site: longer blocks gave no false alarm.
-MIN_LETTERS = 60
-#: And the identifier must be this sure (probabilities normalised over our languages).
-MIN_CONFIDENCE = 0.90
-#: Computer text (file names, commands, output) is in no human language.
-CODE = frozenset({"code", "kbd", "samp", "var"})
-BLOCKS = (
-    "p",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "td",
-    "th",
-    "dd",
-    "dt",
-    "blockquote",
-    "figcaption",
-    "caption",
-    "summary",
+from i18n_pipeline.audit.directions import direction_of_language
+from i18n_pipeline.audit.identify import (
+    MIN_WORDS,
+    Judgement,
+    judge,
+    known_languages,
+    lingua_languages,
+    primary,
 )
-_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+from i18n_pipeline.audit.model import Issue, SiteLanguages
+from i18n_pipeline.audit.pages import Page
+from i18n_pipeline.audit.passages import (
+    Passage,
+    lang_of,
+    page_passages,
+    region,
+    selector,
+    without_exempt,
+)
+from i18n_pipeline.fingerprint import files_digest
+
+#: Phrases are looked for in windows of this many words, moved by half a window: a
+#: phrase of three words or more lies wholly inside one of them.
+WINDOW = 4
 
 
-def language_checks_digest() -> str:
-    """This module, the identifier and the languages: what the page checks' results depend on."""
-    module = Path(__file__)
-    tags = " ".join(lang.tag for lang in all_languages())
-    return files_digest(module.parent, [module], metadata.version("py3langid"), tags)
+def language_checks_digest(site: SiteLanguages) -> str:
+    """These modules, the identifiers and the site's languages: what the results depend on."""
+    here = Path(__file__).parent
+    modules = [
+        here / f"{name}.py"
+        for name in ("language_checks", "identify", "passages", "directions", "tags")
+    ]
+    versions = " ".join(
+        metadata.version(p) for p in ("py3langid", "lingua-language-detector", "langcodes")
+    )
+    languages = " ".join(site.languages) + " | " + " ".join(site.protected)
+    return files_digest(here, modules, versions, languages)
 
 
 @cache
-def identifier() -> LanguageIdentifier:
-    """py3langid limited to the site's languages: a German block on an English page is 'de'."""
-    model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    model.set_languages([lang.code.split("_")[0] for lang in all_languages()])
-    return model
+def english_name(code: str) -> str:
+    """The English name of a language (Dutch for ``nl``), as an auditor reads findings."""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
-def primary(tag: str | None) -> str:
-    return (tag or "").split("-")[0].split("_")[0].lower()
-
-
-def identify(text: str) -> tuple[str, float] | None:
-    """(language, confidence), or None when the text is too short to judge."""
-    if len(_LETTERS.findall(text)) < MIN_LETTERS:
-        return None
-    code, probability = identifier().classify(text)
-    return code, float(probability)
-
-
-def check_declared_language(page: Page, root: html.HtmlElement) -> list[Issue]:
+def check_declared_language(root: html.HtmlElement, expected: str | None) -> list[Issue]:
     """<html lang dir> match the language the page was built for (3.1.1; dir for bidi)."""
-    if page.language is None:
+    if not expected:
         return []
-    expected = language(page.language)
     issues = []
     declared = root.get("lang")
-    if declared != expected.tag:
+    if declared != expected:
         issues.append(
             Issue(
                 "language",
                 "html-lang-mismatch",
                 "error",
-                f"<html lang={declared!r}> on a page built for {expected.tag!r}",
+                f"<html lang={declared!r}> on a page built for {expected!r}",
                 criterion="3.1.1",
                 level="A",
                 selector="html",
+                fix=f'set <html lang="{expected}">',
                 gating=True,
             )
         )
-    direction = root.get("dir") or "ltr"
-    if direction != expected.direction:
+    direction = (root.get("dir") or "ltr").lower()
+    wanted = direction_of_language(expected)
+    if direction != wanted:
         issues.append(
             Issue(
                 "language",
                 "html-dir-mismatch",
                 "error",
-                f"<html dir={direction!r}> but {expected.english_name} is written "
-                f"{expected.direction}",
+                f"<html dir={direction!r}> but {english_name(expected)} is written {wanted}",
                 criterion="1.3.2",
                 level="A",
                 selector="html",
+                fix=f'set <html dir="{wanted}">',
                 gating=True,
             )
         )
     return issues
 
 
-def _own_text(element: html.HtmlElement, lang: str) -> str:
-    """The element's text without descendants declared in another language."""
-    parts = [element.text or ""]
-    for child in element:
-        if not isinstance(child.tag, str):
-            parts.append(child.tail or "")
-            continue
-        if child.tag in CODE or (child.get("lang") and primary(child.get("lang")) != primary(lang)):
-            parts.append(" ")  # another language, or code (file names, commands): not text
-        else:
-            parts.append(_own_text(child, lang))
-        parts.append(child.tail or "")
-    return "".join(parts)
+def page_candidates(root: html.HtmlElement, site: SiteLanguages) -> set[str]:
+    """The languages a passage of this page is judged against: the site's (when the site
+    run names them) or every language lingua knows, plus every one the page declares.
+    Each passage is narrowed further by the quick pass (``identify.judge``)."""
+    declared = {primary(str(v)) for v in root.xpath("//@lang")} & known_languages()
+    if site.languages:
+        return {primary(tag) for tag in site.languages} | declared
+    return set(lingua_languages()) | declared
 
 
-def _declared(element: html.HtmlElement) -> str:
-    for ancestor in (element, *element.iterancestors()):
-        if ancestor.get("lang"):
-            return str(ancestor.get("lang"))
-    return ""
-
-
-def _selector(element: html.HtmlElement) -> str:
-    path = []
-    for node in (element, *element.iterancestors()):
-        if node.tag in ("html", "body"):
-            break
-        index = sum(1 for sibling in node.itersiblings(preceding=True) if sibling.tag == node.tag)
-        path.append(f"{node.tag}:nth-of-type({index + 1})")
-    return " > ".join(reversed(path))
-
-
-def check_text_language(page: Page, root: html.HtmlElement) -> list[Issue]:
-    """Each block's text is in the language declared for it (3.1.2), the page's too (3.1.1)."""
+def check_text_language(
+    root: html.HtmlElement, site: SiteLanguages, candidates: set[str] | None = None
+) -> list[Issue]:
+    """Each passage is in the language declared for it (3.1.2), the page too (3.1.1)."""
+    candidates = page_candidates(root, site) if candidates is None else candidates
     issues: list[Issue] = []
-    body = root.find("body")
-    if body is None:
-        return issues
-    page_lang = root.get("lang") or ""
-    whole = identify(_own_text(body, page_lang))
-    if (
-        whole
-        and whole[1] >= MIN_CONFIDENCE
-        and primary(page_lang)
-        and whole[0] != primary(page_lang)
-    ):
-        issues.append(
-            Issue(
-                "language",
-                "page-language-mismatch",
-                "error",
-                f"the page declares lang={page_lang!r} but its text is {whole[0]!r} "
-                f"({whole[1]:.0%} sure)",
-                criterion="3.1.1",
-                level="A",
-                selector="html",
-                gating=True,
-            )
-        )
-    for element in body.iter(*BLOCKS):
-        if any(ancestor.tag in BLOCKS for ancestor in element.iterancestors()):
-            continue  # judged as part of the enclosing block
-        declared = _declared(element)
-        text = " ".join(_own_text(element, declared).split())
-        found = identify(text)
-        if not found or found[1] < MIN_CONFIDENCE or not declared or found[0] == primary(declared):
+    page_finding: Judgement | None = None
+    for passage in page_passages(root):
+        if not passage.declared or not passage.text:
             continue
-        issues.append(
-            Issue(
-                "language",
-                "block-language-mismatch",
-                "error",
-                f"this {element.tag} is in {found[0]!r} ({found[1]:.0%} sure) but is declared "
-                f'{declared!r}: mark it with lang="{found[0]}" or translate it',
-                criterion="3.1.2",
-                level="AA",
-                selector=_selector(element),
-                context=text[:200],
-                gating=True,
-            )
-        )
+        runs = without_exempt(passage.text, site.protected)
+        found = judge(" ".join(runs), passage.declared, candidates) if runs else None
+        if found and passage.kind == "page" and found.clear:
+            page_finding = found
+        elif found and page_finding and _same_cause(passage, found, page_finding, root):
+            continue  # the page is in another language: one finding, not one per block
+        if found:
+            issues.append(_finding(passage, found, " ".join(runs)))
+        elif passage.kind == "block" and primary(passage.declared) in lingua_languages():
+            issues += [
+                _phrase_finding(passage, text, phrase)
+                for text, phrase in unmarked_phrases(runs, passage.declared, candidates)
+            ]
     return issues
+
+
+def _same_cause(
+    passage: Passage, found: Judgement, page: Judgement, root: html.HtmlElement
+) -> bool:
+    return found.found == page.found and primary(passage.declared) == primary(root.get("lang"))
+
+
+def unmarked_phrases(
+    runs: Iterable[str], declared: str, candidates: set[str]
+) -> Iterator[tuple[str, Judgement]]:
+    """Phrases of three words and more in another language, clearly so, inside text in
+    ``declared``: windows of ``WINDOW`` words, neighbours that agree joined, then
+    trimmed while the phrase stays clearly the other language."""
+    for run in runs:
+        words = run.split()
+        if len(words) <= WINDOW:
+            continue  # the whole run was judged with its block
+        flagged: list[tuple[int, int, Judgement]] = []
+        for start in range(0, len(words) - MIN_WORDS + 1, WINDOW // 2):
+            end = min(start + WINDOW, len(words))
+            found = judge(" ".join(words[start:end]), declared, candidates)
+            if not found or not found.clear:
+                continue
+            if flagged and flagged[-1][1] >= start and flagged[-1][2].found == found.found:
+                flagged[-1] = (flagged[-1][0], end, flagged[-1][2])
+            else:
+                flagged.append((start, end, found))
+        for start, end, found in flagged:
+            text, phrase = _trimmed(words[start:end], declared, candidates, found)
+            if _more_than_one_word(text.split(), declared, candidates):
+                yield text, phrase
+
+
+def _more_than_one_word(words: list[str], declared: str, candidates: set[str]) -> bool:
+    """Still in the other language without its longest word: a single foreign word (a
+    term or name, such as "(Staatsangehörigkeitsrecht)") is not a phrase."""
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    rest = words[:longest] + words[longest + 1 :]
+    return judge(" ".join(rest), declared, candidates) is not None
+
+
+def _trimmed(
+    words: list[str], declared: str, candidates: set[str], found: Judgement
+) -> tuple[str, Judgement]:
+    best = found
+    for edge in (0, -1):
+        while len(words) > MIN_WORDS:
+            shorter = words[1:] if edge == 0 else words[:-1]
+            again = judge(" ".join(shorter), declared, candidates)
+            if not again or not again.clear or again.found != found.found:
+                break
+            if again.found_confidence < best.found_confidence:
+                break
+            words, best = shorter, again
+    return " ".join(words), best
+
+
+def _scores(found: Judgement) -> str:
+    return "; ".join(f"{s.identifier}: {s.top()}" for s in found.scores)
+
+
+def _finding(passage: Passage, found: Judgement, text: str) -> Issue:
+    declared, other = found.declared, found.found
+    what = passage.what
+    if passage.kind == "phrase":
+        fix = f'change lang="{lang_of(passage.element)}" to lang="{other}"'
+    elif passage.kind == "name":
+        fix = (
+            f"translate {what} into {english_name(declared)}, or mark its element "
+            f'lang="{other}" if it must stay {english_name(other)}'
+        )
+    elif passage.kind == "page":
+        fix = f'set <html lang="{other}">, or translate the page into {english_name(declared)}'
+    else:
+        fix = f'mark it lang="{other}", or translate it into {english_name(declared)}'
+    codes = {
+        "page": "page-language-mismatch",
+        "block": "block-language-mismatch",
+        "phrase": "phrase-language-mismatch",
+        "name": "name-language-mismatch",
+    }
+    return _issue(passage, found, text, codes[passage.kind], fix)
+
+
+def _phrase_finding(passage: Passage, text: str, found: Judgement) -> Issue:
+    fix = (
+        f'mark the phrase: <span lang="{found.found}">…</span>, or translate it into '
+        f"{english_name(found.declared)}"
+    )
+    return _issue(passage, found, text, "unmarked-phrase", fix, what=f"a phrase in {passage.what}")
+
+
+def _issue(
+    passage: Passage, found: Judgement, text: str, code: str, fix: str, what: str = ""
+) -> Issue:
+    where = region(passage.element)
+    verdict = "is" if found.clear else "may be"
+    message = (
+        f"{what or passage.what} in {where} {verdict} in {english_name(found.found)} "
+        f"({found.found}, {found.found_confidence:.0%}) but is declared "
+        f"{english_name(found.declared)} ({found.declared}, {found.declared_confidence:.0%}); "
+        f"{_scores(found)}"
+    )
+    return Issue(
+        "language",
+        code,
+        "error" if found.clear else "warning",
+        message,
+        criterion="3.1.1" if passage.kind == "page" else "3.1.2",
+        level="A" if passage.kind == "page" else "AA",
+        selector="html" if passage.kind == "page" else selector(passage.element),
+        context=text[:300],
+        where=where,
+        fix=fix,
+        language=found.found,
+        gating=found.clear,
+        needs_review=not found.clear,
+    )
 
 
 def check_hreflang(

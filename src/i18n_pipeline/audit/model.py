@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 
@@ -18,6 +19,9 @@ class Issue:
     selector: str = ""
     context: str = ""
     help_url: str = ""
+    where: str = ""  # which part of the page: landmark and heading
+    fix: str = ""  # what to do about it
+    language: str = ""  # the language the context is in, when a check found it
     gating: bool = False  # counts against the verdict
     needs_review: bool = False  # goes to the manual checklist instead
 
@@ -30,8 +34,18 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class SiteLanguages:
+    """What a site run tells the audit about its languages; empty for any other site,
+    whose pages are judged against every language the identifiers know."""
+
+    languages: tuple[str, ...] = ()  # BCP 47 tags of the site's languages
+    expected: Mapping[str, str] = field(default_factory=dict)  # page → tag it was built for
+    protected: tuple[str, ...] = ()  # terms never judged (the glossary: names, identifiers)
+
+
+@dataclass(frozen=True)
 class ToolOutcome:
-    """What one browser tool (pa11y-ci, the probe) found, and where it failed."""
+    """What one browser tool (pa11y, the probe) found, and where it failed."""
 
     issues: dict[str, list[Issue]]  # by URL
     failures: dict[str, str]  # URL → the tool's message; a failure is never a pass

@@ -1,4 +1,4 @@
-"""The Node side: a nodeenv environment with pa11y-ci installed by ``npm ci``.
+"""The Node side: a nodeenv environment with pa11y and pa11y-ci installed by ``npm ci``.
 
 The environment lives in a cache directory reused between runs (and between
 checkouts, with ``I18N_PIPELINE_NODE_CACHE``); it is rebuilt only when the
@@ -27,7 +27,7 @@ PACKAGE_DIR = Path(__file__).parent / "node"
 MINIMUM_NODE_MAJOR = 20  # pa11y-ci 4.1 and puppeteer 24 need it
 CACHE_VARIABLE = "I18N_PIPELINE_NODE_CACHE"
 #: Committed files copied into the environment; a change to any reinstalls it.
-NODE_FILES = ("package.json", "package-lock.json", ".puppeteerrc.cjs", "probe.cjs")
+NODE_FILES = ("package.json", "package-lock.json", ".puppeteerrc.cjs", "audit.cjs")
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def system_node_major() -> int | None:
 def ensure_node_environment(
     cache_dir: Path, progress: Callable[[str], None] = print
 ) -> NodeEnvironment:
-    """Create or reuse the environment; install pa11y-ci from the lock file with ``npm ci``."""
+    """Create or reuse the environment; install the tools from the lock file with ``npm ci``."""
     cache_dir = cache_dir.resolve()
     env = NodeEnvironment(cache_dir)
     stamp = cache_dir / "installed.stamp"
@@ -183,7 +183,7 @@ def ensure_node_environment(
             path=env.bin_dir,
             hint="install npm (Debian: apt-get install npm) and run again",
         )
-    progress("  npm ci (pa11y-ci, axe-core; no browser download)")
+    progress("  npm ci (pa11y, pa11y-ci, axe-core; no browser download)")
     _run(
         [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
         env.environ(),

@@ -1,4 +1,4 @@
-"""Run pa11y-ci (axe and HTML_CodeSniffer, WCAG2AA) and sort what it says.
+"""pa11y (axe and HTML_CodeSniffer, WCAG2AA): its options, and sorting what it says.
 
 pa11y maps axe's "moderate" violations to warnings and hides warnings by
 default, which drops real WCAG failures; here warnings are collected and every
@@ -9,21 +9,26 @@ manual checklist. An entry with only a message is a tool failure, not a result.
 
 from __future__ import annotations
 
-import json
-import tempfile
 from pathlib import Path
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS
 from i18n_pipeline.audit.model import Issue, ToolOutcome
-from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
 from i18n_pipeline.audit.wcag import (
     axe_criterion,
-    axe_rule_tags,
     htmlcs_criterion,
     is_wcag_21_a_or_aa,
 )
 
 PAGE_TIMEOUT_MS = 30_000
+
+
+#: How pa11y runs on every page, in the audit (``node/audit.cjs``) and in the naive baseline.
+PA11Y_OPTIONS: dict[str, object] = {
+    "standard": "WCAG2AA",
+    "runners": ["axe", "htmlcs"],
+    "includeWarnings": True,
+    "includeNotices": False,
+}
 
 
 def pa11y_config(
@@ -33,12 +38,10 @@ def pa11y_config(
     report_file: Path,
     page_timeout_ms: int = PAGE_TIMEOUT_MS,
 ) -> dict[str, object]:
+    """A pa11y-ci configuration with the audit's pa11y options (for the naive baseline)."""
     return {
         "defaults": {
-            "standard": "WCAG2AA",
-            "runners": ["axe", "htmlcs"],
-            "includeWarnings": True,
-            "includeNotices": False,
+            **PA11Y_OPTIONS,
             "timeout": page_timeout_ms,
             "concurrency": concurrency,
             # A shared context avoids pa11y-ci#354 ("Protocol error (Target.closeTarget)").
@@ -54,45 +57,14 @@ def pa11y_config(
     }
 
 
-def run_pa11y_ci(
-    env: NodeEnvironment,
-    urls: list[str],
-    browser: Path,
-    concurrency: int,
-    page_timeout_ms: int = PAGE_TIMEOUT_MS,
-) -> ToolOutcome:
-    """One pa11y-ci run over ``urls``; returns sorted issues and the pages it failed on."""
-    with tempfile.TemporaryDirectory(prefix="pa11y-") as scratch:
-        config_file = Path(scratch) / "pa11y-ci.json"
-        report_file = Path(scratch) / "report.json"
-        config = pa11y_config(urls, browser, concurrency, report_file, page_timeout_ms)
-        config_file.write_text(json.dumps(config))
-        try:
-            completed = run_node_tool(
-                env,
-                [str(env.pa11y_ci), "--config", str(config_file)],
-                pages=len(urls),
-                concurrency=concurrency,
-                page_timeout_ms=page_timeout_ms,
-            )
-        except ToolTimeoutError as stopped:
-            return ToolOutcome({}, {url: str(stopped) for url in urls})
-        if not report_file.is_file():
-            reason = (completed.stderr or completed.stdout).strip().splitlines()[-3:]
-            return ToolOutcome(
-                {}, {url: " / ".join(reason) or "pa11y-ci wrote no report" for url in urls}
-            )
-        report = json.loads(report_file.read_text(encoding="utf-8"))
-    return read_report(report, urls, axe_rule_tags(env))
-
-
 def read_report(
     report: dict[str, object], urls: list[str], axe_tags: dict[str, list[str]]
 ) -> ToolOutcome:
-    """Sort pa11y-ci's JSON report into issues per page and pages the tool failed on.
+    """Sort pa11y's results (pa11y-ci's JSON report, or the audit runner's, which has
+    the same shape) into issues per page and pages the tool failed on.
 
-    pa11y-ci puts an exception where a page's issues should be (its JSON
-    reporter writes it as ``{"message": ...}``): such a page has no verdict.
+    An exception stands where a page's issues should be (written as
+    ``{"message": ...}``): such a page has no verdict.
     """
     results = report.get("results", {})
     assert isinstance(results, dict)
@@ -101,7 +73,7 @@ def read_report(
     for url in urls:
         entries = results.get(url)
         if entries is None:
-            failures[url] = "pa11y-ci returned no result for this page"
+            failures[url] = "pa11y returned no result for this page"
             continue
         broken = [entry for entry in entries if "code" not in entry]
         if broken:

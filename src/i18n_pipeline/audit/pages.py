@@ -1,21 +1,20 @@
 """Which pages to audit, and which language each was built for.
 
-Discovered from the build, never a hand list. In this project's layout a page
-under ``<code>/`` belongs to that language and top-level pages to the source
-language; for any other site the language is whatever the page declares.
+Discovered from the build, never a hand list. Which language a page was built
+for is what the site run says (``SiteLanguages.expected``); for any other site
+it is not known, and the page is judged by what it declares.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from lxml import html
-
-from i18n_pipeline.languages import SOURCE_LANGUAGE, all_languages
 
 _STYLESHEET_HREFS = (
     "//link[contains(concat(' ', normalize-space(@rel), ' '), ' stylesheet ')]/@href"
@@ -26,7 +25,7 @@ _STYLESHEET_HREFS = (
 class Page:
     path: Path  # on disk
     relative: str  # URL path below the site root, with /
-    language: str | None  # the language it was built for, when the layout tells
+    language: str | None  # the tag it was built for, when the site run tells
 
     @cached_property
     def source(self) -> bytes:
@@ -50,17 +49,12 @@ class Page:
         return digest.hexdigest()
 
 
-def discover_pages(site: Path) -> list[Page]:
-    codes = {lang.code for lang in all_languages()}
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        first = relative.split("/", 1)[0]
-        if first in codes and "/" in relative:
-            language: str | None = first
-        elif "/" not in relative and codes <= {p.name for p in site.iterdir() if p.is_dir()}:
-            language = SOURCE_LANGUAGE
-        else:
-            language = None
-        pages.append(Page(path, relative, language))
-    return pages
+def discover_pages(site: Path, expected: Mapping[str, str] | None = None) -> list[Page]:
+    """Every HTML page below ``site``, with the language ``expected`` gives it."""
+    expected = expected or {}
+    return [
+        Page(
+            path, path.relative_to(site).as_posix(), expected.get(path.relative_to(site).as_posix())
+        )
+        for path in sorted(site.rglob("*.html"))
+    ]

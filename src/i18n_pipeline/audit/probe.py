@@ -1,4 +1,4 @@
-"""The browser probe (``node/probe.cjs``): requests leaving 127.0.0.1, and WCAG 2.2.
+"""The browser probe (a pass of ``node/audit.cjs``): requests leaving 127.0.0.1, and WCAG 2.2.
 
 pa11y's axe runner asks axe for WCAG 2.0 and 2.1 only; BITV 2.0 means 2.1 AA
 today, so WCAG 2.2 findings are reported, and gate only when configured to.
@@ -6,65 +6,32 @@ today, so WCAG 2.2 findings are reported, and gate only when configured to.
 
 from __future__ import annotations
 
-import json
-import tempfile
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from i18n_pipeline.audit.browser import LAUNCH_ARGS
 from i18n_pipeline.audit.model import Issue, ToolOutcome
-from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
-from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.wcag import axe_criterion
 
 WCAG22_TAGS = ["wcag22a", "wcag22aa"]
 
 
-def run_probe(
-    env: NodeEnvironment,
-    urls: list[str],
-    browser: Path,
-    local_origin: str,
-    wcag22_gates: bool,
-    concurrency: int = 1,
-    page_timeout_ms: int = PAGE_TIMEOUT_MS,
+def read_probe(
+    results: list[dict[str, object]], urls: list[str], wcag22_gates: bool
 ) -> ToolOutcome:
-    config = {
-        "urls": urls,
-        "executablePath": str(browser),
-        "args": list(LAUNCH_ARGS),
-        "localOrigin": local_origin,
-        "tags": WCAG22_TAGS,
-        "timeout": page_timeout_ms,
-        "concurrency": concurrency,
-    }
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(config, handle)
-        config_path = Path(handle.name)
-    try:
-        completed = run_node_tool(
-            env,
-            [str(env.app_dir / "probe.cjs"), str(config_path)],
-            pages=len(urls),
-            concurrency=concurrency,
-            page_timeout_ms=page_timeout_ms,
-        )
-    except ToolTimeoutError as stopped:
-        return ToolOutcome({}, {url: str(stopped) for url in urls})
-    finally:
-        config_path.unlink(missing_ok=True)
-    if completed.returncode != 0:
-        reason = completed.stderr.strip().splitlines()[:1] or ["the browser probe failed"]
-        return ToolOutcome({}, {url: reason[0] for url in urls})
+    """Sort the probe's results into issues per page and pages it failed on (a page
+    it returned nothing for is a failure too)."""
     issues: dict[str, list[Issue]] = {}
     failures: dict[str, str] = {}
-    for result in json.loads(completed.stdout)["results"]:
-        if "failure" in result:
-            failures[result["url"]] = result["failure"]
-            continue
-        issues[result["url"]] = request_issues(result["requests"]) + wcag22_issues(
-            result, wcag22_gates
-        )
+    by_url = {str(result["url"]): result for result in results if result}
+    for url in urls:
+        result = by_url.get(url)
+        if result is None:
+            failures[url] = "the browser probe returned no result for this page"
+        elif "failure" in result:
+            failures[url] = str(result["failure"])
+        else:
+            requests = result["requests"]
+            assert isinstance(requests, list)
+            issues[url] = request_issues(requests) + wcag22_issues(result, wcag22_gates)
     return ToolOutcome(issues, failures)
 
 

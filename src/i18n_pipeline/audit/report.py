@@ -10,10 +10,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from i18n_pipeline.audit.directions import direction_of_language
+from i18n_pipeline.audit.language_checks import english_name
 from i18n_pipeline.audit.model import PageResult
 from i18n_pipeline.audit.run import AuditResult
 from i18n_pipeline.io import write_atomically
-from i18n_pipeline.languages import language
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -37,7 +38,7 @@ RTL_CHECK = (
 
 def manual_checks(page: PageResult) -> list[str]:
     checks = list(MANUAL_CHECKS)
-    if page.language and language(page.language).is_rtl:
+    if page.language and direction_of_language(page.language) == "rtl":
         checks.insert(2, RTL_CHECK)
     return checks
 
@@ -69,6 +70,7 @@ def write_json(result: AuditResult, path: Path, settings: dict[str, object]) -> 
         "settings": settings,
         "tools": result.tool_versions,
         "browser": result.browser,
+        "browser_starts": result.browser_starts,
         "languages": {
             code: {
                 page.relative: {
@@ -93,9 +95,7 @@ def write_html(result: AuditResult, path: Path, site: Path | None = None) -> Pat
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     groups = by_language(result)
     names = {
-        code: (
-            language(code).english_name if code != "unknown" else "Pages without a known language"
-        )
+        code: (english_name(code) if code != "unknown" else "Pages without a known language")
         for code in groups
     }
     text = env.get_template("audit.html").render(
@@ -108,7 +108,7 @@ def write_html(result: AuditResult, path: Path, site: Path | None = None) -> Pat
             Path(os.path.relpath(site / page.relative, path.parent)).as_posix() if site else ""
         ),
         # Excerpts of a page are in its language: marked so, the report passes 3.1.2 itself.
-        tags={code: language(code).tag for code in groups if code != "unknown"},
+        tags={code: code for code in groups if code != "unknown"},
     )
     write_atomically(path, text.encode("utf-8"))
     return path

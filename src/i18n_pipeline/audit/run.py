@@ -5,30 +5,35 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
+from i18n_pipeline.audit.browser_tools import BrowserRun, run_browser_tools
+from i18n_pipeline.audit.directions import check_directions
 from i18n_pipeline.audit.errors import NoPagesError
+from i18n_pipeline.audit.identify import release_models
 from i18n_pipeline.audit.language_checks import (
     check_declared_language,
     check_hreflang,
     check_text_language,
     language_checks_digest,
 )
-from i18n_pipeline.audit.model import Issue, PageResult
+from i18n_pipeline.audit.model import Issue, PageResult, SiteLanguages, ToolOutcome
 from i18n_pipeline.audit.node_env import (
     NodeEnvironment,
     default_cache_dir,
     ensure_node_environment,
+    lock_digest,
 )
-from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS, run_pa11y_ci
+from i18n_pipeline.audit.pa11y import PA11Y_OPTIONS, PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.pdf_checks import check_pdf, pdf_checks_digest
-from i18n_pipeline.audit.probe import run_probe
 from i18n_pipeline.audit.server import serve
+from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
 from i18n_pipeline.audit.wcag import axe_rule_tags
 from i18n_pipeline.result_cache import ResultCache
 
@@ -46,6 +51,8 @@ class AuditSettings:
     # hreflang alternates across pages; off for a shard, which has one language's pages
     # (the site assembled from the shards is audited with them on)
     alternates: bool = True
+    languages: SiteLanguages = field(default_factory=SiteLanguages)
+    language_only: bool = False  # no browser: the language, direction and tag checks alone
 
     @property
     def results_dir(self) -> Path:
@@ -57,7 +64,7 @@ class AuditSettings:
 
     @property
     def workers(self) -> int:
-        # pa11y-ci waits on the browser most of the time: two pages per core, at most four.
+        # The tools wait on the browser most of the time: two pages per core, at most four.
         return self.concurrency or max(1, min(4, 2 * (os.cpu_count() or 1)))
 
 
@@ -66,6 +73,8 @@ class AuditResult:
     pages: list[PageResult]
     tool_versions: dict[str, str] = field(default_factory=dict)
     browser: str = ""
+    language_seconds: float = 0.0  # the language checks' own time (they run beside the browser)
+    browser_starts: int = 0  # Chromium launches in this run (0 when every page was cached)
 
     @property
     def errors(self) -> int:
@@ -77,24 +86,28 @@ class AuditResult:
 
 
 def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResult:
-    pages = discover_pages(settings.site)
+    pages = discover_pages(settings.site, settings.languages.expected)
     if not pages:
         raise NoPagesError(
             "no HTML pages to audit",
             path=settings.site,
             hint="build the site first (tox -e site), or pass a directory of .html files",
         )
-    browser = find_browser()
-    env = ensure_node_environment(settings.node_dir, progress)
-    versions = env.tool_versions()
+    browser: Path | None = None
+    env: NodeEnvironment | None = None
+    versions: dict[str, str] = {}
+    if not settings.language_only:
+        browser = find_browser()
+        env = ensure_node_environment(settings.node_dir, progress)
+        versions = env.tool_versions()
     # A result is reused while the tools, the audit's configuration and the page are unchanged.
     decided_by = {
         "tools": versions,
-        "standard": "WCAG2AA",
-        "runners": ["axe", "htmlcs"],
+        "runner": "language only" if settings.language_only else lock_digest(),
+        "pa11y": PA11Y_OPTIONS,
         "wcag22_gates": settings.wcag22_gates,
         "launch": list(LAUNCH_ARGS),
-        "language_checks": language_checks_digest(),
+        "language_checks": language_checks_digest(settings.languages),
         "pdf_checks": pdf_checks_digest(),
     }
     cache = ResultCache(settings.results_dir, json.dumps(decided_by, sort_keys=True))
@@ -111,26 +124,34 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     to_run = [page for page in pages if page.relative not in reused]
     progress(
         f"auditing {len(pages)} page(s): {len(to_run)} to check, {len(reused)} unchanged "
-        f"(cached); browser {browser}; concurrency {settings.workers}"
+        f"(cached); "
+        + (f"browser {browser}; concurrency {settings.workers}" if browser else "language only")
     )
 
     failures: dict[str, str] = {}
-    if to_run:
-        # The browsers are separate processes: meanwhile, this one reads axe's rule
+    tool_issues: dict[str, list[Issue]] = {}
+    language_issues: dict[str, list[Issue]] = {}
+    language_seconds = 0.0
+    browser_starts = 0
+    if to_run and env is not None and browser is not None:
+        # The browser is a separate process: meanwhile, this one reads axe's rule
         # metadata and runs the language checks (loading their model takes a while).
         with ThreadPoolExecutor(max_workers=2) as pool:
             pool.submit(axe_rule_tags, env)
-            language = pool.submit(lambda: {p.relative: page_language_issues(p) for p in to_run})
+            language = pool.submit(timed_language_issues, to_run, settings.languages)
             with serve(settings.site) as base_url:
-                tool_issues, failures = _run_tools(
+                tool_issues, failures, browser_starts = _run_tools(
                     env, to_run, base_url, browser, settings, progress
                 )
-            language_issues = language.result()
-        for page in to_run:
-            issues = tool_issues.get(page.relative, []) + language_issues[page.relative]
-            page_issues[page.relative] = issues
-            if page.relative not in failures:
-                cache.store(keys[page.relative], (issue.as_json() for issue in issues))
+            language_issues, language_seconds = language.result()
+    elif to_run:
+        language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
+    for page in to_run:
+        tools = reconcile_htmlcs(tool_issues.get(page.relative, []), page.root)
+        issues = tools + language_issues[page.relative]
+        page_issues[page.relative] = issues
+        if page.relative not in failures:
+            cache.store(keys[page.relative], (issue.as_json() for issue in issues))
 
     # Alternates span pages: checked on every run, it is cheap.
     hreflang = (
@@ -150,8 +171,9 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         )
         for page in pages
     ]
-    results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
-    return AuditResult(results, versions, str(browser))
+    if not settings.language_only:
+        results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
+    return AuditResult(results, versions, str(browser or ""), language_seconds, browser_starts)
 
 
 def _audit_pdfs(
@@ -180,9 +202,27 @@ def _audit_pdfs(
     return results
 
 
-def page_language_issues(page: Page) -> list[Issue]:
-    """The language checks that look at one page only (cached with the tools' results)."""
-    return check_declared_language(page, page.root) + check_text_language(page, page.root)
+def page_language_issues(page: Page, site: SiteLanguages) -> list[Issue]:
+    """The language and direction checks that look at one page only (cached with the
+    tools' results)."""
+    return (
+        check_declared_language(page.root, page.language)
+        + check_lang_tags(page.root)
+        + check_directions(page.root)
+        + check_text_language(page.root, site)
+    )
+
+
+def timed_language_issues(
+    pages: list[Page], site: SiteLanguages
+) -> tuple[dict[str, list[Issue]], float]:
+    """Every page's language issues, and how long they took (the benchmark's share)."""
+    started = time.perf_counter()
+    try:
+        issues = {page.relative: page_language_issues(page, site) for page in pages}
+    finally:
+        release_models()
+    return issues, time.perf_counter() - started
 
 
 def _run_tools(
@@ -192,50 +232,54 @@ def _run_tools(
     browser: Path,
     settings: AuditSettings,
     progress: Progress,
-) -> tuple[dict[str, list[Issue]], dict[str, str]]:
-    """pa11y-ci and the probe side by side over ``pages``; a page a tool fails on is
-    retried alone."""
+) -> tuple[dict[str, list[Issue]], dict[str, str], int]:
+    """pa11y and the probe over ``pages`` in one browser; a page a tool fails on is
+    retried alone, in a fresh browser. Returns issues and failures by page, and how
+    many times Chromium was started."""
     url_of = {page.relative: base_url + page.relative for page in pages}
     relative_of = {url: relative for relative, url in url_of.items()}
     urls = list(url_of.values())
-    origin = base_url.rstrip("/")
 
-    def pa11y(batch: list[str], workers: int) -> tuple[dict[str, list[Issue]], dict[str, str]]:
-        outcome = run_pa11y_ci(env, batch, browser, workers, settings.page_timeout_ms)
-        return outcome.issues, outcome.failures
-
-    def probe(batch: list[str], workers: int) -> tuple[dict[str, list[Issue]], dict[str, str]]:
-        outcome = run_probe(
-            env, batch, browser, origin, settings.wcag22_gates, workers, settings.page_timeout_ms
+    def run(batch: list[str], workers: int) -> BrowserRun:
+        return run_browser_tools(
+            env,
+            batch,
+            browser,
+            base_url.rstrip("/"),
+            workers,
+            settings.wcag22_gates,
+            settings.page_timeout_ms,
         )
-        return outcome.issues, outcome.failures
 
     progress(
-        f"  pa11y-ci (axe + htmlcs) and the browser probe (requests to other hosts, "
-        f"WCAG 2.2) on {len(urls)} page(s)"
+        f"  pa11y (axe + htmlcs) and the browser probe (requests to other hosts, "
+        f"WCAG 2.2) on {len(urls)} page(s), in one browser"
     )
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = {
-            name: pool.submit(tool, urls, settings.workers)
-            for name, tool in (("pa11y-ci", pa11y), ("browser probe", probe))
-        }
-        outcomes = {name: future.result() for name, future in runs.items()}
-
+    first = run(urls, settings.workers)
+    starts = first.browser_starts
     found: dict[str, list[Issue]] = {url: [] for url in urls}
     failures: dict[str, str] = {}
-    for name, tool in (("pa11y-ci", pa11y), ("browser probe", probe)):
-        issues, failed = outcomes[name]
-        for url in failed:
-            progress(
-                f"  {name} failed on {relative_of[url]} ({failed[url][:80]}); "
-                "retrying it alone, in a fresh browser"
-            )
-            retried, still_failed = tool([url], 1)
-            if url in retried:
-                issues[url] = retried[url]
+    for url in urls:
+        outcomes = _by_tool(first)
+        failed = {name: o.failures[url] for name, o in outcomes.items() if url in o.failures}
+        if failed:
+            for name, reason in failed.items():
+                progress(
+                    f"  {name} failed on {relative_of[url]} ({reason[:80]}); "
+                    "retrying it alone, in a fresh browser"
+                )
+            retry = run([url], 1)
+            starts += retry.browser_starts
+            outcomes |= {name: _by_tool(retry)[name] for name in failed}
+        for name, outcome in outcomes.items():
+            if url in outcome.issues:
+                found[url] += outcome.issues[url]
             else:
-                failures.setdefault(url, f"{name}: {still_failed.get(url, failed[url])}")
-        for url in urls:
-            found[url] += issues.get(url, [])
+                reason = outcome.failures.get(url, failed.get(name, ""))
+                failures.setdefault(url, f"{name}: {reason}")
     result = {relative_of[url]: found[url] for url in urls if url not in failures}
-    return result, {relative_of[url]: reason for url, reason in failures.items()}
+    return result, {relative_of[url]: reason for url, reason in failures.items()}, starts
+
+
+def _by_tool(run: BrowserRun) -> dict[str, ToolOutcome]:
+    return {"pa11y": run.pa11y, "browser probe": run.probe}

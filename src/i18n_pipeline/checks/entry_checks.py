@@ -12,12 +12,17 @@ from collections.abc import Iterator
 
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
-from i18n_pipeline.checks.rst import ATTRIBUTE_LIKE, DIRECTIVE, html_tags, parse_markup
-from i18n_pipeline.sphinxext.roles import known_language_tag, lang_role_tags
+from i18n_pipeline.checks.rst import ATTRIBUTE_LIKE, DIRECTIVE, parse_markup, without_addresses
+from i18n_pipeline.checks.toolkit import endings, failure, tags
+from i18n_pipeline.sphinxext.roles import (
+    known_language_tag,
+    lang_role_tags,
+    lang_role_texts,
+    phrase_and_tag,
+)
 
 #: The one role a translator may add: it marks a foreign phrase, ``:lang:`Wort <de>```.
 ALLOWED_ADDED_ROLES = frozenset({"lang"})
-LANG_ROLE_SHAPE = re.compile(r":lang:`[^`<>]+?\s<[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*>`")
 
 MARKUP_NAMES = {
     "strong": "**bold**",
@@ -113,10 +118,8 @@ def check_unsafe_markup(entry: Entry, context: Context) -> Findings:
                 "remove it; only :lang:`phrase <de>` may be added, to mark a foreign phrase",
             )
     added_lang_roles = translation.roles.get("lang", 0) - source.roles.get("lang", 0)
-    if (
-        added_lang_roles > 0
-        and len(LANG_ROLE_SHAPE.findall(entry.msgstr)) < translation.roles["lang"]
-    ):
+    well_formed = [text for text in lang_role_texts(entry.msgstr) if phrase_and_tag(text)]
+    if added_lang_roles > 0 and len(well_formed) < translation.roles["lang"]:
         yield (
             "the :lang: role is not in the form :lang:`phrase <de>`",
             "write the phrase, a space and the language tag in angle brackets",
@@ -139,11 +142,24 @@ def check_unsafe_markup(entry: Entry, context: Context) -> Findings:
             f"the translation contains something like an HTML attribute ({attribute[0]!r})",
             "remove it; write plain words (typographic quotes such as „…“ or «…» are fine)",
         )
-    added_tags = set(html_tags(entry.msgstr)) - set(html_tags(entry.msgid))
-    if added_tags:
+    yield from _html_tags(entry, context)
+
+
+def _html_tags(entry: Entry, context: Context) -> Findings:
+    """The toolkit's ``xmltags``; an added tag is refused even where ``xmltags`` lets a
+    msgid that is a single tag be translated freely."""
+    source, translation = without_addresses(entry.msgid), without_addresses(entry.msgstr)
+    different = failure(context.language, "xmltags", source, translation)
+    added = sorted(set(tags(translation)) - set(tags(source)))
+    if added:
         yield (
-            f"the translation contains HTML: {', '.join(sorted(added_tags))}",
+            f"the translation contains HTML: {', '.join(added)}",
             "remove the HTML; write plain text and reStructuredText only",
+        )
+    elif different:
+        yield (
+            f"the translation's HTML tags differ from the German text's ({different})",
+            "keep exactly the tags of the msgid",
         )
 
 
@@ -196,13 +212,17 @@ _NEUTRAL = re.compile(r"^[\W\d_]*$|https?://|@")
 
 @entry_check(Severity.WARNING)
 def check_same_as_source(entry: Entry, context: Context) -> Findings:
-    """A msgstr identical to the msgid is usually an untranslated copy."""
-    if entry.msgstr != entry.msgid or _NEUTRAL.search(entry.msgid):
+    """A msgstr that is the msgid again (toolkit's ``unchanged``) is usually an untranslated copy.
+
+    Names from the glossary are left out of both first, and addresses are never
+    judged: they are the same in every language.
+    """
+    if _NEUTRAL.search(entry.msgid):
         return
-    words = entry.msgid
+    source, target = entry.msgid, entry.msgstr
     for term in context.glossary:
-        words = words.replace(term, "")
-    if re.search(r"[^\W\d_]{2,}", words):
+        source, target = source.replace(term, ""), target.replace(term, "")
+    if failure(context.language, "unchanged", source, target):
         yield (
             "the translation is the same as the German text",
             "translate it; if it really is the same in your language, waive the check "
@@ -210,46 +230,44 @@ def check_same_as_source(entry: Entry, context: Context) -> Findings:
         )
 
 
-def _leading_space(text: str) -> str:
-    return text[: len(text) - len(text.lstrip())]
-
-
-def _trailing_space(text: str) -> str:
-    return text[len(text.rstrip()) :]
-
-
 @entry_check(Severity.ERROR)
 def check_whitespace(entry: Entry, context: Context) -> Findings:
-    """Leading and trailing spaces and line breaks match the German text."""
-    for side, pick in (("start", _leading_space), ("end", _trailing_space)):
-        if pick(entry.msgid) != pick(entry.msgstr):
+    """Leading and trailing spaces and line breaks match the German text (the toolkit's
+    ``startwhitespace`` and ``endwhitespace``)."""
+    for side, check in (("start", "startwhitespace"), ("end", "endwhitespace")):
+        if failure(context.language, check, entry.msgid, entry.msgstr):
             yield (
                 f"spaces or line breaks at the {side} differ from the German text",
                 f"remove or add the whitespace at the {side} so it matches the msgid",
             )
 
 
-#: Sentence endings that count as the same in another script.
-EQUIVALENT_ENDINGS = {
-    ".": ".。۔।",
-    "!": "!！",
-    "?": "?？؟;",
-    ":": ":：",
-}
-
-
 @entry_check(Severity.WARNING)
 def check_ending_punctuation(entry: Entry, context: Context) -> Findings:
-    """A sentence keeps its kind of ending: full stop, question mark, colon."""
-    source_end = entry.msgid.rstrip()[-1:]
-    target_end = entry.msgstr.rstrip()[-1:]
-    if source_end in EQUIVALENT_ENDINGS and target_end not in EQUIVALENT_ENDINGS[source_end]:
+    """A sentence keeps its ending as the language writes it (the toolkit's ``endpunc``:
+    German ``?`` is ``؟`` in Arabic and Persian, ``;`` in Greek), judged on the words
+    the reader sees: a role's name or a link's address is not the end of a sentence."""
+    translated = parse_markup(entry.msgstr)
+    if translated.problems:
+        return  # rst-syntax reports it; broken markup has no words to end with
+    source, translation = parse_markup(entry.msgid).text, translated.text
+    if not failure(context.language, "endpunc", source, translation):
+        return
+    german, expected, found = endings(context.language, source, translation)
+    if found and found == german:
         yield (
-            f"the German text ends with {source_end!r}, the translation with {target_end!r}",
-            "end the translation with the same kind of punctuation",
+            f"the translation ends with {found!r} as the German text does, but "
+            f"{context.language.english_name} writes {expected!r}",
+            f"end the translation with {expected!r}",
         )
-    elif source_end not in EQUIVALENT_ENDINGS and target_end in ".:" and source_end.isalnum():
+    elif expected:
+        shown = f"{found!r}" if found else "no punctuation"
         yield (
-            f"the translation ends with {target_end!r}, the German text does not",
+            f"the German text ends with {german!r}, the translation with {shown}",
+            f"end the translation with {expected!r}, as your language writes it",
+        )
+    else:
+        yield (
+            f"the translation ends with {found!r}, the German text does not",
             "remove the final punctuation (headings and names have none)",
         )

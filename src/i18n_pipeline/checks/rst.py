@@ -53,6 +53,7 @@ class Markup:
     targets: bool
     blocks: tuple[str, ...]  # the top-level block elements, in order: ("paragraph",)
     unsafe_urls: frozenset[str]  # link addresses with a scheme other than http(s)/mailto
+    text: str = ""  # the words as the reader sees them: markup and link addresses gone
 
 
 @contextmanager
@@ -135,10 +136,26 @@ def parse_markup(text: str) -> Markup:
         unsafe_urls=frozenset(
             address for address in addresses if address and not is_safe_address(address)
         ),
+        text="".join(
+            node.astext()
+            for node in doctree.findall(nodes.Text)
+            if not any(isinstance(up, _NOT_SHOWN) for up in _ancestors(node))
+        ),
     )
 
 
-def html_tags(text: str) -> list[str]:
-    """HTML-looking tags anywhere, backquotes included (the theme inserts chrome strings
-    into HTML as they are); link addresses and :lang: tags are not tags."""
-    return HTML_TAG.findall(EMBEDDED_URI.sub("", text))
+#: Docutils' report of broken markup, and the markup it could not read (a role only
+#: Sphinx knows): neither is a word of the sentence.
+_NOT_SHOWN = (nodes.system_message, nodes.problematic)
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def without_addresses(text: str) -> str:
+    """``text`` without link addresses and :lang: tags: what is left in angle brackets,
+    backquotes included (the theme inserts chrome strings into HTML as they are), is HTML."""
+    return EMBEDDED_URI.sub("", text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 
 # Importing the check modules registers their checks.
@@ -20,6 +21,10 @@ from i18n_pipeline.project import Project
 from i18n_pipeline.result_cache import ResultCache
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
+
+#: Libraries whose checks (or locale data) decide findings: a new version may decide
+#: differently, so cached findings of an older one are not reused.
+CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils", "langcodes")
 
 
 def check_po_file(path: Path, lang: Language, glossary: tuple[str, ...] = ()) -> list[Finding]:
@@ -142,7 +147,8 @@ def check_catalogs(
 
 
 def _checks_digest(glossary: tuple[str, ...]) -> str:
-    """What findings depend on besides the PO file: the checks' code and the glossary."""
+    """What findings depend on besides the PO file: the checks' code, the glossary, and
+    the libraries whose checks and data they use."""
     package = Path(__file__).parent.parent
     code = [
         *Path(__file__).parent.glob("*.py"),
@@ -151,4 +157,5 @@ def _checks_digest(glossary: tuple[str, ...]) -> str:
         package / "glossary.py",
         package / "sphinxext" / "roles.py",
     ]
-    return files_digest(package, code, *glossary)
+    libraries = [f"{name} {version(name)}" for name in CHECK_LIBRARIES]
+    return files_digest(package, code, *libraries, *glossary)

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import re
 
+import langcodes
 from babel import Locale, UnknownLocaleError
 from docutils import nodes
 from docutils.parsers.rst.states import Inliner
+from langcodes.tag_parser import LanguageTagError
 from sphinx.application import Sphinx
 
-_PHRASE_AND_TAG = re.compile(
-    r"^(?P<phrase>.+?)\s*<(?P<tag>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)>$", re.S
-)
-
-
+#: ``phrase <tag>``: the shape of the role's text; whether the tag is one is langcodes' call.
+_PHRASE_AND_TAG = re.compile(r"^(?P<phrase>.+?)\s*<(?P<tag>[^<>`]+)>$", re.S)
+_ROLE_TEXT = re.compile(r":lang:`(?P<text>[^`]*)`")
 _ROLE_TAG = re.compile(r":lang:`[^`]*?<(?P<tag>[^<>`]*)>`")
 
 
@@ -26,10 +26,30 @@ def lang_role_tags(text: str) -> list[str]:
     return [match["tag"] for match in _ROLE_TAG.finditer(text)]
 
 
-def known_language_tag(tag: str) -> bool:
-    """A tag Babel has locale data for: the build derives direction and names from it."""
+def lang_role_texts(text: str) -> list[str]:
+    """What stands between the backquotes of every ``:lang:`…``` in ``text``."""
+    return [match["text"] for match in _ROLE_TEXT.finditer(text)]
+
+
+def phrase_and_tag(text: str) -> tuple[str, str] | None:
+    """The phrase and its BCP 47 tag, as langcodes writes it (``fa_ir`` → ``fa-IR``), of
+    a role's text; None unless the text is ``phrase <tag>`` with a well-formed tag."""
+    match = _PHRASE_AND_TAG.match(text)
+    if not match:
+        return None
     try:
-        Locale.parse(tag.replace("-", "_"))
+        return match["phrase"], langcodes.standardize_tag(match["tag"])
+    except LanguageTagError:
+        return None
+
+
+def known_language_tag(tag: str) -> bool:
+    """A valid BCP 47 tag (langcodes, by the IANA registry) that Babel has locale data
+    for: the build derives direction and names from it."""
+    if not langcodes.tag_is_valid(tag):
+        return False
+    try:
+        Locale.parse(langcodes.standardize_tag(tag), sep="-")
     except (ValueError, TypeError, UnknownLocaleError):
         return False
     return True
@@ -44,21 +64,21 @@ def lang_role(
     options: dict[str, object] | None = None,
     content: list[str] | None = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    match = _PHRASE_AND_TAG.match(text)
-    if not match:
+    found = phrase_and_tag(text)
+    if found is None:
         message = inliner.reporter.error(
             f"the :lang: role needs a phrase and a language tag, like "
             f":lang:`Chancenaufenthaltsrecht <de>`; got {text!r}",
             line=lineno,
         )
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    tag = match["tag"].replace("_", "-")
+    phrase, tag = found
     if not known_language_tag(tag):
         message = inliner.reporter.error(
             f"the :lang: role names an unknown language {tag!r}", line=lineno
         )
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    return [nodes.inline(rawtext, match["phrase"], classes=[f"language-{tag}", "foreign"])], []
+    return [nodes.inline(rawtext, phrase, classes=[f"language-{tag}", "foreign"])], []
 
 
 def setup(app: Sphinx) -> None:

@@ -1,0 +1,82 @@
+"""One run of the audit's browser tools (``node/audit.cjs``): one Chromium for every page.
+
+In that browser each page gets pa11y (axe + HTML_CodeSniffer, through pa11y's own
+API as pa11y-ci calls it) and the probe (requests to other hosts, axe's WCAG 2.2
+rules). Starting Chromium costs about a second; one start per run, whatever the
+page count, instead of one for pa11y-ci and one for the probe.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from i18n_pipeline.audit.browser import LAUNCH_ARGS
+from i18n_pipeline.audit.model import ToolOutcome
+from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
+from i18n_pipeline.audit.pa11y import PA11Y_OPTIONS, PAGE_TIMEOUT_MS, read_report
+from i18n_pipeline.audit.probe import WCAG22_TAGS, read_probe
+from i18n_pipeline.audit.wcag import axe_rule_tags
+
+RUNNER = "audit.cjs"
+
+
+@dataclass(frozen=True)
+class BrowserRun:
+    """What both tools found in one run, and how many times it started Chromium."""
+
+    pa11y: ToolOutcome
+    probe: ToolOutcome
+    browser_starts: int
+
+
+def run_browser_tools(
+    env: NodeEnvironment,
+    urls: list[str],
+    browser: Path,
+    local_origin: str,
+    concurrency: int,
+    wcag22_gates: bool,
+    page_timeout_ms: int = PAGE_TIMEOUT_MS,
+) -> BrowserRun:
+    config = {
+        **PA11Y_OPTIONS,
+        "urls": urls,
+        "executablePath": str(browser),
+        "args": list(LAUNCH_ARGS),
+        "localOrigin": local_origin,
+        "wcag22Tags": WCAG22_TAGS,
+        "timeout": page_timeout_ms,
+        "concurrency": concurrency,
+    }
+    with tempfile.TemporaryDirectory(prefix="audit-runner-") as scratch:
+        config_file = Path(scratch) / "config.json"
+        config_file.write_text(json.dumps(config), encoding="utf-8")
+        try:
+            completed = run_node_tool(
+                env,
+                [str(env.app_dir / RUNNER), str(config_file)],
+                pages=2 * len(urls),  # two passes per page, one after the other
+                concurrency=concurrency,
+                page_timeout_ms=page_timeout_ms,
+            )
+        except ToolTimeoutError as stopped:
+            return _failed(urls, str(stopped))
+    if completed.returncode != 0:
+        reason = completed.stderr.strip().splitlines()[:1] or [f"{RUNNER} failed"]
+        return _failed(urls, reason[0])
+    output = json.loads(completed.stdout)
+    return BrowserRun(
+        pa11y=read_report(output["pa11y"], urls, axe_rule_tags(env)),
+        probe=read_probe(output["probe"]["results"], urls, wcag22_gates),
+        browser_starts=int(output["browserStarts"]),
+    )
+
+
+def _failed(urls: list[str], reason: str) -> BrowserRun:
+    """No results at all: every page is a failure of both tools. Whether Chromium
+    started is unknown; the run counts as one start (it was the runner's first step)."""
+    failed = ToolOutcome({}, {url: reason for url in urls})
+    return BrowserRun(failed, failed, browser_starts=1)

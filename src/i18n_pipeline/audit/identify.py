@@ -1,0 +1,239 @@
+"""Which language is a piece of text in: two identifiers, compared against the declared one.
+
+lingua (``lingua-language-detector``) is made for short text: three words are often
+enough. Its models ship in the wheel. A quick pass (lingua's trigram models, loaded in
+a fraction of a second, and py3langid) lets through every passage either finds in its
+declared language; only passages both doubt go to lingua's precise models, for the
+declared language and the likeliest others alone, loaded lazily, once per run, and
+unloaded when the run's checks end. py3langid (its model ships in the package) also
+knows languages lingua does not (Pashto, Kurdish) and confirms lingua's verdicts: a
+passage is an error only when both say the declared language is the less likely one.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import langcodes
+from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
+from lingua import Language as LinguaLanguage
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+#: lingua judges down to this many words; py3langid needs this many letters (short text
+#: is beyond it: measured on the real site, shorter blocks gave false alarms).
+MIN_WORDS = 3
+MIN_LETTERS_PY3LANGID = 60
+#: An error: lingua finds another language at least ``MIN_RATIO`` times as likely as the
+#: declared one, which is at most ``MAX_DECLARED`` likely (lingua's probabilities over
+#: the shortlist; among many related languages the best may itself be far from sure),
+#: and py3langid, asked about the two, agrees at least ``MIN_CONFIRMED``.
+MIN_RATIO = 5.0
+MAX_DECLARED = 0.10
+MIN_CONFIRMED = 0.95
+#: A close call, for review: lingua finds another language at least ``MIN_DOUBT_RATIO``
+#: times as likely, and py3langid, asked about the two, at least ``MIN_DOUBT_CONFIRMED``.
+MIN_DOUBT_RATIO = 2.0
+MIN_DOUBT_CONFIRMED = 2 / 3
+#: The quick pass lets text through when it is this sure of the declared language; else
+#: the precise models decide among the declared language and this many likeliest others.
+MIN_QUICK = 0.5
+SHORTLIST = 3
+#: CLDR's language matching distance below which two languages serve the same readers.
+SAME_LANGUAGE = 10
+#: py3langid alone (languages lingua does not know) must be surer still.
+MIN_FOUND_PY3LANGID = 0.99
+MAX_DECLARED_PY3LANGID = 0.01
+
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_LOCK = threading.RLock()
+_loaded_sets: set[frozenset[str]] = set()
+
+
+def primary(tag: str | None) -> str:
+    """The primary language subtag, lower case: what the identifiers' answers are compared on."""
+    return (tag or "").strip().replace("_", "-").split("-")[0].lower()
+
+
+def letters(text: str) -> int:
+    return len(_LETTERS.findall(text))
+
+
+@cache
+def _py3langid() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@cache
+def _py3langid_for(codes: frozenset[str]) -> LanguageIdentifier:
+    """py3langid limited to ``codes``: a copy that shares the loaded model (limiting
+    it takes milliseconds, so each set is limited once)."""
+    identifier = copy.copy(_py3langid())
+    identifier.set_languages(sorted(codes))
+    return identifier
+
+
+@cache
+def lingua_languages() -> frozenset[str]:
+    return frozenset(lang.iso_code_639_1.name.lower() for lang in LinguaLanguage.all())
+
+
+@cache
+def py3langid_languages() -> frozenset[str]:
+    return frozenset(str(code) for code in _py3langid().labels)
+
+
+def known_languages() -> frozenset[str]:
+    """Every language at least one identifier knows (ISO 639-1 codes)."""
+    return lingua_languages() | py3langid_languages()
+
+
+@cache
+def _detector(codes: frozenset[str], precise: bool) -> LanguageDetector:
+    """A lingua detector for these languages; lingua keeps each model loaded once per
+    process, so detectors for overlapping sets share them. The quick one (trigrams
+    only) loads in a fraction of a second; the precise one, made for short text, in
+    about half a second per language, so it is asked only about a shortlist."""
+    _loaded_sets.add(codes)
+    isos = [getattr(IsoCode639_1, code.upper()) for code in sorted(codes)]
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
+    return (builder if precise else builder.with_low_accuracy_mode()).build()
+
+
+@dataclass(frozen=True)
+class Scores:
+    """One identifier's probabilities for one text, most likely first."""
+
+    identifier: str  # "lingua" or "py3langid"
+    ranked: tuple[tuple[str, float], ...]
+
+    def of(self, code: str) -> float:
+        return next((p for c, p in self.ranked if c == code), 0.0)
+
+    @property
+    def best(self) -> tuple[str, float]:
+        return self.ranked[0] if self.ranked else ("", 0.0)
+
+    def top(self, count: int = 3) -> str:
+        return ", ".join(f"{code} {p:.0%}" for code, p in self.ranked[:count])
+
+
+def lingua_scores(text: str, candidates: Collection[str], precise: bool = True) -> Scores | None:
+    codes = frozenset(candidates) & lingua_languages()
+    if len(codes) < 2:
+        return None
+    with _LOCK:  # one thread loads a model at a time; the others wait for it, not repeat it
+        values = _detector(codes, precise).compute_language_confidence_values(text)
+    ranked = tuple((v.language.iso_code_639_1.name.lower(), float(v.value)) for v in values)
+    return Scores("lingua", ranked)
+
+
+def py3langid_scores(text: str, candidates: Collection[str]) -> Scores | None:
+    codes = set(candidates) & py3langid_languages()
+    if len(codes) < 2:
+        return None
+    with _LOCK:
+        ranked = tuple((str(c), float(p)) for c, p in _py3langid_for(frozenset(codes)).rank(text))
+    return Scores("py3langid", ranked)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The declared language against the best alternative, as both identifiers see it."""
+
+    declared: str
+    found: str
+    declared_confidence: float
+    found_confidence: float
+    scores: tuple[Scores, ...]
+    clear: bool  # the declared language is clearly less likely: an error
+
+
+def judge(text: str, declared: str, candidates: Collection[str]) -> Judgement | None:
+    """None when the text is in its declared language, or too short to tell; else a
+    judgement, ``clear`` when the declared language is clearly the less likely one
+    (otherwise a close call, for a person to review). A site repeats itself (the
+    navigation on every page, the parallel text beside the original): each text is
+    judged once per run."""
+    return _judge(text, primary(declared), frozenset(candidates))
+
+
+@lru_cache(maxsize=2**16)
+def _judge(text: str, declared: str, candidates: frozenset[str]) -> Judgement | None:
+    pool = set(candidates) | {declared}
+    if declared in lingua_languages():
+        if len(text.split()) < MIN_WORDS:
+            return None
+        shortlist = _doubts(text, declared, pool)
+        main = lingua_scores(text, shortlist) if shortlist else None
+        if main is None:
+            return None
+        found, found_p = main.best
+        if same_for_readers(found, declared):
+            return None
+        declared_p = main.of(declared)
+        second = py3langid_scores(text, {declared, found})
+        weak = second is not None and second.of(found) < MIN_DOUBT_CONFIRMED
+        if weak or found_p < MIN_DOUBT_RATIO * declared_p:
+            return None  # no real evidence against the declared language
+        confirmed = second is None or second.of(found) >= MIN_CONFIRMED
+        clear = declared_p <= MAX_DECLARED and found_p >= MIN_RATIO * declared_p and confirmed
+        scores = (main,) if second is None else (main, second)
+        return Judgement(declared, found, declared_p, found_p, scores, clear)
+    if declared in py3langid_languages() and letters(text) >= MIN_LETTERS_PY3LANGID:
+        only = py3langid_scores(text, pool)
+        if only is None or same_for_readers(only.best[0], declared):
+            return None
+        found, found_p = only.best
+        declared_p = only.of(declared)
+        clear = found_p >= MIN_FOUND_PY3LANGID and declared_p <= MAX_DECLARED_PY3LANGID
+        return Judgement(declared, found, declared_p, found_p, (only,), clear)
+    return None
+
+
+@cache
+def same_for_readers(found: str, declared: str) -> bool:
+    """The same language, or one CLDR's language matching treats as interchangeable
+    (distance under ``SAME_LANGUAGE``: Croatian and Bosnian): no barrier to a reader."""
+    return found == declared or langcodes.tag_distance(found, declared) < SAME_LANGUAGE
+
+
+def _doubts(text: str, declared: str, pool: set[str]) -> set[str]:
+    """The quick pass: empty when lingua's trigram models find ``declared`` the likeliest
+    and at least ``MIN_QUICK`` likely, or py3langid does; else the declared language and
+    the likeliest others of both, for the precise models to decide between. (Those
+    models take about 28 MB a language: they are loaded only for passages both quick
+    identifiers doubt.)"""
+    quick = lingua_scores(text, pool, precise=False)
+    if quick is None or (quick.best[0] == declared and quick.of(declared) >= MIN_QUICK):
+        return set()
+    other = py3langid_scores(text, pool)
+    if other is not None and other.best[0] == declared:
+        return set()
+    ranked = [s for s in (quick, other) if s is not None]
+    return {declared} | {code for s in ranked for code, _ in s.ranked[:SHORTLIST]}
+
+
+def release_models() -> None:
+    """Unload lingua's models (the precise ones take about 28 MB a language) once a run's
+    checks are done: the rest of the audit (the browsers, the PDFs) gets the memory."""
+    with _LOCK:
+        for precise in (False, True):
+            for codes in _loaded_sets:
+                _detector(codes, precise).unload_language_models()  # type: ignore[no-untyped-call]
+        _detector.cache_clear()
+        _loaded_sets.clear()
+        _judge.cache_clear()
+
+
+def explain(text: str, candidates: Collection[str]) -> str:
+    """Both identifiers' best scores for one text (``audit --explain``)."""
+    parts = []
+    for scores in (lingua_scores(text, candidates), py3langid_scores(text, candidates)):
+        if scores:
+            parts.append(f"{scores.identifier}: {scores.top()}")
+    return "; ".join(parts) or "no identifier knows two of the candidate languages"

@@ -1,0 +1,48 @@
+"""What the browser tools found on each page of an audit report, in a form to compare.
+
+Only the browser's findings (axe, HTML_CodeSniffer, axe's WCAG 2.2 pass, requests to
+other hosts) and tool failures: the language checks run in Python and change on
+their own.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+BROWSER_RUNNERS = {"axe", "htmlcs", "axe-wcag22", "requests"}
+#: What an issue said when the findings were recorded; fields added since (where, fix,
+#: language: the language checks' own) are not the browser tools' findings.
+RECORDED_FIELDS = (
+    "runner",
+    "code",
+    "type",
+    "message",
+    "criterion",
+    "level",
+    "selector",
+    "context",
+    "help_url",
+    "gating",
+    "needs_review",
+)
+
+Findings = dict[str, dict[str, object]]
+
+
+def browser_findings(audit_json: Path) -> Findings:
+    report = json.loads(audit_json.read_text(encoding="utf-8"))
+    found: Findings = {}
+    for pages in report["languages"].values():
+        for page, result in pages.items():
+            issues = [
+                {field: issue[field] for field in RECORDED_FIELDS}
+                for group in ("errors", "reported", "needs_review")
+                for issue in result[group]
+                if issue["runner"] in BROWSER_RUNNERS
+            ]
+            found[page] = {
+                "tool_failure": result["tool_failure"],
+                "issues": sorted(issues, key=lambda issue: json.dumps(issue, sort_keys=True)),
+            }
+    return found

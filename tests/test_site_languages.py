@@ -1,0 +1,37 @@
+"""What the site run tells the audit about this project's languages: the language each
+page was built for (read off the build's layout), every language, the protected terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from i18n_pipeline.languages import all_languages
+from i18n_pipeline.site_languages import site_languages
+
+GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.txt"
+
+
+def test_each_page_is_expected_in_the_language_of_its_directory(tmp_path: Path) -> None:
+    for lang in all_languages():
+        (tmp_path / lang.code / "_static").mkdir(parents=True)
+        (tmp_path / lang.code / "index.html").write_text("<html></html>")
+    (tmp_path / "index.html").write_text("<html></html>")
+    (tmp_path / "de" / "leichte-sprache.html").write_text("<html></html>")
+
+    languages = site_languages(tmp_path, GLOSSARY)
+
+    assert languages.expected["ar/index.html"] == "ar"
+    assert languages.expected["de/leichte-sprache.html"] == "de"
+    assert languages.expected["index.html"] == "de"  # the start page: the source language
+    assert set(languages.languages) == {lang.tag for lang in all_languages()}
+    assert "Katarina Niewiedzial" in languages.protected
+
+
+def test_a_directory_that_is_not_this_sites_layout_gets_no_expected_language(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "index.html").write_text("<html></html>")
+    (tmp_path / "nl").mkdir()
+    (tmp_path / "nl" / "index.html").write_text("<html></html>")
+
+    assert site_languages(tmp_path, GLOSSARY).expected == {}
