@@ -116,49 +116,110 @@ def build_release(
     :func:`publish_release` or removes it with :func:`discard`.
     """
     languages = all_languages()
-    snapshot.require_readable()
-    published = {} if fresh else load_fingerprints(_fingerprints_file(project))
-    # Sphinx's configuration, read by Sphinx; its app is gone before the language builds
-    # fork (they would inherit the roles and nodes it registered with docutils).
-    with site_pages(project) as pages:
-        base_url = pages.base_url
-        shared = shared_inputs_digest(project, config_values(pages.config), THEME_DIR)
-    wanted = {lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages}
-    old_site = None if fresh else current_release(project)
-
     release = new_release_dir(project)
-    results: list[LanguageBuild] = []
     try:
-        to_build = []
-        for lang in languages:
-            previous = old_site / lang.code if old_site else None
-            if previous and previous.is_dir() and published.get(lang.code) == wanted[lang.code]:
-                _carry_over(previous, release / lang.code)
-                results.append(LanguageBuild(lang.code, "reused", 0.0))
-                progress(f"  {lang.code}: unchanged, reused")
-            else:
-                to_build.append(lang)
-        locale_dirs = {
-            lang.code: ""
-            if lang.code == SOURCE_LANGUAGE
-            else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
-            for lang in to_build
-        }
-        results += _build_languages(
-            project, snapshot, to_build, release, locale_dirs, fresh, jobs, progress
+        built = build_languages(
+            project, snapshot, languages, release, fresh=fresh, jobs=jobs, progress=progress
         )
-        write_sitemap(release, languages, base_url)
         stats = collect_stats(project, snapshot=snapshot)
-        readability = measure_site(release, languages, project.cache_dir / "readability")
-        with site_pages(project) as pages:
-            write_landing_page(release, pages, languages)
-            write_status_page(release, pages, stats, readability)
+        readability = write_site_pages(release, languages, built.base_url, stats, project)
     except BaseException:
         discard(release)
         raise
+    return Release(release, built.results, built.fingerprints, stats, built.base_url, readability)
+
+
+@dataclass(frozen=True)
+class LanguagesBuilt:
+    """What :func:`build_languages` did, and the digests of the inputs it built from."""
+
+    results: list[LanguageBuild]  # in the order of the languages asked for
+    fingerprints: dict[str, str]  # language → :func:`fingerprint.language_digest`
+    base_url: str  # html_baseurl as Sphinx loaded it from conf.py (SITE_BASE_URL)
+
+
+def read_configuration(project: Project) -> tuple[dict[str, object], str]:
+    """Sphinx's configuration, read by Sphinx: its plain values and the base URL. Its app
+    is gone before the language builds fork (they would inherit the roles and nodes it
+    registered with docutils)."""
+    with site_pages(project) as pages:
+        return config_values(pages.config), pages.base_url
+
+
+def input_digests(
+    project: Project,
+    snapshot: Snapshot,
+    languages: list[Language],
+    config: dict[str, object] | None = None,
+) -> tuple[str, dict[str, str]]:
+    """The digest of the inputs every language shares, and each language's own input
+    digest: what the build is keyed by, locally and on CI.
+
+    ``config`` is :func:`read_configuration`'s, when the caller has it already.
+    """
+    config = read_configuration(project)[0] if config is None else config
+    shared = shared_inputs_digest(project, config, THEME_DIR)
+    return shared, {
+        lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages
+    }
+
+
+def build_languages(
+    project: Project,
+    snapshot: Snapshot,
+    languages: list[Language],
+    release: Path,
+    *,
+    fresh: bool = False,
+    jobs: int | None = None,
+    progress: Progress = print,
+) -> LanguagesBuilt:
+    """Build ``languages`` into ``release/<code>``; a language whose inputs are those of
+    the published site is carried over from it instead. Nothing else is written."""
+    snapshot.require_readable()
+    published = {} if fresh else load_fingerprints(_fingerprints_file(project))
+    config, base_url = read_configuration(project)
+    _, wanted = input_digests(project, snapshot, languages, config)
+    old_site = None if fresh else current_release(project)
+    results: list[LanguageBuild] = []
+    to_build = []
+    for lang in languages:
+        previous = old_site / lang.code if old_site else None
+        if previous and previous.is_dir() and published.get(lang.code) == wanted[lang.code]:
+            _carry_over(previous, release / lang.code)
+            results.append(LanguageBuild(lang.code, "reused", 0.0))
+            progress(f"  {lang.code}: unchanged, reused")
+        else:
+            to_build.append(lang)
+    locale_dirs = {
+        lang.code: ""
+        if lang.code == SOURCE_LANGUAGE
+        else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
+        for lang in to_build
+    }
+    results += _build_languages(
+        project, snapshot, to_build, release, locale_dirs, fresh, jobs, progress
+    )
     order = [lang.code for lang in languages]
     ordered = sorted(results, key=lambda r: order.index(r.code))
-    return Release(release, ordered, wanted, stats, base_url, readability)
+    return LanguagesBuilt(ordered, wanted, base_url)
+
+
+def write_site_pages(
+    release: Path,
+    languages: list[Language],
+    base_url: str,
+    stats: list[LanguageStats],
+    project: Project,
+) -> list[Readability]:
+    """The pages that span languages: start page, sitemap and status page (with each
+    page's readability, which it returns); every language's directory must be there."""
+    write_sitemap(release, languages, base_url)
+    readability = measure_site(release, languages, project.cache_dir / "readability")
+    with site_pages(project) as pages:  # title, date and base URL: conf.py's, through Sphinx
+        write_landing_page(release, pages, languages)
+        write_status_page(release, pages, stats, readability)
+    return readability
 
 
 def provenance(project: Project, snapshot: Snapshot, code: str) -> dict[str, dict[str, str]]:

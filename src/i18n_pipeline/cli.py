@@ -186,6 +186,20 @@ def cmd_site(args: argparse.Namespace) -> int:
     return run_site(_project(args), fresh=args.fresh, jobs=args.jobs, audit=not args.skip_audit)
 
 
+def cmd_shard(args: argparse.Namespace) -> int:
+    """One language checked, built and audited on its own: a CI matrix job."""
+    from i18n_pipeline.scaleout import run_shard
+
+    return run_shard(_project(args), args.language, args.out, fresh=args.fresh, jobs=args.jobs)
+
+
+def cmd_assemble(args: argparse.Namespace) -> int:
+    """The shards of every language verified, assembled, audited and published."""
+    from i18n_pipeline.scaleout import run_assemble
+
+    return run_assemble(_project(args), args.shards)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="i18n-pipeline", description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -222,6 +236,24 @@ def build_parser() -> argparse.ArgumentParser:
                 help="build into _build/scratch without the audit; publishes nothing",
             )
         sub.set_defaults(func=func)
+
+    shard = commands.add_parser(
+        "shard", help="check, build and audit one language into a shard (a CI matrix job)"
+    )
+    shard.add_argument("--language", required=True, help="language code, e.g. fa (de: German)")
+    shard.add_argument(
+        "--out", type=Path, required=True, help="the shard's directory (replaced if a shard)"
+    )
+    shard.add_argument("--fresh", action="store_true", help="ignore all caches")
+    shard.add_argument("--jobs", type=int, default=None, help=argparse.SUPPRESS)
+    shard.set_defaults(func=cmd_shard)
+
+    assemble = commands.add_parser(
+        "assemble",
+        help="verify one shard per language, assemble the site, audit and publish it",
+    )
+    assemble.add_argument("shards", nargs="+", type=Path, metavar="DIR", help="shard directories")
+    assemble.set_defaults(func=cmd_assemble)
 
     stats = commands.add_parser("stats", help="translation and review progress per language")
     stats.add_argument(

@@ -60,6 +60,12 @@ class InputMissingError(CatalogSyntaxError):
     """An input the site is built from is missing: nothing stale may stand in for it."""
 
 
+class ShardError(CatalogSyntaxError):
+    """A shard (one language built on its own) that cannot be assembled: missing,
+    doubled, stale or from other inputs. Built from other inputs, it must not be
+    published beside the rest."""
+
+
 class BuildError(PipelineError):
     """Sphinx failed or warned while building one language."""
 

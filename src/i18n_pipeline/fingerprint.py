@@ -100,11 +100,27 @@ def shared_inputs_digest(project: Project, config: dict[str, object], theme_dir:
     )
     _hash_files(digest, project.root, [p for p in project.source_dir.rglob("*") if p.is_file()])
     _hash_files(digest, project.root, [project.root / "conf.py"])
-    digest.update(json.dumps(config, sort_keys=True, default=repr).encode())
+    # The package's own files are hashed below; where it is installed is no input.
+    portable = _without_root(config, str(PACKAGE_DIR.resolve()), "<package>")
+    portable = _without_root(portable, str(project.root.resolve()), "<project>")
+    digest.update(json.dumps(portable, sort_keys=True, default=repr).encode())
     _hash_files(digest, project.root, config_files(project, config))
     _hash_files(digest, PACKAGE_DIR, page_code_files(project, config))
     _hash_files(digest, PACKAGE_DIR, [p for p in theme_dir.rglob("*") if p.is_file()])
     return digest.hexdigest()
+
+
+def _without_root(value: object, root: str, label: str) -> object:
+    """``value`` with a location written as ``label``: conf.py names its files absolutely,
+    and a CI job's checkout (and the package installed in it) is somewhere else on every
+    runner, but the same inputs must have the same digest wherever they are built."""
+    if isinstance(value, str) and (value == root or value.startswith(root + "/")):
+        return label + value[len(root) :]
+    if isinstance(value, (list, tuple)):
+        return [_without_root(item, root, label) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_root(item, root, label) for key, item in value.items()}
+    return value
 
 
 def language_digest(shared: str, catalogs_digest: str) -> str:

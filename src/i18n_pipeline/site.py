@@ -22,11 +22,11 @@ from i18n_pipeline.checks.command import print_findings, write_checks_report
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.runner import check_easy_read_page, check_snapshot
 from i18n_pipeline.errors import PipelineError
-from i18n_pipeline.languages import translations
+from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import discard
-from i18n_pipeline.snapshot import take_snapshot
+from i18n_pipeline.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.stats import report_stats
 from i18n_pipeline.verify import verify_site
 
@@ -40,39 +40,48 @@ def run_site(
 
     Without the audit, the build goes to ``_build/scratch`` and nothing is published.
     """
+    steps = Steps(5 if audit else 4)
+    with project_lock(project, exclusive=True):
+        release = _gate(project, fresh, jobs, steps)
+        return report_audit_publish(project, release, steps, fresh=fresh, audit=audit)
+
+
+def report_audit_publish(
+    project: Project, release: Release, steps: Steps, *, fresh: bool, audit: bool = True
+) -> int:
+    """The statistics report, the audit of the whole release, and the atomic publish:
+    the last steps of the main job, for a release built here or assembled from shards.
+
+    The caller holds the project lock; the release passed the output check.
+    """
     from i18n_pipeline.audit.command import run_audit
     from i18n_pipeline.audit.run import AuditSettings
     from i18n_pipeline.site_languages import site_languages
 
-    steps = _Steps(5 if audit else 4)
-    with project_lock(project, exclusive=True):
-        release = _gate(project, fresh, jobs, steps)
-        try:
-            steps.next("translation statistics")
-            report_stats(release.stats, project.reports_dir, release.readability)
-            if not audit:
-                scratch = _set_aside(project, release, "scratch")
-                print(f"\nnot published (no audit): the build is in {scratch}")
-                return 0
-            steps.next("accessibility audit (before publishing)")
-            languages = site_languages(release.path, project.glossary_file)
-            settings = AuditSettings(
-                release.path, project.cache_dir, fresh=fresh, languages=languages
+    try:
+        steps.next("translation statistics")
+        report_stats(release.stats, project.reports_dir, release.readability)
+        if not audit:
+            scratch = _set_aside(project, release, "scratch")
+            print(f"\nnot published (no audit): the build is in {scratch}")
+            return 0
+        steps.next("accessibility audit (before publishing)")
+        languages = site_languages(release.path, project.glossary_file)
+        settings = AuditSettings(release.path, project.cache_dir, fresh=fresh, languages=languages)
+        code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
+        if code:
+            rejected = _set_aside(project, release, "rejected")
+            print(
+                f"\nnot published: {project.site_dir} was left as it was; the rejected "
+                f"build, with the pages named above, is in {rejected}",
+                file=sys.stderr,
             )
-            code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
-            if code:
-                rejected = _set_aside(project, release, "rejected")
-                print(
-                    f"\nnot published: {project.site_dir} was left as it was; the rejected "
-                    f"build, with the pages named above, is in {rejected}",
-                    file=sys.stderr,
-                )
-                print(f"\nstopped: accessibility audit failed (exit {code})", file=sys.stderr)
-                return code
-        except BaseException:
-            discard(release.path)
-            raise
-        publish_release(project, release)
+            print(f"\nstopped: accessibility audit failed (exit {code})", file=sys.stderr)
+            return code
+    except BaseException:
+        discard(release.path)
+        raise
+    publish_release(project, release)
     built = sum(result.status == "built" for result in release.results)
     print(
         f"\npublished {project.site_dir} ({built} language(s) built, "
@@ -86,7 +95,7 @@ def build_scratch(
 ) -> tuple[Path, list[LanguageBuild]]:
     """``i18n-pipeline build``: check and build into ``_build/scratch``; publish nothing."""
     with project_lock(project, exclusive=True):
-        release = _gate(project, fresh, jobs, _Steps(3, progress))
+        release = _gate(project, fresh, jobs, Steps(3, progress))
         return _set_aside(project, release, "scratch"), release.results
 
 
@@ -99,12 +108,12 @@ def build_site(
     of its own, and a browser per build would make them minutes slower.
     """
     with project_lock(project, exclusive=True):
-        release = _gate(project, fresh, jobs, _Steps(3, progress))
+        release = _gate(project, fresh, jobs, Steps(3, progress))
         publish_release(project, release)
     return release.results
 
 
-class _Steps:
+class Steps:
     """Numbers the steps as they run: ``==> [2/5] build all languages``."""
 
     def __init__(self, total: int, progress: Progress = print) -> None:
@@ -116,36 +125,58 @@ class _Steps:
         sys.stdout.flush()
 
 
-def _gate(project: Project, fresh: bool, jobs: int | None, steps: _Steps) -> Release:
+def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Release:
     """Snapshot → check → build → output check; a release that passed all of them.
 
     Stops with an error naming the file, line and check of the first problem
     (every finding is printed first); nothing is published here.
     """
     steps.next("read and check PO files")
-    snapshot = take_snapshot(project, translations())
-    findings = check_snapshot(project, snapshot, fresh=fresh) + check_easy_read_page(project)
-    write_checks_report(findings, project.reports_dir / "checks.json")
+    snapshot = check_inputs(project, translations(), fresh, project.reports_dir)
+    steps.next("build all languages")
+    release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=steps.progress)
+    steps.next("output check (script, links, files, security policy)")
+    output_check(project, release.path, release.base_url)
+    return release
+
+
+def check_inputs(
+    project: Project,
+    languages: list[Language],
+    fresh: bool,
+    reports_dir: Path,
+    *,
+    easy_read: bool = True,
+) -> Snapshot:
+    """Read the languages' PO files once and check them, and the Leichte Sprache page
+    (German only: ``easy_read``); ``checks.json`` goes to ``reports_dir``.
+
+    The snapshot, if nothing is wrong; else an error naming the first problem.
+    """
+    snapshot = take_snapshot(project, languages)
+    findings = check_snapshot(project, snapshot, fresh=fresh)
+    findings += check_easy_read_page(project) if easy_read else []
+    write_checks_report(findings, reports_dir / "checks.json")
     errors = print_findings(findings)
     snapshot.require_readable()  # an unreadable file: its own error and exit code
     if errors:
         raise _first_error(findings)
+    return snapshot
 
-    steps.next("build all languages")
-    release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=steps.progress)
 
-    steps.next("output check (script, links, files, security policy)")
-    problems = verify_site(release.path, project, release.base_url)
+def output_check(project: Project, site: Path, base_url: str) -> None:
+    """The built pages themselves (:mod:`i18n_pipeline.verify`); a problem stops the run,
+    and the build is kept in ``_build/rejected``."""
+    problems = verify_site(site, project, base_url)
     for problem in problems:
         print(f"{problem} (output-check)", file=sys.stderr)
     print(f"{len(problems)} problem(s) in the built pages")
     if problems:
-        rejected = _set_aside(project, release, "rejected")
+        rejected = set_aside(project, site, "rejected")
         raise PipelineError(
             f"the built site fails the output check: {problems[0]}",
             hint=f"nothing was published; the build is kept in {rejected}",
         )
-    return release
 
 
 def _first_error(findings: list[Finding]) -> PipelineError:
@@ -161,8 +192,12 @@ def _first_error(findings: list[Finding]) -> PipelineError:
 
 
 def _set_aside(project: Project, release: Release, name: str) -> Path:
-    """Move an unpublished release to ``_build/<name>`` (scratch or rejected)."""
+    return set_aside(project, release.path, name)
+
+
+def set_aside(project: Project, site: Path, name: str) -> Path:
+    """Move an unpublished build to ``_build/<name>`` (scratch or rejected)."""
     target = project.build_dir / name
     shutil.rmtree(target, ignore_errors=True)
-    release.path.rename(target)
+    shutil.move(site, target)
     return target

@@ -23,7 +23,7 @@ from i18n_pipeline.audit.explain import explain_page
 from i18n_pipeline.audit.model import SiteLanguages
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
-from i18n_pipeline.audit.run import AuditSettings, audit_site
+from i18n_pipeline.audit.run import AuditResult, AuditSettings, audit_site
 from i18n_pipeline.errors import PipelineError, ProjectLayoutError
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
@@ -159,13 +159,20 @@ def run_audit(settings: AuditSettings, reports: Path, site_label: Path | None = 
     ``site_label`` is how the site is named in messages (the main job audits a
     release before it is published as ``_build/site``).
     """
+    return audit_and_report(settings, reports, site_label)[0]
+
+
+def audit_and_report(
+    settings: AuditSettings, reports: Path, site_label: Path | None = None
+) -> tuple[int, AuditResult | None]:
+    """:func:`run_audit`, and the result itself (None when the audit could not run)."""
     started = time.perf_counter()
     shown = site_label or settings.site
     try:
         result = audit_site(settings)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)
-        return error.exit_code
+        return error.exit_code, None
     seconds = time.perf_counter() - started
     write_json(
         result,
@@ -206,8 +213,8 @@ def run_audit(settings: AuditSettings, reports: Path, site_label: Path | None = 
                 f"{page.tool_failure}",
                 file=sys.stderr,
             )
-        return EXIT_TOOL_FAILURE
-    return EXIT_FINDINGS if result.errors else EXIT_CLEAN
+        return EXIT_TOOL_FAILURE, result
+    return (EXIT_FINDINGS if result.errors else EXIT_CLEAN), result
 
 
 if __name__ == "__main__":

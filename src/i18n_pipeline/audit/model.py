@@ -61,6 +61,7 @@ class PageResult:
     issues: list[Issue] = field(default_factory=list)
     cached: bool = False
     tool_failure: str = ""
+    cache_key: str = ""  # where its result is kept (a shard hands these on to the assembly)
 
     @property
     def errors(self) -> list[Issue]:

@@ -48,6 +48,9 @@ class AuditSettings:
     concurrency: int = 0  # 0: suit the machine
     wcag22_gates: bool = False
     page_timeout_ms: int = PAGE_TIMEOUT_MS
+    # hreflang alternates across pages; off for a shard, which has one language's pages
+    # (the site assembled from the shards is audited with them on)
+    alternates: bool = True
     languages: SiteLanguages = field(default_factory=SiteLanguages)
     language_only: bool = False  # no browser: the language, direction and tag checks alone
 
@@ -151,7 +154,11 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             cache.store(keys[page.relative], (issue.as_json() for issue in issues))
 
     # Alternates span pages: checked on every run, it is cheap.
-    hreflang = check_hreflang(pages, {page.relative: page.root for page in pages}, settings.site)
+    hreflang = (
+        check_hreflang(pages, {page.relative: page.root for page in pages}, settings.site)
+        if settings.alternates
+        else {}
+    )
     results = [
         PageResult(
             page.relative,
@@ -160,6 +167,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             page_issues[page.relative] + hreflang.get(page.relative, []),
             cached=page.relative in reused,
             tool_failure=failures.get(page.relative, ""),
+            cache_key=keys[page.relative],
         )
         for page in pages
     ]
@@ -186,7 +194,11 @@ def _audit_pdfs(
             issues = check_pdf(path, page.path if page else None, page.language if page else None)
             cache.store(key, (issue.as_json() for issue in issues))
         language = page.language if page else None
-        results.append(PageResult(relative, relative, language, issues, cached=cached is not None))
+        results.append(
+            PageResult(
+                relative, relative, language, issues, cached=cached is not None, cache_key=key
+            )
+        )
     return results
 
 

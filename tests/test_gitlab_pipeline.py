@@ -1,0 +1,124 @@
+"""The scale-out pipeline, run for real: ``.gitlab-ci.yml`` executed by gitlab-ci-local.
+
+gitlab-ci-local (npm; 4.56.2 is the last version that runs on Node 20) runs the
+file's jobs on this machine with its shell executor: the matrix of one shard job
+per language, the artifacts handed from them to the assembly, the caches. Each
+job runs in a copy of the checkout of its own (``--shell-isolation``), as on
+separate runners. What the pipeline publishes must be byte for byte the site
+that ``i18n-pipeline`` builds on one machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from i18n_pipeline.audit.node_env import default_cache_dir, ensure_node_environment
+from i18n_pipeline.languages import all_languages
+from i18n_pipeline.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+#: The committed package.json and package-lock.json that pin gitlab-ci-local.
+PACKAGE = Path(__file__).parent / "gitlab_ci_local"
+PACKAGE_FILES = ("package.json", "package-lock.json")
+
+
+def install_gitlab_ci_local(cache_root: Path) -> tuple[Path, dict[str, str]]:
+    """gitlab-ci-local installed by ``npm ci`` from the committed lock file into the
+    project's cache, as the audit installs pa11y-ci (``audit/node_env.py``), with that
+    environment's Node; reinstalled only when the lock file changes. Its re2 dependency
+    is compiled on install (minutes, once)."""
+    node = ensure_node_environment(default_cache_dir(cache_root), print)
+    environ = node.environ()
+    target = cache_root / "gitlab-ci-local"
+    tool = target / "node_modules" / ".bin" / "gitlab-ci-local"
+    stamp = target / "installed.stamp"
+    wanted = hashlib.sha256(b"".join((PACKAGE / n).read_bytes() for n in PACKAGE_FILES))
+    if stamp.is_file() and stamp.read_text() == wanted.hexdigest() and tool.exists():
+        return tool, environ
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name in PACKAGE_FILES:
+        shutil.copy2(PACKAGE / name, target / name)
+    npm = shutil.which("npm", path=environ["PATH"])
+    assert npm, f"no npm in {node.bin_dir}"
+    command = [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"]
+    subprocess.run(command, cwd=target, env=environ, check=True, timeout=3600)
+    stamp.write_text(wanted.hexdigest())
+    return tool, environ
+
+
+def checkout_copy(target: Path) -> Path:
+    """The repository's files as a fresh git checkout (gitlab-ci-local reads git for the
+    predefined variables and copies the tracked files into each job's directory)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = REPO / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org"]
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "ci"]):
+        subprocess.run([*git, *command], cwd=target, check=True)
+    return target
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.slow
+def test_the_gitlab_pipeline_publishes_the_one_machine_site_byte_for_byte(
+    built_project: Project, tmp_path: Path
+) -> None:
+    tool, environ = install_gitlab_ci_local(REPO / "_build" / "cache")
+    checkout = checkout_copy(tmp_path / "checkout")
+    command = [
+        str(tool),
+        "--shell-executor-no-image",
+        "--shell-isolation",  # each job in a directory of its own, with caches and artifacts
+        "--concurrency",
+        str(os.cpu_count() or 1),
+        "--no-color",
+        "--timestamps",
+        # The jobs use this interpreter (its packages) and the shared Node environment
+        # instead of installing both fresh.
+        "--variable",
+        f"I18N_PIPELINE_PYTHON={sys.executable}",
+        "--variable",
+        f"I18N_PIPELINE_NODE_CACHE={default_cache_dir(REPO / '_build' / 'cache')}",
+    ]
+    started = time.perf_counter()
+    run = subprocess.run(
+        command, cwd=checkout, env=environ, capture_output=True, text=True, timeout=3600
+    )
+    seconds = time.perf_counter() - started
+    log = run.stdout + run.stderr
+    (REPO / "_build" / "reports").mkdir(parents=True, exist_ok=True)
+    (REPO / "_build" / "reports" / "gitlab-ci-local.log").write_text(log, encoding="utf-8")
+    print(f"gitlab-ci-local ran the pipeline in {seconds:.1f} s")
+    assert run.returncode == 0, log[-6000:]
+
+    for lang in all_languages():
+        assert f"shard: [{lang.code}]" in log and (checkout / "shards" / lang.code).is_dir()
+    assembled = files(checkout / "public")
+    one_machine = files(built_project.site_dir)
+    assert sorted(assembled) == sorted(one_machine)
+    different = [name for name in one_machine if assembled[name] != one_machine[name]]
+    assert not different, f"{len(different)} file(s) differ, the first: {different[:5]}"
