@@ -124,8 +124,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from i18n_pipeline.audit.command import main as audit_main
+    from i18n_pipeline.site_languages import site_languages
 
-    return audit_main(_forwarded(args))
+    return audit_main(_forwarded(args), own_site_languages=site_languages)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:

@@ -4,10 +4,17 @@ complete and reciprocal. Each barrier fails with its own finding; its twin passe
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import pytest
+
+from conftest import copy_project
 from i18n_pipeline.audit.model import SiteLanguages
 from i18n_pipeline.audit.run import AuditSettings, audit_site
+from i18n_pipeline.cli import main
+from i18n_pipeline.project import Project
 
 PERSIAN = (
     "برلین، ۱۹ نوامبر ۲۰۲۴. ما، کمیشنرهای ادغام ایالت‌ها و دولت فدرال، این بیانیه را "
@@ -98,3 +105,27 @@ def test_alternates_that_do_not_point_back(tmp_path: Path) -> None:
     assert "hreflang-alternates" in one_way["en/index.html"]
     assert "hreflang-alternates" not in reciprocal["en/index.html"]
     assert "hreflang-alternates" not in reciprocal["de/index.html"]
+
+
+@pytest.mark.slow
+def test_tox_e_audit_on_the_projects_own_site_knows_what_each_page_was_built_for(
+    built_project: Project, tmp_path: Path
+) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(built_project.site_dir.resolve(), project.site_dir)
+    page = project.site_dir / "fa" / "index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace('<html lang="fa"', '<html lang="ar"', 1),
+        encoding="utf-8",
+    )
+
+    code = main(["--root", str(project.root), "audit", "--language-only", "--fresh"])
+
+    report = json.loads((project.reports_dir / "audit.json").read_text(encoding="utf-8"))
+    codes = {
+        issue["code"]
+        for pages in report["languages"].values()
+        for issue in pages.get("fa/index.html", {}).get("errors", [])
+    }
+    assert code == 1
+    assert "html-lang-mismatch" in codes

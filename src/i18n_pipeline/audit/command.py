@@ -15,7 +15,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL_FAILURE
@@ -27,7 +27,6 @@ from i18n_pipeline.audit.run import AuditResult, AuditSettings, audit_site
 from i18n_pipeline.errors import PipelineError, ProjectLayoutError
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
-from i18n_pipeline.site_languages import site_languages
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,7 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path, SiteLanguages]:
+#: What the site run knows of a site's languages (site, glossary → SiteLanguages): the
+#: command line hands it in for the project's own site; the audit imports no project.
+SiteLanguagesOf = Callable[[Path, Path], SiteLanguages]
+
+
+def _locations(
+    args: argparse.Namespace, own_site_languages: SiteLanguagesOf | None
+) -> tuple[Path, Path, Path, SiteLanguages]:
     """(site, cache directory, reports directory, what the site says of its languages).
 
     The project's own site reports to ``_build/reports``. Another site is
@@ -110,7 +116,9 @@ def _locations(args: argparse.Namespace) -> tuple[Path, Path, Path, SiteLanguage
     if not own_site:
         reports = project.reports_dir / "other-sites" / site.name
         return site, project.cache_dir, args.reports or reports, SiteLanguages()
-    languages = site_languages(site, project.glossary_file)
+    languages = (
+        own_site_languages(site, project.glossary_file) if own_site_languages else SiteLanguages()
+    )
     return site, project.cache_dir, args.reports or project.reports_dir, languages
 
 
@@ -119,10 +127,12 @@ def user_cache_root() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "i18n-pipeline"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, own_site_languages: SiteLanguagesOf | None = None
+) -> int:
     args = build_parser().parse_args(argv)
     try:
-        site, cache_root, reports, languages = _locations(args)
+        site, cache_root, reports, languages = _locations(args, own_site_languages)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
