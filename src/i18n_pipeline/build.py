@@ -136,6 +136,7 @@ class LanguagesBuilt:
     results: list[LanguageBuild]  # in the order of the languages asked for
     fingerprints: dict[str, str]  # language → :func:`fingerprint.language_digest`
     base_url: str  # html_baseurl as Sphinx loaded it from conf.py (SITE_BASE_URL)
+    shared: str  # :func:`fingerprint.shared_inputs_digest`, what every language shares
 
 
 def read_configuration(project: Project) -> tuple[dict[str, object], str]:
@@ -179,7 +180,7 @@ def build_languages(
     snapshot.require_readable()
     published = {} if fresh else load_fingerprints(_fingerprints_file(project))
     config, base_url = read_configuration(project)
-    _, wanted = input_digests(project, snapshot, languages, config)
+    shared, wanted = input_digests(project, snapshot, languages, config)
     old_site = None if fresh else current_release(project)
     results: list[LanguageBuild] = []
     to_build = []
@@ -202,7 +203,7 @@ def build_languages(
     )
     order = [lang.code for lang in languages]
     ordered = sorted(results, key=lambda r: order.index(r.code))
-    return LanguagesBuilt(ordered, wanted, base_url)
+    return LanguagesBuilt(ordered, wanted, base_url, shared)
 
 
 def write_site_pages(

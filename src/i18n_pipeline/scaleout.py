@@ -90,7 +90,6 @@ def run_shard(
             built = build_languages(
                 project, snapshot, [lang], site, fresh=fresh, jobs=jobs, progress=steps.progress
             )
-            shared, _ = input_digests(project, snapshot, [lang])
             lap("build")
             steps.next("output check (script, links, files, security policy)")
             output_check(project, site, built.base_url)
@@ -113,7 +112,7 @@ def run_shard(
                 # Last: a shard.json says that everything above passed.
                 status = built.results[0].status
                 manifest = ShardManifest(
-                    lang.code, shared, built.fingerprints[lang.code], status, seconds
+                    lang.code, built.shared, built.fingerprints[lang.code], status, seconds
                 )
                 write_manifest(out, manifest)
         except BaseException:
