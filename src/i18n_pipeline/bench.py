@@ -143,6 +143,7 @@ class BenchReport:
     growth: list[GrowthRow]
     audit_concurrency: list[AuditConcurrency]
     languages: LanguageCost | None = None
+    growth_failure: Run | None = None  # the growth run that failed; the sizes after it were not run
 
     @property
     def ratios(self) -> dict[str, float]:
@@ -201,6 +202,7 @@ class BenchReport:
                 for row in self.growth
             ],
             "audit_concurrency": [row.as_json() for row in self.audit_concurrency],
+            "growth_failure": asdict(self.growth_failure) if self.growth_failure else None,
         }
 
 
@@ -341,19 +343,26 @@ def measure_cycle(
     env: dict[str, str],
     extra: list[str],
     starts: BrowserStartLog | None,
-) -> tuple[Run, Run, Run]:
-    """The pipeline on ``project`` cold, then warm, then after one msgstr edit."""
-    print(f"{prefix}pipeline cold (--fresh) ...", flush=True)
-    cold = run_measured(f"{prefix}cold", pipeline(project, "--fresh", *extra), work, env, starts)
-    with contextlib.suppress(FileNotFoundError):  # kept: the next runs overwrite it
-        shutil.copy2(project.reports_dir / "audit.json", work / f"{prefix}cold-audit.json")
-    print(f"{prefix}pipeline warm, nothing changed ...", flush=True)
-    warm = run_measured(f"{prefix}warm", pipeline(project, *extra), work, env, starts)
-    edit_one_msgstr(project)
-    print(f"{prefix}pipeline after editing one msgstr ...", flush=True)
-    edited = run_measured(f"{prefix}po_edit", pipeline(project, *extra), work, env, starts)
-    _must_succeed([cold, warm, edited])
-    return cold, warm, edited
+) -> list[Run]:
+    """The pipeline on ``project`` cold, then warm, then after one msgstr edit; it stops
+    at the first run that fails (the runs after it would time nothing)."""
+    runs: list[Run] = []
+    for label, args in (
+        ("cold (--fresh)", ["--fresh"]),
+        ("warm, nothing changed", []),
+        ("after editing one msgstr", []),
+    ):
+        if len(runs) == 2:
+            edit_one_msgstr(project)
+        print(f"{prefix}pipeline {label} ...", flush=True)
+        name = prefix + ("cold", "warm", "po_edit")[len(runs)]
+        runs.append(run_measured(name, pipeline(project, *args, *extra), work, env, starts))
+        if len(runs) == 1:
+            with contextlib.suppress(FileNotFoundError):  # kept: the next runs overwrite it
+                shutil.copy2(project.reports_dir / "audit.json", work / f"{prefix}cold-audit.json")
+        if runs[-1].exit_code != 0:
+            break
+    return runs
 
 
 def audit_sample(site: Path, target: Path, pages: int | None = None) -> int:
@@ -459,9 +468,9 @@ def run_benchmark(
 
         extra = [] if audit else ["--skip-audit"]
         _must_succeed([naive])
-        cold, warm, edited = measure_cycle(
-            project.copy_inputs(work / "pipeline"), "", work, env, extra, starts
-        )
+        cycle = measure_cycle(project.copy_inputs(work / "pipeline"), "", work, env, extra, starts)
+        _must_succeed(cycle)
+        cold, warm, edited = cycle
         # Without the audit nothing is published, so there is no page to print.
         site = work / "pipeline" / "_build" / "site"
         pdfs = measure_pdfs(site, cold, edited) if audit else None
@@ -472,12 +481,16 @@ def run_benchmark(
             measure_audit_concurrency(site, audit_concurrency, work, env, starts) if audit else []
         )
         growth_rows = []
+        growth_failure = None
         for pages in growth:
             synthetic = make_synthetic_project(project, work / f"growth-{pages}", pages)
             print(f"growth: {pages} pages x {len(all_languages())} languages ...", flush=True)
-            grown_cold, grown_warm, grown_edit = measure_cycle(
-                synthetic, f"growth_{pages}_", work, env, extra, starts
-            )
+            grown = measure_cycle(synthetic, f"growth_{pages}_", work, env, extra, starts)
+            if grown[-1].exit_code != 0:
+                # Reported with every figure measured before it; larger sizes would fail too.
+                growth_failure = grown[-1]
+                break
+            grown_cold, grown_warm, grown_edit = grown
             growth_rows.append(
                 GrowthRow(
                     pages=pages,
@@ -501,6 +514,7 @@ def run_benchmark(
         growth=growth_rows,
         audit_concurrency=concurrency,
         languages=languages,
+        growth_failure=growth_failure,
     )
 
 
@@ -606,6 +620,12 @@ def format_report(report: BenchReport) -> str:
                 f"| {row.po_edit.seconds:.2f} | {row.po_edit_vs_cold:.3f} "
                 f"| {row.peak_mib:.0f} | {starts} |"
             )
+    if report.growth_failure:
+        failed = report.growth_failure
+        lines.append(
+            f"\ngrowth FAILED: {failed.name} stopped with exit code {failed.exit_code} after "
+            f"{failed.seconds:.1f} s (its output is above); no larger size was run"
+        )
     if report.audit_concurrency:
         lines += ["", format_audit_concurrency(report.audit_concurrency)]
     return "\n".join(lines)

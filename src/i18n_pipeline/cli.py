@@ -177,7 +177,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     )
     print(format_report(result))
     print(f"\nwrote {write_report(result, project.reports_dir / 'bench.json')}")
-    return 0
+    return 1 if result.growth_failure else 0
 
 
 def cmd_site(args: argparse.Namespace) -> int:

@@ -1,0 +1,82 @@
+"""The benchmark's bookkeeping: what it judges and what it keeps when a run fails.
+
+The timings themselves are not tested (they depend on the machine); what is tested
+is that a target is judged on the measured figure and that a failed run loses no
+figure measured before it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from i18n_pipeline.bench import (
+    BenchReport,
+    GrowthRow,
+    Run,
+    format_report,
+    measure_cycle,
+    write_report,
+)
+from i18n_pipeline.project import Project
+
+
+def run(name: str, seconds: float, exit_code: int = 0) -> Run:
+    return Run(name, seconds, peak_mib=500.0, exit_code=exit_code, browser_starts=1)
+
+
+def report(**changes: object) -> BenchReport:
+    figures: dict[str, object] = {
+        "cpus": 2,
+        "python": "3.11",
+        "audit_included": True,
+        "naive": run("naive", 100.0),
+        "cold": run("cold", 30.0),
+        "warm": run("warm", 0.5),
+        "po_edit": run("po_edit", 2.0),
+        "pdfs": None,
+        "growth": [],
+        "audit_concurrency": [],
+    }
+    return BenchReport(**(figures | changes))  # type: ignore[arg-type]
+
+
+def test_a_target_is_judged_on_the_ratio_not_on_its_rounded_display() -> None:
+    just_over = report(cold=run("cold", 88.02), warm=run("warm", 2.67))  # 0.0303 x cold
+
+    assert just_over.met["warm_vs_cold"] is False
+    assert "0.0303 x cold | ≤ 0.03 | NO" in format_report(just_over)
+
+
+def test_a_failed_growth_run_keeps_every_figure_measured_before_it(tmp_path: Path) -> None:
+    ten = GrowthRow(10, 15, 150, run("g10c", 60.0), run("g10w", 1.0), run("g10e", 5.0))
+    failed = run("growth_100_cold", 1800.0, exit_code=6)
+
+    written = json.loads(
+        write_report(
+            report(growth=[ten], growth_failure=failed), tmp_path / "bench.json"
+        ).read_text(encoding="utf-8")
+    )
+
+    assert written["runs"][1]["seconds"] == 30.0
+    assert [row["pages"] for row in written["growth"]] == [10]
+    assert written["growth_failure"] == {
+        "name": "growth_100_cold",
+        "seconds": 1800.0,
+        "peak_mib": 500.0,
+        "exit_code": 6,
+        "browser_starts": 1,
+    }
+    shown = format_report(report(growth=[ten], growth_failure=failed))
+    assert "growth FAILED: growth_100_cold stopped with exit code 6" in shown
+
+
+def test_a_cycle_stops_at_its_first_failed_run_and_edits_nothing(project_copy: Project) -> None:
+    po_file = project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
+    po_file.write_text(po_file.read_text(encoding="utf-8") + '\nmsgid "broken\n', "utf-8")
+    before = po_file.read_bytes()
+
+    runs = measure_cycle(project_copy, "t_", project_copy.root, {}, ["--skip-audit"], None)
+
+    assert [(r.name, r.exit_code != 0) for r in runs] == [("t_cold", True)]
+    assert po_file.read_bytes() == before  # the one-msgstr edit is for a warm site only
