@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,27 @@ def test_third_party_request_names_the_host_and_is_never_sent(
     ]
 
     assert "images.example.com" in issue["message"]
+
+
+def test_no_pass_of_the_audit_sends_a_request_to_another_host(tmp_path: Path) -> None:
+    other_host = socket.create_server(("127.0.0.1", 0))  # another origin: another port
+    other_host.settimeout(0)
+    address = f"http://127.0.0.1:{other_host.getsockname()[1]}/pixel.svg"
+    site = tmp_path / "site"
+    site.mkdir()
+    clean = (FIXTURE_SITE / "clean.html").read_text(encoding="utf-8")
+    (site / "tracked.html").write_text(
+        clean.replace("</main>", f'<img src="{address}" alt="">\n</main>'), encoding="utf-8"
+    )
+
+    with other_host:
+        code = main([str(site), "--reports", str(tmp_path / "reports"), "--fresh"])
+        with pytest.raises(BlockingIOError):
+            other_host.accept()  # nobody connected
+
+    report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))
+    assert code == EXIT_FINDINGS
+    assert [i["context"] for i in page_result(report, "tracked.html")["errors"]] == [address]
 
 
 def test_every_issue_carries_runner_code_criterion_selector_and_message(

@@ -7,11 +7,10 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,36 +25,26 @@ pytestmark = pytest.mark.slow
 FIXTURE_SITE = Path(__file__).resolve().parents[1] / "fixtures" / "audit" / "site"
 
 
-def serve_connections(on_connection: Callable[[socket.socket], None]) -> Iterator[int]:
-    """A port on 127.0.0.1 that hands every connection to ``on_connection``."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    stop = threading.Event()
+def hold_until_requested(pipe: Path, on_request: Callable[[], None]) -> threading.Thread:
+    """``pipe``, a named pipe in the audited site: the audit's own server blocks on it
+    when a page requests it (same origin, so the browser does not abort the request).
+    ``on_request`` runs then, and the request is answered (empty) when it returns."""
+    os.mkfifo(pipe)
 
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                on_connection(listener.accept()[0])
-            except TimeoutError:
-                continue
+    def wait_for_reader() -> None:
+        with pipe.open("wb"):  # returns once the server opens the pipe to read it
+            on_request()
 
-    thread = threading.Thread(target=accept, daemon=True)
+    thread = threading.Thread(target=wait_for_reader, daemon=True)
     thread.start()
-    yield listener.getsockname()[1]
-    stop.set()
-    thread.join()
-    listener.close()
+    return thread
 
 
-@pytest.fixture
-def silent_server() -> Iterator[int]:
-    """A port that accepts connections and never answers: a page waiting on it never loads."""
-    accepted: list[socket.socket] = []
-    yield from serve_connections(accepted.append)
-    for connection in accepted:
-        connection.close()
+def release(pipes: list[Path]) -> None:
+    """Answer every request still blocked on one of ``pipes`` (end of file)."""
+    for pipe in pipes:
+        with contextlib.suppress(OSError):  # nobody reading: nothing to release
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
 
 
 @pytest.fixture
@@ -64,20 +53,6 @@ def browser_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BrowserSt
     starts = BrowserStartLog.install(tmp_path / "browser", find_browser())
     monkeypatch.setenv(BROWSER_VARIABLE, str(starts.wrapper))
     return starts
-
-
-@pytest.fixture
-def browser_killer(browser_starts: BrowserStartLog) -> Iterator[int]:
-    """A port whose every connection kills every browser started so far (SIGKILL to its
-    process group): a page that requests from it crashes the browser while it loads."""
-
-    def kill_browsers(connection: socket.socket) -> None:
-        for pid in browser_starts.log.read_text().split():
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(int(pid), signal.SIGKILL)
-        connection.close()
-
-    yield from serve_connections(kill_browsers)
 
 
 def site_with(tmp_path: Path, name: str, extra_html: str) -> Path:
@@ -92,15 +67,20 @@ def site_with(tmp_path: Path, name: str, extra_html: str) -> Path:
 
 
 def test_a_page_that_never_loads_is_retried_and_then_fails_the_audit_as_a_tool_failure(
-    tmp_path: Path, silent_server: int, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # pa11y waits for the network to go quiet but for two requests: three never end.
-    never = "".join(
-        f'<img src="http://127.0.0.1:{silent_server}/{n}.svg" alt="">' for n in range(3)
+    site = site_with(
+        tmp_path, "stalled.html", "".join(f'<img src="{n}.svg" alt="">' for n in range(3))
     )
-    site = site_with(tmp_path, "stalled.html", never)
+    pipes = [site / f"{n}.svg" for n in range(3)]
+    for pipe in pipes:
+        os.mkfifo(pipe)  # never written: a request for it is never answered
 
-    code = main([str(site), "--reports", str(tmp_path / "reports"), "--page-timeout", "3"])
+    try:
+        code = main([str(site), "--reports", str(tmp_path / "reports"), "--page-timeout", "3"])
+    finally:
+        release(pipes)
 
     captured = capsys.readouterr()
     report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))
@@ -114,16 +94,26 @@ def test_a_page_that_never_loads_is_retried_and_then_fails_the_audit_as_a_tool_f
 
 
 def test_a_browser_that_crashes_on_a_page_is_a_tool_failure_never_a_pass(
-    tmp_path: Path,
-    browser_starts: BrowserStartLog,
-    browser_killer: int,
-    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, browser_starts: BrowserStartLog, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = site_with(
-        tmp_path, "crashing.html", f'<img src="http://127.0.0.1:{browser_killer}/x.svg" alt="">'
-    )
+    site = site_with(tmp_path, "crashing.html", '<img src="crash.svg" alt="">')
 
-    code = main([str(site), "--reports", str(tmp_path / "reports"), "--fresh"])
+    def kill_browsers() -> None:  # every browser started so far: SIGKILL to its process group
+        for pid in browser_starts.log.read_text().split():
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(int(pid), signal.SIGKILL)
+
+    # The first request of the page crashes the browser; so does the retry's (a new pipe).
+    def crash_every_time() -> None:
+        kill_browsers()
+        (site / "crash.svg").unlink()
+        hold_until_requested(site / "crash.svg", kill_browsers)
+
+    hold_until_requested(site / "crash.svg", crash_every_time)
+    try:
+        code = main([str(site), "--reports", str(tmp_path / "reports"), "--fresh"])
+    finally:
+        release([site / "crash.svg"])
 
     captured = capsys.readouterr()
     report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))

@@ -1,9 +1,10 @@
 """One run of the audit's browser tools (``node/audit.cjs``): one Chromium for every page.
 
-In that browser each page gets pa11y (axe + HTML_CodeSniffer, through pa11y's own
-API as pa11y-ci calls it) and the probe (requests to other hosts, axe's WCAG 2.2
-rules). Starting Chromium costs about a second; one start per run, whatever the
-page count, instead of one for pa11y-ci and one for the probe.
+In that browser each page is loaded once, in one tab, and gets pa11y (axe +
+HTML_CodeSniffer, through pa11y's own API as pa11y-ci calls it) and the probe
+(requests to other hosts, axe's WCAG 2.2 rules). Starting Chromium costs about a
+second, loading a page and waiting for its network to settle about another: one
+start per run, whatever the page count, and one load per page.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def run_browser_tools(
             completed = run_node_tool(
                 env,
                 [str(env.app_dir / RUNNER), str(config_file)],
-                pages=2 * len(urls),  # two passes per page, one after the other
+                pages=2 * len(urls),  # two passes per page, one after the other, in one tab
                 concurrency=concurrency,
                 page_timeout_ms=page_timeout_ms,
             )

@@ -26,8 +26,11 @@ from i18n_pipeline.audit.errors import NodeSetupError
 PACKAGE_DIR = Path(__file__).parent / "node"
 MINIMUM_NODE_MAJOR = 20  # pa11y-ci 4.1 and puppeteer 24 need it
 CACHE_VARIABLE = "I18N_PIPELINE_NODE_CACHE"
-#: Committed files copied into the environment; a change to any reinstalls it.
-NODE_FILES = ("package.json", "package-lock.json", ".puppeteerrc.cjs", "audit.cjs")
+#: What ``npm ci`` installs from; a change to any reinstalls the environment.
+NODE_PACKAGE_FILES = ("package.json", "package-lock.json", ".puppeteerrc.cjs")
+#: The audit's own scripts: copied in on every use, so that editing one costs no reinstall.
+NODE_SCRIPTS = ("audit.cjs",)
+NODE_FILES = NODE_PACKAGE_FILES + NODE_SCRIPTS
 
 
 @dataclass(frozen=True)
@@ -126,10 +129,26 @@ def default_cache_dir(cache_root: Path) -> Path:
 
 
 def lock_digest() -> str:
+    """The browser tools as the audit runs them: packages and scripts (a cache key)."""
+    return _digest(NODE_FILES)
+
+
+def _digest(names: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for name in NODE_FILES:
+    for name in names:
         digest.update((PACKAGE_DIR / name).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _copy_scripts(env: NodeEnvironment) -> None:
+    for name in NODE_SCRIPTS:
+        script = (PACKAGE_DIR / name).read_bytes()
+        target = env.app_dir / name
+        if not target.is_file() or target.read_bytes() != script:
+            # Replaced in one step: another audit may be reading the old one.
+            staged = target.with_name(f".{name}.{os.getpid()}")
+            staged.write_bytes(script)
+            staged.replace(target)
 
 
 def system_node_major() -> int | None:
@@ -149,13 +168,14 @@ def ensure_node_environment(
     cache_dir = cache_dir.resolve()
     env = NodeEnvironment(cache_dir)
     stamp = cache_dir / "installed.stamp"
-    wanted = lock_digest()
+    wanted = _digest(NODE_PACKAGE_FILES)
     if (
         stamp.is_file()
         and stamp.read_text().strip() == wanted
         and env.pa11y_ci.exists()
         and env.node.exists()
     ):
+        _copy_scripts(env)
         return env
 
     progress(f"setting up the Node environment in {cache_dir} (once; reused afterwards)")
@@ -174,8 +194,9 @@ def ensure_node_environment(
         )
     shutil.rmtree(env.app_dir, ignore_errors=True)
     env.app_dir.mkdir(parents=True)
-    for name in NODE_FILES:
+    for name in NODE_PACKAGE_FILES:
         shutil.copy2(PACKAGE_DIR / name, env.app_dir / name)
+    _copy_scripts(env)
     npm = shutil.which("npm", path=env.environ()["PATH"])
     if npm is None:
         raise NodeSetupError(

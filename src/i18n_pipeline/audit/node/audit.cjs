@@ -1,15 +1,19 @@
 /**
- * The audit's browser work, in ONE Chromium for all pages.
+ * The audit's browser work, in ONE Chromium for all pages, ONE tab per page.
  *
- * Each page gets two passes in that browser, one after the other:
- * - pa11y (axe + HTML_CodeSniffer), called through its API exactly as pa11y-ci
- *   calls it with useIncognitoBrowserContext false (pa11y-ci#354): pa11y opens a
- *   tab in the browser's default context, loads the page under its own
- *   Content-Security-Policy, runs the runners and closes the tab;
- * - the probe: a tab that ignores the page's Content-Security-Policy, so that
- *   every reference to another host is seen even where the policy would block it,
- *   records every request (each one leaving the local origin is aborted, never
- *   sent), and runs axe's WCAG 2.2 rules, which pa11y's axe runner does not ask for.
+ * Each page is loaded once, in a tab of the browser's default context (as pa11y-ci
+ * does with useIncognitoBrowserContext false, pa11y-ci#354), and gets two passes:
+ * - pa11y (axe + HTML_CodeSniffer), through its API with that tab (`page`): pa11y
+ *   loads the page, runs its runners and leaves the tab open;
+ * - the probe, in the same tab: every request the page made (each one leaving the
+ *   local origin is aborted, never sent), and axe's WCAG 2.2 rules, which pa11y's
+ *   axe runner does not ask for.
+ * The tab ignores the page's Content-Security-Policy, so that every reference to
+ * another host is requested (and aborted) even where the policy would block it.
+ * A page therefore shows the audit what its policy would have blocked of its own
+ * (an inline style, say); this project's output check keeps its pages free of
+ * that. One load per page instead of two (a tab for pa11y and a tab for the probe,
+ * each waiting for the network to settle) is most of the audit's wall time.
  * `concurrency` pages are in flight at once. A page a pass fails on gets that
  * pass's message instead of results: a failure, never a pass.
  *
@@ -45,57 +49,87 @@ function within(promise, timeout, what) {
 	return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-async function pa11yPass(browser, url, config) {
+/** Records every request of a page once (by address) and lets only local ones through. */
+function requestGate(config, requests) {
+	const seen = new Set();
+	return request => {
+		const requestUrl = request.url();
+		const local = originOf(requestUrl) === config.localOrigin ||
+			requestUrl.startsWith('data:') || requestUrl.startsWith('about:');
+		// axe fetches the page's stylesheets again to read them: the same address, not a new reference.
+		if (!seen.has(requestUrl)) {
+			seen.add(requestUrl);
+			requests.push({url: requestUrl, type: request.resourceType(), local});
+		}
+		if (local) {
+			request.continue();
+		} else {
+			request.abort('blockedbyclient');
+		}
+	};
+}
+
+async function pa11yPass(browser, page, url, config) {
 	const options = {
 		browser,
+		page,
 		standard: config.standard,
 		runners: config.runners,
 		includeWarnings: config.includeWarnings,
 		includeNotices: config.includeNotices,
 		timeout: config.timeout
 	};
-	try {
-		// pa11y bounds the page load by `timeout`; the runners get as long again.
-		const results = await within(pa11y(url, options), 2 * config.timeout, 'pa11y');
-		return results.issues;
-	} catch (error) {
-		return [{message: message(error)}];
-	}
+	// pa11y bounds the page load by `timeout`; the runners get as long again.
+	const results = await within(pa11y(url, options), 2 * config.timeout, 'pa11y');
+	return results.issues;
 }
 
-async function probePass(browser, url, config) {
-	const page = await browser.newPage();
+async function wcag22Pass(page, config) {
+	// The audit's own script: evaluated by the browser's debugger, outside the page's policy.
+	await page.evaluate(axeSource);
+	return within(page.evaluate(async tags => {
+		const outcome = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}});
+		const simplify = item => ({
+			id: item.id, impact: item.impact, help: item.help, helpUrl: item.helpUrl, tags: item.tags,
+			nodes: item.nodes.map(node => ({target: node.target.join(' '), html: node.html.slice(0, 300)}))
+		});
+		return {violations: outcome.violations.map(simplify), incomplete: outcome.incomplete.map(simplify)};
+	}, config.wcag22Tags), config.timeout, 'axe (WCAG 2.2)');
+}
+
+/** Both passes over one page in one tab: {pa11y: issues | [{message}], probe: result}. */
+async function auditPage(browser, url, config) {
 	const requests = [];
+	let page;
 	try {
+		page = await browser.newPage();
 		await page.setBypassCSP(true);
 		await page.setRequestInterception(true);
-		page.on('request', request => {
-			const requestUrl = request.url();
-			const local = originOf(requestUrl) === config.localOrigin ||
-				requestUrl.startsWith('data:') || requestUrl.startsWith('about:');
-			requests.push({url: requestUrl, type: request.resourceType(), local});
-			if (local) {
-				request.continue();
-			} else {
-				request.abort('blockedbyclient');
-			}
-		});
-		await page.goto(url, {waitUntil: 'networkidle0', timeout: config.timeout});
-		// The audit's own script: evaluated by the browser's debugger, outside the page's policy.
-		await page.evaluate(axeSource);
-		const result = await within(page.evaluate(async tags => {
-			const outcome = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}});
-			const simplify = item => ({
-				id: item.id, impact: item.impact, help: item.help, helpUrl: item.helpUrl, tags: item.tags,
-				nodes: item.nodes.map(node => ({target: node.target.join(' '), html: node.html.slice(0, 300)}))
-			});
-			return {violations: outcome.violations.map(simplify), incomplete: outcome.incomplete.map(simplify)};
-		}, config.wcag22Tags), config.timeout, 'axe (WCAG 2.2)');
-		return {url, requests, ...result};
+		const gate = requestGate(config, requests);
+		page.on('request', gate);
+		let issues;
+		try {
+			issues = await pa11yPass(browser, page, url, config);
+		} catch (error) {
+			const failure = message(error);
+			return {pa11y: [{message: failure}], probe: {url, requests, failure: `pa11y could not audit the page: ${failure}`}};
+		}
+		// pa11y's clean-up removes every 'request' listener of the tab, ours too;
+		// without one, an intercepted request would wait for ever.
+		page.off('request', gate);
+		page.on('request', gate);
+		try {
+			return {pa11y: issues, probe: {url, requests, ...await wcag22Pass(page, config)}};
+		} catch (error) {
+			return {pa11y: issues, probe: {url, requests, failure: message(error)}};
+		}
 	} catch (error) {
-		return {url, requests, failure: message(error)};
+		const failure = message(error);
+		return {pa11y: [{message: failure}], probe: {url, requests, failure}};
 	} finally {
-		await page.close().catch(() => {});
+		if (page) {
+			await page.close().catch(() => {});
+		}
 	}
 }
 
@@ -121,9 +155,9 @@ async function main() {
 		while (next < config.urls.length) {
 			const index = next++;
 			const url = config.urls[index];
-			pa11yResults[url] = await pa11yPass(browser, url, config);
-			probeResults[index] = await probePass(browser, url, config).catch(
-				error => ({url, requests: [], failure: message(error)}));
+			const result = await auditPage(browser, url, config);
+			pa11yResults[url] = result.pa11y;
+			probeResults[index] = result.probe;
 		}
 	}
 	try {
