@@ -25,7 +25,7 @@ from i18n_pipeline.sphinxext.pdf_link import format_size
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.stats import LanguageStats
 
-#: The review states, as the (German) status page names them.
+#: The review states, as the (German) status pages name them.
 STATE_NAMES = {
     "reviewed": "geprüft",
     "draft": "ungeprüfter Entwurf",
