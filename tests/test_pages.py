@@ -161,7 +161,7 @@ def test_start_page_leads_to_the_leichte_sprache_page(built_project: Project) ->
 
 
 def test_readability_of_the_german_pages_is_measured_and_shown(built_project: Project) -> None:
-    status = parse(built_project.site_dir / "status.html")
+    status = parse(built_project.site_dir / "status" / "de.html")
     rows = {
         row.xpath("./td")[0].text_content(): row.xpath("./td")[2].text_content()
         for row in status.xpath('//table[caption="Lesbarkeit je Seite"]/tbody/tr')

@@ -17,12 +17,16 @@ def test_each_page_is_expected_in_the_language_of_its_directory(tmp_path: Path) 
         (tmp_path / lang.code / "index.html").write_text("<html></html>")
     (tmp_path / "index.html").write_text("<html></html>")
     (tmp_path / "de" / "leichte-sprache.html").write_text("<html></html>")
+    (tmp_path / "status").mkdir()
+    (tmp_path / "status" / "ar.html").write_text("<html></html>")
 
     languages = site_languages(tmp_path, GLOSSARY)
 
     assert languages.expected["ar/index.html"] == "ar"
     assert languages.expected["de/leichte-sprache.html"] == "de"
     assert languages.expected["index.html"] == "de"  # the start page: the source language
+    # Arabic's status page is about Arabic, in German, as every page above the languages.
+    assert languages.expected["status/ar.html"] == "de"
     assert set(languages.languages) == {lang.tag for lang in all_languages()}
     assert "Katarina Niewiedzial" in languages.protected
 

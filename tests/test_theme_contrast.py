@@ -104,11 +104,13 @@ def test_dark_scheme_really_changes_the_colours() -> None:
 
 
 CONTRAST_SCRIPT = Path(__file__).parent / "support" / "contrast.cjs"
-#: Pages of every kind: the start and status pages, a left-to-right and a right-to-left
-#: declaration, a parallel text, Leichte Sprache, the accessibility statement.
+#: Pages of every kind: the start page, the status overview and a language's status page,
+#: a left-to-right and a right-to-left declaration, a parallel text, Leichte Sprache,
+#: the accessibility statement.
 PAGES = [
     "index.html",
     "status.html",
+    "status/ar.html",
     "de/index.html",
     "ar/index.html",
     "fa/parallel.html",

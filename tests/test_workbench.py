@@ -53,9 +53,10 @@ def test_stats_command_writes_json_for_every_language(
 
 
 @pytest.mark.slow
-def test_status_page_has_an_accessible_table_per_language(built_project: Project) -> None:
+def test_status_pages_have_accessible_tables(built_project: Project) -> None:
+    """The overview's one row per language, and each language's table of paragraphs."""
     root = parse(built_project.site_dir / "status.html")
-    table = root.xpath("//main//table")[0]
+    [table] = root.xpath("//main//table")
     assert table.xpath("caption")
     assert all(th.get("scope") == "col" for th in table.xpath("thead//th"))
     rows = table.xpath("tbody/tr")
@@ -63,6 +64,12 @@ def test_status_page_has_an_accessible_table_per_language(built_project: Project
         lang.tag for lang in translations()
     ]
     assert all(row.xpath("th")[0].get("scope") == "row" for row in rows)
+    for lang in translations():
+        page = parse(built_project.site_dir / "status" / f"{lang.code}.html")
+        [paragraphs] = page.xpath('//main//table[starts-with(caption, "Absätze der Sprache")]')
+        assert paragraphs.xpath(f'caption/span[@lang="{lang.tag}"]'), lang.code
+        assert all(th.get("scope") == "col" for th in paragraphs.xpath("thead//th"))
+        assert paragraphs.xpath("tbody/tr"), f"{lang.code}: no paragraphs listed"
 
 
 def test_preview_watches_the_language_po_files_and_ignores_compiled_ones(

@@ -97,7 +97,7 @@ class Release:
     path: Path
     results: list[LanguageBuild]
     fingerprints: dict[str, str]
-    stats: list[LanguageStats]  # counted once, for the status page and the report
+    stats: list[LanguageStats]  # counted once, for the status pages and the report
     base_url: str  # html_baseurl as Sphinx loaded it from conf.py (SITE_BASE_URL)
     readability: list[Readability] = field(default_factory=list)  # measured on the pages
 
@@ -213,7 +213,7 @@ def write_site_pages(
     stats: list[LanguageStats],
     project: Project,
 ) -> list[Readability]:
-    """The pages that span languages: start page, sitemap and status page (with each
+    """The pages that span languages: start page, sitemap and status pages (with each
     page's readability, which it returns); every language's directory must be there."""
     write_sitemap(release, languages, base_url)
     readability = measure_site(release, languages, project.cache_dir / "readability")

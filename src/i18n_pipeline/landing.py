@@ -1,5 +1,6 @@
 """The start page: every language by its native name, and help in Leichte Sprache;
-and the status page: how far each translation is.
+and the status pages: how far each translation is (``status.html``), and per language
+its paragraphs and readability (``status/<code>.html``).
 
 Both are German (the source language); the start page, as BITV 2.0 § 4 asks of a
 start page, explains the content and the navigation in Leichte Sprache. Sphinx
@@ -8,6 +9,7 @@ renders them (:mod:`i18n_pipeline.site_pages`), with the title and date of conf.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,19 +25,27 @@ from i18n_pipeline.sphinxext.pdf_link import format_size
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.stats import LanguageStats
 
-#: The review states, as the (German) status page names them.
+#: The review states, as the (German) status pages name them.
 STATE_NAMES = {
     "reviewed": "geprüft",
     "draft": "ungeprüfter Entwurf",
     "fuzzy": "unscharf (fuzzy)",
     "untranslated": "unübersetzt",
 }
-#: What both pages share: the frame of base.html.
-FRAME = {
-    "source_code": SOURCE_LANGUAGE,
-    "stylesheet": f"{SOURCE_LANGUAGE}/_static/accessible.css",
-    "content_security_policy": CONTENT_SECURITY_POLICY,
-}
+#: The per-language status pages' directory, below the site root.
+STATUS_DIR = "status"
+
+
+def frame(to_root: str = "") -> dict[str, str]:
+    """What every page above the languages shares: the frame of base.html. ``to_root``
+    leads from the page's directory to the site root (``../`` from ``status/``), as
+    every address in the frame is relative."""
+    return {
+        "source_code": SOURCE_LANGUAGE,
+        "to_root": to_root,
+        "stylesheet": f"{to_root}{SOURCE_LANGUAGE}/_static/accessible.css",
+        "content_security_policy": CONTENT_SECURITY_POLICY,
+    }
 
 
 def render_landing_page(
@@ -50,7 +60,7 @@ def render_landing_page(
     return pages.render(
         "landing.html",
         {
-            **FRAME,
+            **frame(),
             "title": pages.title,
             "date_iso": pages.date,
             "date_text": format_for_language(pages.date, SOURCE_LANGUAGE),
@@ -83,31 +93,67 @@ def write_status_page(
     pages: SitePages,
     stats: list[LanguageStats],
     readability: Sequence[Readability] = (),
-) -> Path:
-    """``status.html``: translation progress per language, for translators and reviewers,
-    and how hard each page is to read where a formula exists for its language."""
-    rows = [
-        {
-            **vars(s),
-            "draft": s.draft,
-            "tag": language(s.code).tag,
-            "percent_text": format_percent(s.percent / 100, "#,##0.0 %", locale=SOURCE_LANGUAGE),
-        }
-        for s in stats
-    ]
-    target = site / "status.html"
-    page = pages.render(
-        "status.html",
-        {
-            **FRAME,
-            "title": pages.title,
-            "stats": rows,
-            "readability": [
-                {**vars(r), "score_text": format_decimal(r.score, locale=SOURCE_LANGUAGE)}
-                for r in readability
-            ],
-            "state_names": STATE_NAMES,
-        },
+) -> list[Path]:
+    """``status.html``, one row per translation, and ``status/<code>.html`` per language
+    (the source language's too, for its readability): its paragraphs and readability.
+
+    No page lists more than one language's paragraphs, so none grows with pages ×
+    languages (one page of them all outgrew the audit's page timeout). The directory
+    is written whole: no page of a language that was dropped stays behind.
+    """
+    rows = [_summary_row(s) for s in stats]
+    overview = site / "status.html"
+    overview.write_text(
+        pages.render(
+            "status.html",
+            {**frame(), "title": pages.title, "stats": rows, "status_dir": STATUS_DIR},
+        ),
+        encoding="utf-8",
     )
-    target.write_text(page, encoding="utf-8")
-    return target
+    directory = site / STATUS_DIR
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir()
+    written = [overview]
+    below_root = frame("../")  # status/ is one level below the site root
+    # The source language has no counts: it is not translated, only measured.
+    counts_by_code = [
+        (SOURCE_LANGUAGE, None),
+        *((s.code, row) for s, row in zip(stats, rows, strict=True)),
+    ]
+    for code, counts in counts_by_code:
+        target = directory / f"{code}.html"
+        target.write_text(
+            pages.render(
+                "status_language.html",
+                {
+                    **below_root,
+                    "title": pages.title,
+                    "lang": language(code),
+                    "counts": counts,
+                    "readability": [
+                        {
+                            **vars(r),
+                            "href": below_root["to_root"] + r.page,
+                            "score_text": format_decimal(r.score, locale=SOURCE_LANGUAGE),
+                        }
+                        for r in readability
+                        if r.language == code
+                    ],
+                    "state_names": STATE_NAMES,
+                },
+            ),
+            encoding="utf-8",
+        )
+        written.append(target)
+    return written
+
+
+def _summary_row(stats: LanguageStats) -> dict[str, object]:
+    """One language's figures, as the status pages show them."""
+    return {
+        **vars(stats),
+        "draft": stats.draft,
+        "tag": language(stats.code).tag,
+        "direction": language(stats.code).direction,
+        "percent_text": format_percent(stats.percent / 100, "#,##0.0 %", locale=SOURCE_LANGUAGE),
+    }

@@ -35,7 +35,7 @@ class Formula:
     measure: Callable[[Any, str], float]  # (textstat's textstatistics, text) → figure
 
 
-#: Keyed by language; names and scales are German, as the status page that shows them.
+#: Keyed by language; names and scales are German, as the status pages that show them.
 FORMULAS: dict[str, Formula] = {
     "de": Formula(
         "Wiener Sachtextformel (1. WSTF)",

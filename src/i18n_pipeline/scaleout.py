@@ -4,7 +4,7 @@
 language (check, build, output check, audit) and writes a shard
 (:mod:`i18n_pipeline.shard`). ``i18n-pipeline assemble DIR…`` verifies the shards
 against this checkout, writes the pages that span languages (start page, sitemap,
-status page) with the same functions the one-machine build uses, and hands the
+status pages) with the same functions the one-machine build uses, and hands the
 release to the main job's own last steps (output check, statistics, audit,
 atomic publish): the published site is byte-identical to ``i18n-pipeline site``'s.
 """
@@ -142,7 +142,7 @@ def run_assemble(project: Project, directories: list[Path]) -> int:
         by_language = {shard.language: shard for shard in shards}
         print(f"{len(shards)} shard(s), one per language, all built from inputs {shared[:12]}…")
 
-        steps.next("assemble: every language's pages, start page, sitemap, status page")
+        steps.next("assemble: every language's pages, start page, sitemap, status pages")
         ordered = [by_language[lang.code] for lang in languages]
         release = _assemble_release(project, ordered, snapshot, expected)
         try:

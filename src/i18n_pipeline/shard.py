@@ -216,7 +216,7 @@ def export_audit_results(keys: list[str], results_dir: Path, shard: Path) -> int
 
 def import_audit_results(shard: Shard, results_dir: Path) -> int:
     """Put a shard's audit results into this machine's audit cache, so the audit of the
-    assembled site checks only what the shards did not (start page, status page) and
+    assembled site checks only what the shards did not (start page, status pages) and
     re-checks any page whose result was decided by other tools or other bytes."""
     results_dir.mkdir(parents=True, exist_ok=True)
     copied = 0

@@ -2,8 +2,9 @@
 
 The audit runs on any site. For this one, the site run hands it the language each
 page was built for (by the build's layout: a page under ``<code>/`` is that
-language, the top-level pages are the source language's), every language of the
-site and the protected terms, which are names and identifiers in no language.
+language; every page above the languages, the start page and the status pages in
+``status/`` too, is the source language's), every language of the site and the
+protected terms, which are names and identifiers in no language.
 """
 
 from __future__ import annotations
@@ -26,6 +27,6 @@ def site_languages(site: Path, glossary: Path) -> SiteLanguages:
         first = relative.split("/", 1)[0]
         if first in tags and "/" in relative:
             expected[relative] = tags[first]
-        elif "/" not in relative and whole_layout:
+        elif whole_layout:
             expected[relative] = language(SOURCE_LANGUAGE).tag
     return SiteLanguages(tuple(tags.values()), expected, load_glossary(glossary))

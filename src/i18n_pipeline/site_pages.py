@@ -1,11 +1,11 @@
-"""The pages above the languages (start page, status page, sitemap), rendered by Sphinx.
+"""The pages above the languages (start page, status pages, sitemap), rendered by Sphinx.
 
 One renderer and one source of truth: Sphinx is started on the project's own
 ``conf.py`` (as for the German build, but nothing is read or built), so the title,
 date and base URL come from that configuration, and the pages are rendered by the
 template engine Sphinx gives its builder. Its Jinja environment does not escape by
 default; this one renders only these pages, so escaping is switched on for it: the
-status page shows the beginnings of msgids, which come from PO files.
+status pages show the beginnings of msgids, which come from PO files.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 reviewed, draft, fuzzy, untranslated, obsolete — per language and per paragraph.
 
 Printed as a table for translators and written to ``_build/reports/stats.json``
-for machines (and the status page).
+for machines (and the status pages).
 """
 
 from __future__ import annotations
