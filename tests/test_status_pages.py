@@ -11,7 +11,7 @@ import pytest
 from lxml import html
 
 from conftest import parse
-from i18n_pipeline.landing import write_status_page
+from i18n_pipeline.landing import PARAGRAPHS_PER_PAGE, write_status_page
 from i18n_pipeline.languages import all_languages, language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.readability import Readability
@@ -125,15 +125,44 @@ def test_no_page_grows_with_pages_times_languages(tmp_path: Path, pages: SitePag
             path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*.html")
         }
 
-    small, more_paragraphs, more_languages = written(2, 3), written(2, 300), written(6, 3)
+    small, more_paragraphs, more_languages = written(2, 3), written(2, 600), written(6, 3)
 
     # The overview holds one row per language (and its header), whatever the paragraphs;
     for site, languages in ((small, 2), (more_paragraphs, 2), (more_languages, 6)):
         assert len(html.fromstring(site["status.html"]).xpath("//tr")) == 1 + languages
-    # a language's page holds its own paragraphs, whatever the number of languages.
+    # a language's page holds its own paragraphs, whatever the number of languages,
     first = f"status/{translations()[0].code}.html"
     assert more_languages[first] == small[first]
-    assert len(paragraph_rows(html.fromstring(more_paragraphs[first]))) == 300
+    # and at most PARAGRAPHS_PER_PAGE of them, whatever the number of paragraphs.
+    assert max(len(paragraph_rows(html.fromstring(page))) for page in more_paragraphs.values()) == (
+        PARAGRAPHS_PER_PAGE
+    )
+
+
+def test_a_long_paragraph_list_continues_on_numbered_pages_that_link_each_other(
+    tmp_path: Path, pages: SitePages
+) -> None:
+    write_status_page(tmp_path, pages, [stats_of("tr", 7)], [figure("tr/index.html", "tr")], 3)
+
+    parts = [parse(tmp_path / "status" / name) for name in ("tr.html", "tr-2.html", "tr-3.html")]
+
+    # Every paragraph once, in order, over the three pages;
+    listed = [row[1] for part in parts for row in paragraph_rows(part)]
+    assert listed == [f"Absatz {n}" for n in range(1, 8)]
+    assert not (tmp_path / "status" / "tr-4.html").exists()
+    # each page names its part and leads to every part, itself marked as the current one;
+    for number, part in enumerate(parts, start=1):
+        links = part.xpath('//nav[@aria-label="Teile der Absatzliste"]//a')
+        assert [a.get("href") for a in links] == ["tr.html", "tr-2.html", "tr-3.html"]
+        assert [a.get("aria-current") for a in links].index("page") == number - 1
+    assert "Absätze 4 bis 6" in parts[1].findtext(".//title")
+    assert [a.text_content() for a in links] == [
+        "Absätze 1 bis 3",
+        "Absätze 4 bis 6",
+        "Absätze 7 bis 7",
+    ]
+    # the readability figures are on the first page only.
+    assert [len(readability_rows(part)) for part in parts] == [1, 0, 0]
 
 
 def test_text_from_the_data_stays_text_on_the_status_pages(

@@ -46,7 +46,7 @@ BROWSER_STARTS_LIMIT = 1
 #: two-core machine: a quarter second catches every browser without slowing it.
 SAMPLE_INTERVAL_S = 0.25
 #: The audit's concurrencies compared, to choose the default from data.
-DEFAULT_AUDIT_CONCURRENCY = (1, 2, 4)
+DEFAULT_AUDIT_CONCURRENCY = (1, 2, 4, 8)
 
 
 @dataclass(frozen=True)

@@ -304,9 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--audit-concurrency",
         type=int,
         nargs="+",
-        default=[1, 2, 4],
+        default=[1, 2, 4, 8],
         metavar="N",
-        help="time the audit alone on the cold run's site at these concurrencies (default: 1 2 4)",
+        help="time the audit alone on the cold run's site at these concurrencies "
+        "(default: 1 2 4 8)",
     )
     bench.add_argument(
         "--only-audit-concurrency",

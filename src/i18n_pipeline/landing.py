@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from babel.numbers import format_decimal, format_percent
 
@@ -25,6 +26,10 @@ from i18n_pipeline.sphinxext.pdf_link import format_size
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.stats import LanguageStats
 
+#: Paragraphs on one status page. The audit judges a page within 30 seconds, and
+#: axe's time grows with a table's rows: 881 rows took it 8.8 s on an idle 2-core
+#: machine, under load several times that; 250 leave a wide margin.
+PARAGRAPHS_PER_PAGE = 250
 #: The review states, as the (German) status pages name them.
 STATE_NAMES = {
     "reviewed": "geprüft",
@@ -93,13 +98,17 @@ def write_status_page(
     pages: SitePages,
     stats: list[LanguageStats],
     readability: Sequence[Readability] = (),
+    paragraphs_per_page: int = PARAGRAPHS_PER_PAGE,
 ) -> list[Path]:
     """``status.html``, one row per translation, and ``status/<code>.html`` per language
-    (the source language's too, for its readability): its paragraphs and readability.
+    (the source language's too, for its readability): its paragraphs and readability;
+    a language with more than ``paragraphs_per_page`` paragraphs continues on
+    ``status/<code>-2.html`` and so on.
 
-    No page lists more than one language's paragraphs, so none grows with pages ×
-    languages (one page of them all outgrew the audit's page timeout). The directory
-    is written whole: no page of a language that was dropped stays behind.
+    No page grows with the site: the overview grows with the languages only, a
+    language's page is bounded (one page of every paragraph of every language
+    outgrew the audit's page timeout). The directory is written whole: no page of a
+    language that was dropped stays behind.
     """
     rows = [_summary_row(s) for s in stats]
     overview = site / "status.html"
@@ -120,32 +129,53 @@ def write_status_page(
         (SOURCE_LANGUAGE, None),
         *((s.code, row) for s, row in zip(stats, rows, strict=True)),
     ]
+    paragraphs_of = {s.code: s.paragraphs for s in stats}
     for code, counts in counts_by_code:
-        target = directory / f"{code}.html"
-        target.write_text(
-            pages.render(
-                "status_language.html",
-                {
-                    **below_root,
-                    "title": pages.title,
-                    "lang": language(code),
-                    "counts": counts,
-                    "readability": [
-                        {
-                            **vars(r),
-                            "href": below_root["to_root"] + r.page,
-                            "score_text": format_decimal(r.score, locale=SOURCE_LANGUAGE),
-                        }
-                        for r in readability
-                        if r.language == code
-                    ],
-                    "state_names": STATE_NAMES,
-                },
-            ),
-            encoding="utf-8",
-        )
-        written.append(target)
+        paragraphs = list(paragraphs_of.get(code, ()))
+        parts = _parts(code, len(paragraphs), paragraphs_per_page)
+        for number, part in enumerate(parts, start=1):
+            target = directory / str(part["href"])
+            target.write_text(
+                pages.render(
+                    "status_language.html",
+                    {
+                        **below_root,
+                        "title": pages.title,
+                        "lang": language(code),
+                        "counts": counts,
+                        "part": part,
+                        "parts": parts if len(parts) > 1 else [],
+                        "first_part": number == 1,
+                        "paragraphs": paragraphs[part["start"] - 1 : part["end"]],
+                        "readability": [
+                            {
+                                **vars(r),
+                                "href": below_root["to_root"] + r.page,
+                                "score_text": format_decimal(r.score, locale=SOURCE_LANGUAGE),
+                            }
+                            for r in readability
+                            if r.language == code
+                        ],
+                        "state_names": STATE_NAMES,
+                    },
+                ),
+                encoding="utf-8",
+            )
+            written.append(target)
     return written
+
+
+def _parts(code: str, paragraphs: int, per_page: int) -> list[dict[str, Any]]:
+    """The pages one language's paragraph list is split into: file name and range."""
+    starts = range(1, max(paragraphs, 1) + 1, per_page)
+    return [
+        {
+            "href": f"{code}.html" if number == 1 else f"{code}-{number}.html",
+            "start": start,
+            "end": min(start + per_page - 1, paragraphs),
+        }
+        for number, start in enumerate(starts, start=1)
+    ]
 
 
 def _summary_row(stats: LanguageStats) -> dict[str, object]:
