@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from babel.numbers import format_decimal, format_percent
 
@@ -134,7 +134,7 @@ def write_status_page(
         paragraphs = list(paragraphs_of.get(code, ()))
         parts = _parts(code, len(paragraphs), paragraphs_per_page)
         for number, part in enumerate(parts, start=1):
-            target = directory / str(part["href"])
+            target = directory / part.href
             target.write_text(
                 pages.render(
                     "status_language.html",
@@ -146,7 +146,7 @@ def write_status_page(
                         "part": part,
                         "parts": parts if len(parts) > 1 else [],
                         "first_part": number == 1,
-                        "paragraphs": paragraphs[part["start"] - 1 : part["end"]],
+                        "paragraphs": paragraphs[part.start - 1 : part.end],
                         "readability": [
                             {
                                 **vars(r),
@@ -165,15 +165,24 @@ def write_status_page(
     return written
 
 
-def _parts(code: str, paragraphs: int, per_page: int) -> list[dict[str, Any]]:
-    """The pages one language's paragraph list is split into: file name and range."""
+@dataclass(frozen=True)
+class StatusPart:
+    """One page of a language's paragraph list: its file in ``status/`` and its range."""
+
+    href: str
+    start: int  # the first paragraph on it, counted from 1
+    end: int  # the last (``start - 1`` for a language with none)
+
+
+def _parts(code: str, paragraphs: int, per_page: int) -> list[StatusPart]:
+    """The pages one language's paragraph list is split into."""
     starts = range(1, max(paragraphs, 1) + 1, per_page)
     return [
-        {
-            "href": f"{code}.html" if number == 1 else f"{code}-{number}.html",
-            "start": start,
-            "end": min(start + per_page - 1, paragraphs),
-        }
+        StatusPart(
+            f"{code}.html" if number == 1 else f"{code}-{number}.html",
+            start,
+            min(start + per_page - 1, paragraphs),
+        )
         for number, start in enumerate(starts, start=1)
     ]
 
