@@ -14,7 +14,7 @@ each passage to a shortlist (``identify``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -266,19 +266,17 @@ def _issue(
     )
 
 
-def check_hreflang(
-    pages: Iterable[Page], roots: dict[str, html.HtmlElement], site: Path
-) -> dict[str, list[Issue]]:
+def check_hreflang(pages: Sequence[Page], site: Path) -> dict[str, list[Issue]]:
     """Alternates point at pages that exist, list every language, and point back."""
     alternates: dict[str, dict[str, str]] = {}
     for page in pages:
-        links = roots[page.relative].xpath('//head/link[@rel="alternate"][@hreflang]')
+        links = page.root.xpath('//head/link[@rel="alternate"][@hreflang]')
         if links:
             alternates[page.relative] = {
                 str(link.get("hreflang")): str(link.get("href")) for link in links
             }
     issues: dict[str, list[Issue]] = {relative: [] for relative in alternates}
-    base = _site_base(alternates, set(roots))
+    base = _site_base(alternates, {page.relative for page in pages})
     for relative, links in alternates.items():
         resolved = {tag: _local(href, base, relative) for tag, href in links.items()}
         for tag, target in resolved.items():

@@ -156,11 +156,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             cache.store(keys[page.relative], (issue.as_json() for issue in issues))
 
     # Alternates span pages: checked on every run, it is cheap.
-    hreflang = (
-        check_hreflang(pages, {page.relative: page.root for page in pages}, settings.site)
-        if settings.alternates
-        else {}
-    )
+    hreflang = check_hreflang(pages, settings.site) if settings.alternates else {}
     results = [
         PageResult(
             page.relative,
@@ -207,11 +203,12 @@ def _audit_pdfs(
 def page_language_issues(page: Page, site: SiteLanguages) -> list[Issue]:
     """The language and direction checks that look at one page only (cached with the
     tools' results)."""
+    root = page.root
     return (
-        check_declared_language(page.root, page.language)
-        + check_lang_tags(page.root)
-        + check_directions(page.root)
-        + check_text_language(page.root, site)
+        check_declared_language(root, page.language)
+        + check_lang_tags(root)
+        + check_directions(root)
+        + check_text_language(root, site)
     )
 
 
