@@ -24,7 +24,7 @@ from i18n_pipeline.sphinxext.dates import format_for_language
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_NAME, EASY_READ_PAGE
 from i18n_pipeline.sphinxext.pdf_link import format_size
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
-from i18n_pipeline.stats import LanguageStats
+from i18n_pipeline.stats import LanguageStats, ParagraphState
 
 #: Paragraphs on one status page. The audit judges a page within 30 seconds, and
 #: axe's time grows with a table's rows: 881 rows took it 8.8 s on an idle 2-core
@@ -124,16 +124,23 @@ def write_status_page(
     directory.mkdir()
     written = [overview]
     below_root = frame("../")  # status/ is one level below the site root
-    # The source language has no counts: it is not translated, only measured.
-    counts_by_code = [
-        (SOURCE_LANGUAGE, None),
-        *((s.code, row) for s, row in zip(stats, rows, strict=True)),
+    # The source language has no counts and no paragraphs: it is not translated, only measured.
+    languages: list[tuple[str, dict[str, object] | None, Sequence[ParagraphState]]] = [
+        (SOURCE_LANGUAGE, None, ()),
+        *((s.code, row, s.paragraphs) for s, row in zip(stats, rows, strict=True)),
     ]
-    paragraphs_of = {s.code: s.paragraphs for s in stats}
-    for code, counts in counts_by_code:
-        paragraphs = list(paragraphs_of.get(code, ()))
+    for code, counts, paragraphs in languages:
+        figures = [
+            {
+                **vars(r),
+                "href": below_root["to_root"] + r.page,
+                "score_text": format_decimal(r.score, locale=SOURCE_LANGUAGE),
+            }
+            for r in readability
+            if r.language == code
+        ]
         parts = _parts(code, len(paragraphs), paragraphs_per_page)
-        for number, part in enumerate(parts, start=1):
+        for part in parts:
             target = directory / part.href
             target.write_text(
                 pages.render(
@@ -145,17 +152,8 @@ def write_status_page(
                         "counts": counts,
                         "part": part,
                         "parts": parts if len(parts) > 1 else [],
-                        "first_part": number == 1,
                         "paragraphs": paragraphs[part.start - 1 : part.end],
-                        "readability": [
-                            {
-                                **vars(r),
-                                "href": below_root["to_root"] + r.page,
-                                "score_text": format_decimal(r.score, locale=SOURCE_LANGUAGE),
-                            }
-                            for r in readability
-                            if r.language == code
-                        ],
+                        "readability": figures,
                         "state_names": STATE_NAMES,
                     },
                 ),
@@ -172,6 +170,11 @@ class StatusPart:
     href: str
     start: int  # the first paragraph on it, counted from 1
     end: int  # the last (``start - 1`` for a language with none)
+
+    @property
+    def first(self) -> bool:
+        """The language's own page: its figures and readability are on it."""
+        return self.start == 1
 
 
 def _parts(code: str, paragraphs: int, per_page: int) -> list[StatusPart]:
