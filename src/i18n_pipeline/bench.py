@@ -347,20 +347,20 @@ def measure_cycle(
     """The pipeline on ``project`` cold, then warm, then after one msgstr edit; it stops
     at the first run that fails (the runs after it would time nothing)."""
     runs: list[Run] = []
-    for label, args in (
-        ("cold (--fresh)", ["--fresh"]),
-        ("warm, nothing changed", []),
-        ("after editing one msgstr", []),
+    for name, label, args in (
+        ("cold", "cold (--fresh)", ["--fresh"]),
+        ("warm", "warm, nothing changed", []),
+        ("po_edit", "after editing one msgstr", []),
     ):
-        if len(runs) == 2:
+        if name == "po_edit":
             edit_one_msgstr(project)
         print(f"{prefix}pipeline {label} ...", flush=True)
-        name = prefix + ("cold", "warm", "po_edit")[len(runs)]
-        runs.append(run_measured(name, pipeline(project, *args, *extra), work, env, starts))
-        if len(runs) == 1:
+        run = run_measured(prefix + name, pipeline(project, *args, *extra), work, env, starts)
+        runs.append(run)
+        if name == "cold":
             with contextlib.suppress(FileNotFoundError):  # kept: the next runs overwrite it
                 shutil.copy2(project.reports_dir / "audit.json", work / f"{prefix}cold-audit.json")
-        if runs[-1].exit_code != 0:
+        if run.exit_code != 0:
             break
     return runs
 
