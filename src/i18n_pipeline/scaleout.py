@@ -137,14 +137,15 @@ def run_assemble(project: Project, directories: list[Path]) -> int:
         snapshot = take_snapshot(project, translations())
         snapshot.require_readable()
         languages = all_languages()
-        shared, expected = input_digests(project, snapshot, languages)
+        config, base_url = read_configuration(project)  # one Sphinx start for both
+        shared, expected = input_digests(project, snapshot, languages, config)
         verify_shards(shards, shared, expected)
         by_language = {shard.language: shard for shard in shards}
         print(f"{len(shards)} shard(s), one per language, all built from inputs {shared[:12]}…")
 
         steps.next("assemble: every language's pages, start page, sitemap, status pages")
         ordered = [by_language[lang.code] for lang in languages]
-        release = _assemble_release(project, ordered, snapshot, expected)
+        release = _assemble_release(project, ordered, snapshot, expected, base_url)
         try:
             steps.next("output check (script, links, files, security policy)")
             output_check(project, release.path, release.base_url)
@@ -155,13 +156,16 @@ def run_assemble(project: Project, directories: list[Path]) -> int:
 
 
 def _assemble_release(
-    project: Project, shards: list[Shard], snapshot: Snapshot, fingerprints: dict[str, str]
+    project: Project,
+    shards: list[Shard],
+    snapshot: Snapshot,
+    fingerprints: dict[str, str],
+    base_url: str,
 ) -> Release:
     """A release of the shards' pages (in the order of the languages) and the pages that
     span languages; the checks' findings merged into ``checks.json`` and the shards'
     audit results into the audit cache."""
     languages = all_languages()
-    _, base_url = read_configuration(project)
     release = new_release_dir(project)
     try:
         for shard in shards:
