@@ -1,8 +1,12 @@
-"""The languages of the site: one list, everything else derived from Babel.
+"""The languages of the site: one table, everything else derived from Babel.
 
-Adding a language is one line in ``TRANSLATIONS`` plus its PO files (``tox -e
-update`` creates them). Names, text direction, plural rules and digits come from
-Babel's CLDR data, never from a hand-kept table.
+Adding a language is one line in ``LANGUAGES`` (its code and its gettext plural
+rule) plus its PO files (``tox -e update`` creates them). Names, text direction and
+digits come from Babel's CLDR data, never from a hand-kept table. The plural rule
+is the one exception: it is written into every PO header, so it is the project's
+record, not the installed Babel's opinion (Babel 2.19 gave Turkish and Persian a
+second form and Italian a third; a header that was right the day before turned
+into an error on a fresh machine).
 """
 
 from __future__ import annotations
@@ -15,36 +19,49 @@ import langcodes
 from babel import Locale
 from babel.messages.plurals import get_plural
 
-#: The language the declaration was written in; every other page is a translation.
-SOURCE_LANGUAGE = "de"
-
-#: Translations, in the order the language switcher shows them (gettext codes).
-TRANSLATIONS: tuple[str, ...] = (
-    "en",
-    "tr",
-    "ar",
-    "fa",
-    "uk",
-    "ru",
-    "pl",
-    "ro",
-    "it",
-    "hr",
-    "bg",
-    "el",
-    "ps",
-    "ku",
-)
-
-#: Babel orders Arabic's six plural forms unlike GNU gettext, Poedit and Weblate
-#: (its form 4 is "n%100 in 0..2", theirs "n%100 >= 11"); translators' tools use
-#: the GNU order, so the header uses it too.
-GNU_PLURAL_FORMS = {
+#: Every language of the site with its gettext ``Plural-Forms``: the source language
+#: first, then the translations in the order the language switcher shows them. The
+#: rules are GNU gettext's and translate-toolkit's, the ones Poedit and Weblate
+#: write (Arabic in the GNU order, Italian with two forms); Persian's is
+#: translate-toolkit's and CLDR's. :mod:`i18n_pipeline.plurals` also accepts a
+#: header that follows another recognised table.
+LANGUAGES: dict[str, str] = {
+    "de": "nplurals=2; plural=(n != 1);",
+    "en": "nplurals=2; plural=(n != 1);",
+    "tr": "nplurals=2; plural=(n != 1);",
     "ar": (
         "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
         "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
     ),
+    "fa": "nplurals=2; plural=(n > 1);",
+    "uk": (
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+        "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+    ),
+    "ru": (
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+        "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+    ),
+    "pl": (
+        "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+    ),
+    "ro": "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);",
+    "it": "nplurals=2; plural=(n != 1);",
+    "hr": (
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+        "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+    ),
+    "bg": "nplurals=2; plural=(n != 1);",
+    "el": "nplurals=2; plural=(n != 1);",
+    "ps": "nplurals=2; plural=(n != 1);",
+    "ku": "nplurals=2; plural=(n != 1);",
 }
+
+#: The language the declaration was written in; every other page is a translation.
+SOURCE_LANGUAGE = "de"
+
+#: Translations, in the order the language switcher shows them (gettext codes).
+TRANSLATIONS: tuple[str, ...] = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
 
 #: The CLDR locale whose conventions (dates, numbers) a translation follows, where it
 #: is not the bare language: the English translation is written in British usage
@@ -111,7 +128,8 @@ def language(code: str) -> Language:
         native_name=name[:1].upper() + name[1:],
         english_name=locale.get_display_name("en") or code,
         direction=locale.text_direction,
-        plural_forms=GNU_PLURAL_FORMS.get(code, get_plural(locale).plural_forms),
+        # A language outside the record (an audit of another site) gets CLDR's rule.
+        plural_forms=LANGUAGES.get(code) or get_plural(locale).plural_forms,
         numbering_system=locale.default_numbering_system,
         format_locale=FORMAT_LOCALE.get(code, code.replace("-", "_")),
     )

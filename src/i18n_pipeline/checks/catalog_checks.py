@@ -12,6 +12,7 @@ from i18n_pipeline.catalog import CatalogFile, plural_form_count
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.languages import Language
+from i18n_pipeline.plurals import babel_disagreement, matching_table, parse_rule, recognised_rules
 
 
 def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]:
@@ -39,12 +40,27 @@ def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]
     except CatalogSyntaxError as error:
         yield finding(error.message, f"set 'Plural-Forms: {language.plural_forms}'")
         return
-    expected = plural_form_count({"Plural-Forms": language.plural_forms}, path, line)
-    if nplurals != expected:
+    stated = parse_rule(header.get("Plural-Forms", ""))
+    if stated is None or matching_table(stated, language.code, language.plural_forms) is None:
+        tables = recognised_rules(language.code, language.plural_forms)
         yield finding(
-            f"the header says nplurals={nplurals}, the language has {expected}",
-            f"set 'Plural-Forms: {language.plural_forms}'",
+            f"the header's Plural-Forms {header.get('Plural-Forms', '')!r} is not a rule for "
+            f"{language.code!r} in any recognised table ({', '.join(tables)})",
+            f"set 'Plural-Forms: {language.plural_forms}' (the project's record)",
         )
+    disagreement = babel_disagreement(language.code, language.plural_forms)
+    if disagreement:
+        yield Finding(
+            path,
+            line,
+            "plural-table-drift",
+            Severity.INFO,
+            disagreement,
+            "nothing, unless the record itself is wrong: then change it in languages.py "
+            "and run 'tox -e update'",
+        )
+    # GNU msgfmt --check (the reader) holds every plural entry to the header's count.
+    expected = nplurals
     for message in catalog.live:
         if (
             message.msgid_plural

@@ -86,6 +86,7 @@ def counts(findings: list[Finding]) -> dict[str, int]:
         "errors": sum(f.severity is Severity.ERROR for f in findings),
         "warnings": sum(f.severity is Severity.WARNING for f in findings),
         "waived": sum(f.severity is Severity.WAIVED for f in findings),
+        "info": sum(f.severity is Severity.INFO for f in findings),
     }
 
 
@@ -94,7 +95,10 @@ def print_findings(findings: list[Finding]) -> int:
     for finding in findings:
         print(finding.as_text())
     total = counts(findings)
-    print(f"{total['errors']} error(s), {total['warnings']} warning(s), {total['waived']} waived")
+    print(
+        f"{total['errors']} error(s), {total['warnings']} warning(s), {total['waived']} waived, "
+        f"{total['info']} note(s)"
+    )
     return total["errors"]
 
 

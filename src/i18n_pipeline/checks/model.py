@@ -13,6 +13,7 @@ class Severity(enum.StrEnum):
     ERROR = "error"  # stops the build
     WARNING = "warning"  # printed, does not stop anything
     WAIVED = "waived"  # a finding a translator waived, with the reason: listed, never hidden
+    INFO = "info"  # said for the record (an upstream table that differs): stops nothing
 
 
 @dataclass(frozen=True)
