@@ -20,6 +20,18 @@ REPO = Path(__file__).resolve().parent.parent
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The machine first: a missing browser or font stops the run here, named with its
+    Debian package (installed, as root on Debian), not as 174 errors a minute later."""
+    from i18n_pipeline.errors import MissingToolError
+    from i18n_pipeline.preflight import EVERYTHING, ensure_requirements
+
+    try:
+        ensure_requirements(EVERYTHING, project=Project(REPO))
+    except MissingToolError as error:
+        pytest.exit(f"{error}", returncode=error.exit_code)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return REPO / "tests" / "roots"

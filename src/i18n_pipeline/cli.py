@@ -15,7 +15,12 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from i18n_pipeline.errors import EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, PipelineError
+from i18n_pipeline.errors import (
+    EXIT_INTERNAL_ERROR,
+    EXIT_INTERRUPTED,
+    MissingToolError,
+    PipelineError,
+)
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
@@ -140,6 +145,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    _preflight(project)
     with project_lock(project, exclusive=False):
         return serve_preview(project, args.language, port=args.port)
 
@@ -180,25 +186,62 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 1 if result.growth_failure else 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """The machine's side, as a table: what every command needs and where it was found."""
+    from i18n_pipeline.preflight import (
+        EVERYTHING,
+        ensure_requirements,
+        format_table,
+        missing_packages,
+        survey,
+    )
+
+    project = _project(args)
+    try:  # as root on Debian, installs what is missing first, as every command would
+        requirements = ensure_requirements(EVERYTHING, project=project)
+    except MissingToolError:
+        requirements = survey(EVERYTHING, project=project)
+    print(format_table(requirements))
+    packages = missing_packages(requirements)
+    if packages:
+        print(f"\nmissing; as root: apt-get install {' '.join(packages)}")
+        return MissingToolError.exit_code
+    print("\neverything the pipeline and its tests need is here")
+    return 0
+
+
+def _preflight(project: Project) -> None:
+    """Every system requirement of a run, before any of its work (see preflight.py)."""
+    from i18n_pipeline.preflight import SITE, ensure_requirements
+
+    ensure_requirements(SITE, project=project)
+
+
 def cmd_site(args: argparse.Namespace) -> int:
     """The main job: check translations, build every language, report, audit, publish."""
     from i18n_pipeline.site import run_site
 
-    return run_site(_project(args), fresh=args.fresh, jobs=args.jobs, audit=not args.skip_audit)
+    project = _project(args)
+    _preflight(project)
+    return run_site(project, fresh=args.fresh, jobs=args.jobs, audit=not args.skip_audit)
 
 
 def cmd_shard(args: argparse.Namespace) -> int:
     """One language checked, built and audited on its own: a CI matrix job."""
     from i18n_pipeline.scaleout import run_shard
 
-    return run_shard(_project(args), args.language, args.out, fresh=args.fresh, jobs=args.jobs)
+    project = _project(args)
+    _preflight(project)
+    return run_shard(project, args.language, args.out, fresh=args.fresh, jobs=args.jobs)
 
 
 def cmd_assemble(args: argparse.Namespace) -> int:
     """The shards of every language verified, assembled, audited and published."""
     from i18n_pipeline.scaleout import run_assemble
 
-    return run_assemble(_project(args), args.shards)
+    project = _project(args)
+    _preflight(project)
+    return run_assemble(project, args.shards)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -255,6 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assemble.add_argument("shards", nargs="+", type=Path, metavar="DIR", help="shard directories")
     assemble.set_defaults(func=cmd_assemble)
+
+    commands.add_parser(
+        "doctor", help="the system requirements (browser, gettext, Node, Pango, fonts): a table"
+    ).set_defaults(func=cmd_doctor)
 
     stats = commands.add_parser("stats", help="translation and review progress per language")
     stats.add_argument(

