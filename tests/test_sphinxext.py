@@ -74,6 +74,27 @@ def test_an_untranslated_paragraph_is_marked_german(
     assert [p for p in root.xpath("//main//p[@lang]") if p is not german] == []
 
 
+@pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "ltr")])
+def test_an_untranslated_paragraph_is_marked_german_on_the_parallel_page_too(
+    build: Build, language: str, direction: str
+) -> None:
+    """One rule for every page type: the fallback is German, marked so, in both columns of
+    the comparison, and only there; a translated paragraph stays in the page's language."""
+    root = page(build(language), "parallel.html")
+
+    sources = root.xpath('//div[@class="parallel-source"]')
+    translations = root.xpath('//div[@class="parallel-translation"]')
+    pairs = [
+        (" ".join(s.text_content().split()), t) for s, t in zip(sources, translations, strict=True)
+    ]
+    [fallback] = [t for german, t in pairs if german == UNTRANSLATED]
+    assert " ".join(fallback.text_content().split()) == UNTRANSLATED
+    assert (fallback.get("lang"), fallback.get("dir")) == ("de", direction)
+    assert [t.get("lang") for german, t in pairs if german != UNTRANSLATED] == [None] * (
+        len(pairs) - 1
+    )
+
+
 def test_the_lang_role_marks_a_german_phrase_inside_a_translation(build: Build) -> None:
     root = page(build("ar"))
 

@@ -12,21 +12,29 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 
 from i18n_pipeline.sphinxext.context import provide
+
+
+def fallback_language(node: nodes.Element, config: Config) -> str | None:
+    """The one rule for every page type (language page, parallel page, PDF): a node that
+    Sphinx left untranslated on a translation's page shows the source language."""
+    source: str = config.site_source_language
+    if config.language != source and "untranslated" in node.get("classes", []):
+        return source
+    return None
 
 
 class MarkUntranslatedAsSource(SphinxTransform):
     default_priority = 960  # must run after AddTranslationClasses (950)
 
     def apply(self, **kwargs: Any) -> None:
-        source = self.config.site_source_language
-        if self.config.language == source:
-            return
         for node in self.document.findall(nodes.Element):
-            if "untranslated" in node.get("classes", []):
-                node["classes"].append(f"language-{source}")
+            shown = fallback_language(node, self.config)
+            if shown is not None:
+                node["classes"].append(f"language-{shown}")
 
 
 def site_name_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ just before Sphinx's ``Locale`` transform applies the catalog.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
@@ -19,6 +20,9 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
+
+from i18n_pipeline.languages import Language, language
+from i18n_pipeline.sphinxext.fallback import fallback_language
 
 #: The page's name in every translation's directory.
 PARALLEL_PAGE = "parallel"
@@ -50,8 +54,18 @@ def _german(message: str) -> nodes.paragraph:
     return _inline(first.children if first is not None else [nodes.Text(message)])
 
 
-def parallel_pairs(app: Sphinx) -> list[tuple[str, str]]:
-    """(German HTML, translated HTML) for every translated paragraph of the declaration."""
+@dataclass(frozen=True)
+class ParallelPair:
+    """One paragraph in both columns; ``fallback`` is set when the translation column shows
+    the German because the paragraph is not translated (marked with its language)."""
+
+    german: str
+    translated: str
+    fallback: Language | None = None
+
+
+def parallel_pairs(app: Sphinx) -> list[ParallelPair]:
+    """Both columns for every translatable paragraph of the declaration."""
     builder = app.builder
     assert isinstance(builder, StandaloneHTMLBuilder)
     doctree = app.env.get_and_resolve_doctree(app.config.root_doc, builder)
@@ -60,7 +74,8 @@ def parallel_pairs(app: Sphinx) -> list[tuple[str, str]]:
         if _SOURCE_TEXT in node:
             german = builder.render_partial(_german(node[_SOURCE_TEXT]))["fragment"]
             translated = builder.render_partial(_inline(node.children))["fragment"]
-            pairs.append((german, translated))
+            shown = fallback_language(node, app.config)
+            pairs.append(ParallelPair(german, translated, language(shown) if shown else None))
     return pairs
 
 
