@@ -87,3 +87,32 @@ def test_a_missing_file_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(CatalogSyntaxError, match="missing") as raised:
         read_catalog(tmp_path / "index.po", "en")
     assert raised.value.path == tmp_path / "index.po"
+
+
+#: Headers that declare a charset other than UTF-8, and the bytes saved in it.
+CHARSETS = {
+    # msginit leaves the template's placeholder when no locale says otherwise
+    "placeholder-CHARSET": ("CHARSET", "utf-8"),
+    "UTF-7": ("UTF-7", "utf-7"),
+    "UTF-16-with-BOM": ("UTF-16", "utf-16"),
+    "UTF-16-without-BOM": ("UTF-16", "utf-16-le"),
+    "declared-UTF-16-saved-UTF-8": ("UTF-16", "utf-8"),
+    # what some Windows tools write; no codec has that name
+    "unknown": ("UNICODE", "utf-8"),
+}
+
+
+@pytest.mark.parametrize(("charset", "codec"), CHARSETS.values(), ids=CHARSETS.keys())
+def test_a_header_charset_other_than_utf8_is_refused_at_its_line(
+    tmp_path: Path, charset: str, codec: str
+) -> None:
+    path = _po(tmp_path, 'msgid "Grüße"\nmsgstr "Greetings"\n')
+    text = path.read_text(encoding="utf-8").replace("charset=UTF-8", f"charset={charset}")
+    path.write_bytes(text.encode(codec))
+
+    with pytest.raises(CatalogSyntaxError) as raised:
+        read_catalog(path, "en")
+
+    assert (raised.value.path, raised.value.line) == (path, 4), "the Content-Type line"
+    assert "set charset=UTF-8" in raised.value.hint
+    assert raised.value.exit_code == 2

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from i18n_pipeline.catalog import Message, read_catalog
 from i18n_pipeline.cli import main
 from i18n_pipeline.extract import extract_messages
@@ -20,6 +22,22 @@ OLD = (
 NEW = OLD.replace("Errungenschaften zu", "Errungenschaften dauerhaft zu")
 OLD_MSGID = OLD.replace("\n", " ")
 NEW_MSGID = NEW.replace("\n", " ")
+
+FIXTURES = Path(__file__).parent / "fixtures" / "update"
+
+
+def small_project(root: Path) -> Project:
+    """The real configuration with six paragraphs of German (fixtures/update/index.rst)
+    and an English index.po as Poedit 3.4 saved it (fixtures/update/poedit-en.po)."""
+    (root / "source").mkdir(parents=True)
+    for name in ("conf.py", "glossary.txt"):
+        shutil.copy2(REPO / name, root / name)
+    shutil.copy2(FIXTURES / "index.rst", root / "source" / "index.rst")
+    project = Project(root)
+    po_file = project.po_file("en", "index")
+    po_file.parent.mkdir(parents=True)
+    shutil.copy2(FIXTURES / "poedit-en.po", po_file)
+    return project
 
 
 def _translations(project: Project, code: str) -> dict[str, str]:
@@ -176,3 +194,31 @@ def test_update_keeps_waiver_comments_and_previous_msgids_as_they_are(
     text = po_file.read_text(encoding="utf-8")
     assert f"# {waiver}\n" in text, "the waiver stays on one line"
     assert "# |" not in text and "#| msgid" in text
+
+
+#: Headers that declare a charset other than UTF-8, and the bytes saved in it.
+CHARSETS = {
+    "placeholder-CHARSET": ("CHARSET", "utf-8"),
+    "UTF-7": ("UTF-7", "utf-7"),
+    "UTF-16": ("UTF-16", "utf-16"),
+    "unknown": ("UNICODE", "utf-8"),
+}
+
+
+@pytest.mark.parametrize(("charset", "codec"), CHARSETS.values(), ids=CHARSETS.keys())
+def test_a_header_charset_other_than_utf8_stops_update_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], charset: str, codec: str
+) -> None:
+    project = small_project(tmp_path / "project")
+    po_file = project.po_file("en", "index")
+    lines = po_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if "charset=UTF-8" in text)
+    po_file.write_bytes("".join(lines).replace("UTF-8", charset).encode(codec))
+    data = po_file.read_bytes()
+
+    code = main(["--root", str(project.root), "update", "en"])
+
+    assert code == 2, "an input error, not a traceback (70)"
+    err = capsys.readouterr().err
+    assert f"{po_file}:{line}: " in err and "set charset=UTF-8" in err
+    assert po_file.read_bytes() == data

@@ -6,6 +6,8 @@ the tools that read it disagree at the edges: Babel reads an entry after a
 cannot place, GNU msgfmt rejects both. So the bytes are read once and must
 satisfy all of them:
 
+0. the header declares UTF-8, the one charset every reader here decodes with
+   (:mod:`i18n_pipeline.catalog_charset`);
 1. GNU ``msgfmt --check`` (the reference implementation) compiles the bytes;
    its ``.mo`` is what the build will use, byte for byte;
 2. polib parses them into the model (it keeps line numbers and ``#|`` lines);
@@ -33,6 +35,7 @@ import polib
 from babel.messages.catalog import Catalog, parse_separated_header
 from babel.messages.pofile import PoFileError, read_po
 
+from i18n_pipeline.catalog_charset import check_charset
 from i18n_pipeline.errors import CatalogSyntaxError, MissingToolError
 
 _MSGFMT_LINE = re.compile(r"^(?:<stdin>|[^:]+):(?P<line>\d+): (?P<message>.*)$")
@@ -165,6 +168,7 @@ def read_catalog(path: Path, language: str) -> CatalogFile:
 
 def parse_catalog(path: Path, data: bytes, language: str) -> CatalogFile:
     """Parse ``data`` (the bytes of ``path``) as msgfmt, polib and Babel all must."""
+    check_charset(path, data)
     text = _decode(path, data)
     mo, compiled = _msgfmt(path, data)
     po = _polib_parse(path, text)
