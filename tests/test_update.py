@@ -40,6 +40,13 @@ def small_project(root: Path) -> Project:
     return project
 
 
+def edit_source(project: Project, old: str, new: str) -> None:
+    index = project.source_dir / "index.rst"
+    text = index.read_text(encoding="utf-8")
+    assert old in text
+    index.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def _translations(project: Project, code: str) -> dict[str, str]:
     catalog = read_catalog(project.locale_dir / code / "LC_MESSAGES" / "index.po", code)
     return {m.msgid: m.msgstr for m in catalog.live}
@@ -194,6 +201,25 @@ def test_update_keeps_waiver_comments_and_previous_msgids_as_they_are(
     text = po_file.read_text(encoding="utf-8")
     assert f"# {waiver}\n" in text, "the waiver stays on one line"
     assert "# |" not in text and "#| msgid" in text
+
+
+def test_a_paragraph_changed_and_then_removed_leaves_files_every_command_reads(
+    tmp_path: Path,
+) -> None:
+    project = small_project(tmp_path / "project")
+    po_file = project.po_file("en", "index")
+    root = ["--root", str(project.root)]
+
+    edit_source(project, OLD, NEW)
+    assert main([*root, "update", "en"]) == 0
+    edit_source(project, NEW + "\n\n", "")
+    assert main([*root, "update", "en"]) == 0
+
+    assert "#~| msgid" in po_file.read_text(encoding="utf-8"), "msgmerge's form of it"
+    assert main([*root, "check", "en"]) == 0
+    assert main([*root, "update", "en"]) == 0, "update reads what it wrote"
+    [obsolete] = [m for m in read_catalog(po_file, "en").obsolete if m.msgid == NEW_MSGID]
+    assert obsolete.fuzzy and obsolete.msgstr.startswith("Now it is important")
 
 
 #: Headers that declare a charset other than UTF-8, and the bytes saved in it.

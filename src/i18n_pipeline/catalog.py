@@ -16,7 +16,8 @@ satisfy all of them:
 
 Anything on which they differ is a :class:`~i18n_pipeline.errors.CatalogSyntaxError`
 naming the file and line. Checks, statistics, ``update`` and the build all use
-this model, so what was checked is what is built.
+this model, so what was checked is what is built; and everything GNU ``msgmerge``
+writes reads cleanly, since translators' tools and ``update`` write it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from i18n_pipeline.errors import CatalogSyntaxError, MissingToolError
 
 _MSGFMT_LINE = re.compile(r"^(?:<stdin>|[^:]+):(?P<line>\d+): (?P<message>.*)$")
 _POLIB_LINE = re.compile(r"\(line (?P<line>\d+)\)")
+# The previous msgid of an obsolete fuzzy entry, as ``msgmerge --previous`` writes it.
+_OBSOLETE_PREVIOUS = re.compile(rb"^[ \t]*#~\|.*$", re.MULTILINE)
 
 _REPAIR_HINT = (
     "repair that line in your editor (quotes, the msgid/msgstr keywords, '#, fuzzy' "
@@ -143,7 +146,10 @@ class CatalogFile:
     def babel_catalog(self) -> Catalog:
         """The same bytes as Babel's catalog, for sphinx-intl's merge."""
         return read_po(
-            io.BytesIO(self.data), locale=self.language, abort_invalid=True, charset="utf-8"
+            io.BytesIO(_babel_readable(self.data)),
+            locale=self.language,
+            abort_invalid=True,
+            charset="utf-8",
         )
 
 
@@ -296,9 +302,18 @@ def _singular(msgid: str | tuple[str, ...] | list[str]) -> str:
     return msgid if isinstance(msgid, str) else msgid[0]
 
 
+def _babel_readable(data: bytes) -> bytes:
+    """Babel cannot read ``#~|`` lines (python-babel/babel#566); GNU gettext and polib
+    skip them, and Babel's reading is compared on live entries only. Each becomes an
+    empty comment, so Babel's line numbers stay those of the file."""
+    return _OBSOLETE_PREVIOUS.sub(b"#", data)
+
+
 def _babel_parse(path: Path, data: bytes, language: str) -> Catalog:
     try:
-        return read_po(io.BytesIO(data), locale=language, abort_invalid=True, charset="utf-8")
+        return read_po(
+            io.BytesIO(_babel_readable(data)), locale=language, abort_invalid=True, charset="utf-8"
+        )
     except (PoFileError, ValueError) as error:
         raise CatalogSyntaxError(
             f"Babel cannot read the file: {str(error).rsplit(' on ', 1)[0]}",
