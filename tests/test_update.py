@@ -10,6 +10,7 @@ import pytest
 from conftest import REPO
 from i18n_pipeline.catalog import Message, read_catalog
 from i18n_pipeline.cli import main
+from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.extract import extract_messages
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
@@ -222,6 +223,39 @@ def test_a_paragraph_changed_and_then_removed_leaves_files_every_command_reads(
     assert obsolete.fuzzy and obsolete.msgstr.startswith("Now it is important")
 
 
+def _blocks(data: bytes) -> list[bytes]:
+    """The header and each entry, as every PO writer separates them: by a blank line."""
+    return data.split(b"\n\n")
+
+
+def test_update_changes_only_the_entry_whose_german_changed_in_a_file_poedit_saved(
+    tmp_path: Path,
+) -> None:
+    project = small_project(tmp_path / "project")
+    po_file = project.po_file("en", "index")
+    before = _blocks(po_file.read_bytes())
+
+    edit_source(project, OLD, NEW)
+    extract_messages(project)
+    [result] = [r for r in update_catalogs(project, [language("en")]) if r.po_file == po_file]
+
+    after = _blocks(po_file.read_bytes())
+    assert (result.status, result.added, result.removed) == ("updated", 1, 1)
+    assert len(after) == len(before)
+    differing = [i for i, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+    assert len(differing) == 1, f"{len(differing)} of {len(before)} blocks differ"
+    [changed] = differing
+    assert b"Errungenschaften zu sichern" in before[changed]
+    assert b"dauerhaft" in after[changed]
+    assert b'"X-Generator: Poedit 3.4\\n"' in after[0]
+    assert b'"X-Poedit-SearchPath-0: source\\n"' in after[0]
+    comments = [line for line in before[changed].splitlines() if line.startswith(b"# ")]
+    assert after[changed].startswith(b"\n".join(comments)), "its comments as they were"
+    message = _messages(po_file, "en")[NEW_MSGID]
+    assert message.fuzzy and message.previous_msgid == OLD_MSGID
+    assert message.msgstr.startswith("Now it is important")
+
+
 #: Headers that declare a charset other than UTF-8, and the bytes saved in it.
 CHARSETS = {
     "placeholder-CHARSET": ("CHARSET", "utf-8"),
@@ -248,3 +282,23 @@ def test_a_header_charset_other_than_utf8_stops_update_with_its_line(
     err = capsys.readouterr().err
     assert f"{po_file}:{line}: " in err and "set charset=UTF-8" in err
     assert po_file.read_bytes() == data
+
+
+def test_a_misspelt_placeholder_in_a_theme_string_is_refused_after_update(
+    tmp_path: Path,
+) -> None:
+    project = small_project(tmp_path / "project")
+    extract_messages(project)
+    update_catalogs(project, [language("en")])
+    po_file = project.po_file("en", "sphinx")
+    text = po_file.read_text(encoding="utf-8")
+    entry = 'msgid "Übersetzung zuletzt geändert am %(date)s."\nmsgstr ""'
+    assert entry in text
+    po_file.write_text(
+        text.replace(entry, entry[:-2] + '"Translation last changed on %(datum)s."'),
+        encoding="utf-8",
+    )
+
+    # the template marks it python-format, so GNU msgfmt --check compares placeholders
+    with pytest.raises(CatalogSyntaxError, match="argument 'date'"):
+        read_catalog(po_file, "en")

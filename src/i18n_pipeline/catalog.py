@@ -11,13 +11,13 @@ satisfy all of them:
 1. GNU ``msgfmt --check`` (the reference implementation) compiles the bytes;
    its ``.mo`` is what the build will use, byte for byte;
 2. polib parses them into the model (it keeps line numbers and ``#|`` lines);
-3. Babel (the library Sphinx and sphinx-intl read with) sees the same entries;
+3. Babel (the library Sphinx reads with) sees the same entries;
 4. the compiled ``.mo`` holds exactly the model's translated entries.
 
 Anything on which they differ is a :class:`~i18n_pipeline.errors.CatalogSyntaxError`
 naming the file and line. Checks, statistics, ``update`` and the build all use
 this model, so what was checked is what is built; and everything GNU ``msgmerge``
-writes reads cleanly, since translators' tools and ``update`` write it.
+writes reads cleanly, since ``update`` merges with it.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ class Message:
     previous_msgid: str = ""
     translator_comment: str = ""
     obsolete: bool = False
+    start_line: int = 0  # first line of the entry's bytes (its comments), where it begins
 
     @property
     def fuzzy(self) -> bool:
@@ -142,15 +143,6 @@ class CatalogFile:
     @property
     def obsolete(self) -> tuple[Message, ...]:
         return tuple(m for m in self.messages if m.obsolete)
-
-    def babel_catalog(self) -> Catalog:
-        """The same bytes as Babel's catalog, for sphinx-intl's merge."""
-        return read_po(
-            io.BytesIO(_babel_readable(self.data)),
-            locale=self.language,
-            abort_invalid=True,
-            charset="utf-8",
-        )
 
 
 def read_catalog(path: Path, language: str) -> CatalogFile:
@@ -291,6 +283,7 @@ def _message(entry: polib.POEntry, lines: dict[tuple[str, str], int | None]) -> 
         previous_msgid=entry.previous_msgid or "",
         translator_comment=entry.tcomment or "",
         obsolete=bool(entry.obsolete),
+        start_line=entry.linenum,
     )
 
 
@@ -324,7 +317,7 @@ def _babel_parse(path: Path, data: bytes, language: str) -> Catalog:
 
 
 def _agree_with_babel(path: Path, babel: Catalog, messages: tuple[Message, ...]) -> None:
-    """Babel (which Sphinx and sphinx-intl read with) sees the model's live entries."""
+    """Babel (which Sphinx reads with) sees the model's live entries."""
     ours = {_key(m.msgctxt, m.msgid): m for m in messages if not m.obsolete}
     theirs = {_key(m.context, _singular(m.id)): m for m in babel if m.id}
     extra = sorted(theirs.keys() - ours.keys())
