@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from i18n_pipeline.catalog import Message, read_catalog
 from i18n_pipeline.cli import main
+from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.extract import extract_messages
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
@@ -20,6 +23,29 @@ OLD = (
 NEW = OLD.replace("Errungenschaften zu", "Errungenschaften dauerhaft zu")
 OLD_MSGID = OLD.replace("\n", " ")
 NEW_MSGID = NEW.replace("\n", " ")
+
+FIXTURES = Path(__file__).parent / "fixtures" / "update"
+
+
+def small_project(root: Path) -> Project:
+    """The real configuration with six paragraphs of German (fixtures/update/index.rst)
+    and an English index.po as Poedit 3.4 saved it (fixtures/update/poedit-en.po)."""
+    (root / "source").mkdir(parents=True)
+    for name in ("conf.py", "glossary.txt"):
+        shutil.copy2(REPO / name, root / name)
+    shutil.copy2(FIXTURES / "index.rst", root / "source" / "index.rst")
+    project = Project(root)
+    po_file = project.po_file("en", "index")
+    po_file.parent.mkdir(parents=True)
+    shutil.copy2(FIXTURES / "poedit-en.po", po_file)
+    return project
+
+
+def edit_source(project: Project, old: str, new: str) -> None:
+    index = project.source_dir / "index.rst"
+    text = index.read_text(encoding="utf-8")
+    assert old in text
+    index.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def _translations(project: Project, code: str) -> dict[str, str]:
@@ -176,3 +202,103 @@ def test_update_keeps_waiver_comments_and_previous_msgids_as_they_are(
     text = po_file.read_text(encoding="utf-8")
     assert f"# {waiver}\n" in text, "the waiver stays on one line"
     assert "# |" not in text and "#| msgid" in text
+
+
+def test_a_paragraph_changed_and_then_removed_leaves_files_every_command_reads(
+    tmp_path: Path,
+) -> None:
+    project = small_project(tmp_path / "project")
+    po_file = project.po_file("en", "index")
+    root = ["--root", str(project.root)]
+
+    edit_source(project, OLD, NEW)
+    assert main([*root, "update", "en"]) == 0
+    edit_source(project, NEW + "\n\n", "")
+    assert main([*root, "update", "en"]) == 0
+
+    assert "#~| msgid" in po_file.read_text(encoding="utf-8"), "msgmerge's form of it"
+    assert main([*root, "check", "en"]) == 0
+    assert main([*root, "update", "en"]) == 0, "update reads what it wrote"
+    [obsolete] = [m for m in read_catalog(po_file, "en").obsolete if m.msgid == NEW_MSGID]
+    assert obsolete.fuzzy and obsolete.msgstr.startswith("Now it is important")
+
+
+def _blocks(data: bytes) -> list[bytes]:
+    """The header and each entry, as every PO writer separates them: by a blank line."""
+    return data.split(b"\n\n")
+
+
+def test_update_changes_only_the_entry_whose_german_changed_in_a_file_poedit_saved(
+    tmp_path: Path,
+) -> None:
+    project = small_project(tmp_path / "project")
+    po_file = project.po_file("en", "index")
+    before = _blocks(po_file.read_bytes())
+
+    edit_source(project, OLD, NEW)
+    extract_messages(project)
+    [result] = [r for r in update_catalogs(project, [language("en")]) if r.po_file == po_file]
+
+    after = _blocks(po_file.read_bytes())
+    assert (result.status, result.added, result.removed) == ("updated", 1, 1)
+    assert len(after) == len(before)
+    differing = [i for i, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+    assert len(differing) == 1, f"{len(differing)} of {len(before)} blocks differ"
+    [changed] = differing
+    assert b"Errungenschaften zu sichern" in before[changed]
+    assert b"dauerhaft" in after[changed]
+    assert b'"X-Generator: Poedit 3.4\\n"' in after[0]
+    assert b'"X-Poedit-SearchPath-0: source\\n"' in after[0]
+    comments = [line for line in before[changed].splitlines() if line.startswith(b"# ")]
+    assert after[changed].startswith(b"\n".join(comments)), "its comments as they were"
+    message = _messages(po_file, "en")[NEW_MSGID]
+    assert message.fuzzy and message.previous_msgid == OLD_MSGID
+    assert message.msgstr.startswith("Now it is important")
+
+
+#: Headers that declare a charset other than UTF-8, and the bytes saved in it.
+CHARSETS = {
+    "placeholder-CHARSET": ("CHARSET", "utf-8"),
+    "UTF-7": ("UTF-7", "utf-7"),
+    "UTF-16": ("UTF-16", "utf-16"),
+    "unknown": ("UNICODE", "utf-8"),
+}
+
+
+@pytest.mark.parametrize(("charset", "codec"), CHARSETS.values(), ids=CHARSETS.keys())
+def test_a_header_charset_other_than_utf8_stops_update_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], charset: str, codec: str
+) -> None:
+    project = small_project(tmp_path / "project")
+    po_file = project.po_file("en", "index")
+    lines = po_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if "charset=UTF-8" in text)
+    po_file.write_bytes("".join(lines).replace("UTF-8", charset).encode(codec))
+    data = po_file.read_bytes()
+
+    code = main(["--root", str(project.root), "update", "en"])
+
+    assert code == 2, "an input error, not a traceback (70)"
+    err = capsys.readouterr().err
+    assert f"{po_file}:{line}: " in err and "set charset=UTF-8" in err
+    assert po_file.read_bytes() == data
+
+
+def test_a_misspelt_placeholder_in_a_theme_string_is_refused_after_update(
+    tmp_path: Path,
+) -> None:
+    project = small_project(tmp_path / "project")
+    extract_messages(project)
+    update_catalogs(project, [language("en")])
+    po_file = project.po_file("en", "sphinx")
+    text = po_file.read_text(encoding="utf-8")
+    entry = 'msgid "Übersetzung zuletzt geändert am %(date)s."\nmsgstr ""'
+    assert entry in text
+    po_file.write_text(
+        text.replace(entry, entry[:-2] + '"Translation last changed on %(datum)s."'),
+        encoding="utf-8",
+    )
+
+    # the template marks it python-format, so GNU msgfmt --check compares placeholders
+    with pytest.raises(CatalogSyntaxError, match="argument 'date'"):
+        read_catalog(po_file, "en")

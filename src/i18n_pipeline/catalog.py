@@ -6,15 +6,18 @@ the tools that read it disagree at the edges: Babel reads an entry after a
 cannot place, GNU msgfmt rejects both. So the bytes are read once and must
 satisfy all of them:
 
+0. the header declares UTF-8, the one charset every reader here decodes with
+   (:mod:`i18n_pipeline.catalog_charset`);
 1. GNU ``msgfmt --check`` (the reference implementation) compiles the bytes;
    its ``.mo`` is what the build will use, byte for byte;
 2. polib parses them into the model (it keeps line numbers and ``#|`` lines);
-3. Babel (the library Sphinx and sphinx-intl read with) sees the same entries;
+3. Babel (the library Sphinx reads with) sees the same entries;
 4. the compiled ``.mo`` holds exactly the model's translated entries.
 
 Anything on which they differ is a :class:`~i18n_pipeline.errors.CatalogSyntaxError`
 naming the file and line. Checks, statistics, ``update`` and the build all use
-this model, so what was checked is what is built.
+this model, so what was checked is what is built; and everything GNU ``msgmerge``
+writes reads cleanly, since ``update`` merges with it.
 """
 
 from __future__ import annotations
@@ -33,10 +36,13 @@ import polib
 from babel.messages.catalog import Catalog, parse_separated_header
 from babel.messages.pofile import PoFileError, read_po
 
+from i18n_pipeline.catalog_charset import check_charset
 from i18n_pipeline.errors import CatalogSyntaxError, MissingToolError
 
 _MSGFMT_LINE = re.compile(r"^(?:<stdin>|[^:]+):(?P<line>\d+): (?P<message>.*)$")
 _POLIB_LINE = re.compile(r"\(line (?P<line>\d+)\)")
+# The previous msgid of an obsolete fuzzy entry, as ``msgmerge --previous`` writes it.
+_OBSOLETE_PREVIOUS = re.compile(rb"^[ \t]*#~\|.*$", re.MULTILINE)
 
 _REPAIR_HINT = (
     "repair that line in your editor (quotes, the msgid/msgstr keywords, '#, fuzzy' "
@@ -58,6 +64,7 @@ class Message:
     previous_msgid: str = ""
     translator_comment: str = ""
     obsolete: bool = False
+    start_line: int = 0  # first line of the entry's bytes (its comments), where it begins
 
     @property
     def fuzzy(self) -> bool:
@@ -137,12 +144,6 @@ class CatalogFile:
     def obsolete(self) -> tuple[Message, ...]:
         return tuple(m for m in self.messages if m.obsolete)
 
-    def babel_catalog(self) -> Catalog:
-        """The same bytes as Babel's catalog, for sphinx-intl's merge."""
-        return read_po(
-            io.BytesIO(self.data), locale=self.language, abort_invalid=True, charset="utf-8"
-        )
-
 
 def read_catalog(path: Path, language: str) -> CatalogFile:
     """Read ``path`` once; raise :class:`CatalogSyntaxError` (file:line) on any doubt."""
@@ -165,6 +166,7 @@ def read_catalog(path: Path, language: str) -> CatalogFile:
 
 def parse_catalog(path: Path, data: bytes, language: str) -> CatalogFile:
     """Parse ``data`` (the bytes of ``path``) as msgfmt, polib and Babel all must."""
+    check_charset(path, data)
     text = _decode(path, data)
     mo, compiled = _msgfmt(path, data)
     po = _polib_parse(path, text)
@@ -281,6 +283,7 @@ def _message(entry: polib.POEntry, lines: dict[tuple[str, str], int | None]) -> 
         previous_msgid=entry.previous_msgid or "",
         translator_comment=entry.tcomment or "",
         obsolete=bool(entry.obsolete),
+        start_line=entry.linenum,
     )
 
 
@@ -292,9 +295,18 @@ def _singular(msgid: str | tuple[str, ...] | list[str]) -> str:
     return msgid if isinstance(msgid, str) else msgid[0]
 
 
+def _babel_readable(data: bytes) -> bytes:
+    """Babel cannot read ``#~|`` lines (python-babel/babel#566); GNU gettext and polib
+    skip them, and Babel's reading is compared on live entries only. Each becomes an
+    empty comment, so Babel's line numbers stay those of the file."""
+    return _OBSOLETE_PREVIOUS.sub(b"#", data)
+
+
 def _babel_parse(path: Path, data: bytes, language: str) -> Catalog:
     try:
-        return read_po(io.BytesIO(data), locale=language, abort_invalid=True, charset="utf-8")
+        return read_po(
+            io.BytesIO(_babel_readable(data)), locale=language, abort_invalid=True, charset="utf-8"
+        )
     except (PoFileError, ValueError) as error:
         raise CatalogSyntaxError(
             f"Babel cannot read the file: {str(error).rsplit(' on ', 1)[0]}",
@@ -305,7 +317,7 @@ def _babel_parse(path: Path, data: bytes, language: str) -> Catalog:
 
 
 def _agree_with_babel(path: Path, babel: Catalog, messages: tuple[Message, ...]) -> None:
-    """Babel (which Sphinx and sphinx-intl read with) sees the model's live entries."""
+    """Babel (which Sphinx reads with) sees the model's live entries."""
     ours = {_key(m.msgctxt, m.msgid): m for m in messages if not m.obsolete}
     theirs = {_key(m.context, _singular(m.id)): m for m in babel if m.id}
     extra = sorted(theirs.keys() - ours.keys())
