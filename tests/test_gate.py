@@ -22,7 +22,7 @@ import pytest
 from conftest import built_copy, copy_project, edit_entry, parse, quiet
 from i18n_pipeline.build import build_release
 from i18n_pipeline.cli import main
-from i18n_pipeline.errors import EXIT_INTERNAL_ERROR, InputMissingError, PipelineError
+from i18n_pipeline.errors import ExitCode, InputMissingError, PipelineError
 from i18n_pipeline.languages import translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import discard
@@ -305,7 +305,7 @@ def test_a_bug_is_an_internal_error_not_a_finding(
 
     monkeypatch.setattr("i18n_pipeline.site.take_snapshot", broken)
 
-    assert main(["--root", str(project_copy.root), "build"]) == EXIT_INTERNAL_ERROR
+    assert main(["--root", str(project_copy.root), "build"]) == ExitCode.INTERNAL_ERROR
     assert "internal error" in capsys.readouterr().err
 
 

@@ -25,13 +25,12 @@ import polib
 import psutil
 
 from i18n_pipeline.audit.browser import BROWSER_VARIABLE, BrowserStartLog, find_browser
-from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS
 from i18n_pipeline.audit.node_env import (
     CACHE_VARIABLE,
     default_cache_dir,
     ensure_node_environment,
 )
-from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.errors import ExitCode, PipelineError
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
@@ -398,7 +397,7 @@ def measure_audit_concurrency(
         print(f"audit alone: {count} pages at concurrency {level} ...", flush=True)
         command = [sys.executable, "-m", "i18n_pipeline.cli", "audit", str(sample), "--fresh"]
         command += ["--concurrency", str(level), "--reports", str(work / f"audit-{level}")]
-        succeeded = (EXIT_CLEAN, EXIT_FINDINGS)
+        succeeded = (ExitCode.OK, ExitCode.FINDINGS)
         run = run_measured(f"audit_concurrency_{level}", command, work, env, starts, succeeded)
         _must_succeed([run])
         rows.append(AuditConcurrency(level, count, run))

@@ -14,12 +14,14 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from i18n_pipeline.errors import (
-    EXIT_INTERNAL_ERROR,
-    EXIT_INTERRUPTED,
+    ExitCode,
+    InputMissingError,
     MissingToolError,
     PipelineError,
+    UsageError,
 )
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
@@ -115,23 +117,17 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _forwarded(args: argparse.Namespace) -> list[str]:
-    """Arguments for a sub-tool with its own parser, with --root passed on."""
-    root = ["--root", str(args.root)] if args.root else []
-    return [*root, *args.rest]
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    from i18n_pipeline.checks.command import main as check_main
+    from i18n_pipeline.checks.command import run_command
 
-    return check_main(_forwarded(args))
+    return run_command(args)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from i18n_pipeline.audit.command import main as audit_main
+    from i18n_pipeline.audit.command import run_command
     from i18n_pipeline.site_languages import site_languages
 
-    return audit_main(_forwarded(args), own_site_languages=site_languages)
+    return run_command(args, own_site_languages=site_languages)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -139,12 +135,10 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
     project = _project(args)
     if not known_language(args.language):
-        print(
-            f"error: {args.language!r} is not one of the site's languages "
-            f"(see TRANSLATIONS in src/i18n_pipeline/languages.py)",
-            file=sys.stderr,
+        raise UsageError(
+            f"{args.language!r} is not one of the site's languages",
+            hint="see LANGUAGES in src/i18n_pipeline/languages.py",
         )
-        return 2
     _preflight(project)
     with project_lock(project, exclusive=False):
         return serve_preview(project, args.language, port=args.port)
@@ -166,8 +160,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.only_audit_concurrency:
         site = args.site or project.site_dir
         if not site.is_dir():
-            print(f"error: {site}: no site to audit; build it first (tox -e site)", file=sys.stderr)
-            return 2
+            raise InputMissingError(f"{site}: no site to audit", hint="build it first: tox -e site")
         rows = run_audit_concurrency(project, site, levels, args.audit_pages)
         print(format_audit_concurrency(rows))
         written = write_audit_concurrency(
@@ -183,7 +176,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     )
     print(format_report(result))
     print(f"\nwrote {write_report(result, project.reports_dir / 'bench.json')}")
-    return 1 if result.growth_failure else 0
+    return ExitCode.FINDINGS if result.growth_failure else ExitCode.OK
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -244,15 +237,24 @@ def cmd_assemble(args: argparse.Namespace) -> int:
     return run_assemble(project, args.shards)
 
 
+class CommandLine(argparse.ArgumentParser):
+    """The one parser of every command: a usage error exits with ExitCode.USAGE (64), not
+    argparse's 2, which the table gives to an input that cannot be read."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="i18n-pipeline", description=__doc__.split("\n\n")[0])
+    parser = CommandLine(prog="i18n-pipeline", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--root",
         type=Path,
         default=None,
         help="project root (default: found from the current directory)",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=CommandLine)
 
     commands.add_parser("extract", help="write POT templates to _build/gettext").set_defaults(
         func=cmd_extract
@@ -377,13 +379,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.set_defaults(func=cmd_bench)
 
-    for name, func, text in (
-        ("check", cmd_check, "check PO files (see: i18n-pipeline check --help)"),
-        ("audit", cmd_audit, "audit a built site (see: i18n-pipeline audit --help)"),
-    ):
-        sub = commands.add_parser(name, help=text, add_help=False)
-        sub.add_argument("rest", nargs=argparse.REMAINDER)
-        sub.set_defaults(func=func)
+    from i18n_pipeline.audit import command as audit_command
+    from i18n_pipeline.checks import command as check_command
+
+    check = commands.add_parser(
+        "check",
+        help="check PO files (see: i18n-pipeline check --help)",
+        description=check_command.DESCRIPTION,
+        epilog=check_command.epilog(),
+    )
+    check_command.add_arguments(check)
+    check.set_defaults(func=cmd_check)
+    audit = commands.add_parser(
+        "audit",
+        help="audit a built site (see: i18n-pipeline audit --help)",
+        description=audit_command.DESCRIPTION,
+    )
+    audit_command.add_arguments(audit)
+    audit.set_defaults(func=cmd_audit)
+    for sub in commands.choices.values():
+        # --root also after the command (tox passes it there); the one given is kept.
+        sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root")
     return parser
 
 
@@ -402,11 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
-    args, unknown = parser.parse_known_args(argv)
-    if args.command in ("check", "audit"):
-        args.rest = [*unknown, *args.rest]  # their own parsers read these
-    elif unknown:
-        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    args = parser.parse_args(argv)
     try:
         return int(args.func(args))
     except PipelineError as error:
@@ -414,7 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted; the previous site was left as it was", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except Exception:
         traceback.print_exc()
         print(
@@ -422,7 +434,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "please report it with the traceback above",
             file=sys.stderr,
         )
-        return EXIT_INTERNAL_ERROR
+        return ExitCode.INTERNAL_ERROR
 
 
 if __name__ == "__main__":

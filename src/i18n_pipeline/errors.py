@@ -3,31 +3,39 @@
 Each carries the file (and line, where known) and what to do, so the command
 line can print one clear line instead of a traceback.
 
-Exit codes of every command:
-
-=====  ===========================================================
-0      success
-1      findings: the PO checks, the output check or the audit found errors
-2      a PO file (or another input) that cannot be read as it must be
-3      Sphinx failed or warned while building
-4      not this project's layout (no conf.py or source/)
-5      another pipeline command holds the project lock
-6      an audit tool failed (the audit documents its own codes)
-7      a required tool (GNU msgfmt, a browser) is missing
-70     internal error: a bug of the pipeline, never a verdict on the input
-130    interrupted
-=====  ===========================================================
+The exit codes of every command, the audit's included, are :class:`ExitCode`: one
+table, so that no command gives a number another uses for something else (the
+check once answered a usage error with 2, "an input that cannot be read").
 """
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
+
+
+class ExitCode(enum.IntEnum):
+    """What every command's exit status means."""
+
+    OK = 0
+    FINDINGS = 1  # the PO checks, the output check or the audit found errors
+    INPUT_UNREADABLE = 2  # a PO file (or another input) that cannot be read as it must be
+    BUILD_FAILED = 3  # Sphinx failed or warned while building
+    NOT_A_PROJECT = 4  # no conf.py or source/ here
+    LOCKED = 5  # another pipeline command holds the project lock
+    TOOL_FAILED = 6  # an audit tool failed on a page even when retried: no verdict for it
+    MISSING_TOOL = 7  # a required tool, library or font is missing (a browser too)
+    NODE_SETUP = 8  # the audit's Node environment could not be set up
+    NO_PAGES = 9  # nothing to audit
+    USAGE = 64  # the command line itself is wrong (sysexits' EX_USAGE)
+    INTERNAL_ERROR = 70  # a bug of the pipeline, never a verdict on the input (EX_SOFTWARE)
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM
 
 
 class PipelineError(Exception):
     """An expected failure: bad input or a missing tool, not a bug."""
 
-    exit_code = 1
+    exit_code: int = ExitCode.FINDINGS
 
     def __init__(
         self, message: str, *, path: Path | None = None, line: int | None = None, hint: str = ""
@@ -53,7 +61,7 @@ class PipelineError(Exception):
 class CatalogSyntaxError(PipelineError):
     """A PO file that gettext cannot read."""
 
-    exit_code = 2
+    exit_code = ExitCode.INPUT_UNREADABLE
 
 
 class InputMissingError(CatalogSyntaxError):
@@ -69,31 +77,31 @@ class ShardError(CatalogSyntaxError):
 class BuildError(PipelineError):
     """Sphinx failed or warned while building one language."""
 
-    exit_code = 3
+    exit_code = ExitCode.BUILD_FAILED
 
 
 class ProjectLayoutError(PipelineError):
     """The directory does not look like this project (no conf.py or source/)."""
 
-    exit_code = 4
+    exit_code = ExitCode.NOT_A_PROJECT
 
 
 class BuildLockedError(PipelineError):
     """Another pipeline run holds the project lock."""
 
-    exit_code = 5
+    exit_code = ExitCode.LOCKED
 
 
 class MissingToolError(PipelineError):
     """A tool the pipeline requires is not installed."""
 
-    exit_code = 7
+    exit_code = ExitCode.MISSING_TOOL
 
 
-#: A traceback: a bug of ours, reported apart from any finding (sysexits' EX_SOFTWARE).
-EXIT_INTERNAL_ERROR = 70
-EXIT_FINDINGS = 1
-EXIT_INTERRUPTED = 130
+class UsageError(PipelineError):
+    """The command line names something that is not there (an unknown language, a file)."""
+
+    exit_code = ExitCode.USAGE
 
 
 def _rebuild(

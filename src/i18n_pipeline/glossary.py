@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.errors import InputMissingError
 
 _TERM = re.compile(r"^(?P<text>.+?)(?:\s+\[(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\])?$")
 
@@ -30,7 +30,7 @@ def read_glossary(path: Path) -> tuple[Term, ...]:
     """Every term of the glossary; a missing glossary is an error, not an empty list."""
     if not path.is_file():
         # Without it no name would be protected, and every check would still pass.
-        raise PipelineError(
+        raise InputMissingError(
             "the glossary of protected terms is missing",
             path=path,
             hint="restore glossary.txt (one name or term per line) from the repository",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from i18n_pipeline.audit.command import main
-from i18n_pipeline.audit.errors import EXIT_FINDINGS
+from i18n_pipeline.cli import main
+from i18n_pipeline.errors import ExitCode
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +40,7 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[str, ob
     site = work / "site"
     shutil.copytree(FIXTURE_SITE, site)
     reports = work / "reports"
-    code = main([str(site), "--reports", str(reports), "--fresh"])
+    code = main(["audit", str(site), "--reports", str(reports), "--fresh"])
     return code, json.loads((reports / "audit.json").read_text(encoding="utf-8"))
 
 
@@ -97,7 +97,7 @@ def test_findings_fail_the_audit_with_their_exit_code(
 ) -> None:
     code, report = audited
 
-    assert code == EXIT_FINDINGS
+    assert code == ExitCode.FINDINGS
     assert report["verdict"] == "fail"
     summary = report["summary"]
     assert isinstance(summary, dict)
@@ -143,12 +143,12 @@ def test_no_pass_of_the_audit_sends_a_request_to_another_host(tmp_path: Path) ->
     )
 
     with other_host:
-        code = main([str(site), "--reports", str(tmp_path / "reports"), "--fresh"])
+        code = main(["audit", str(site), "--reports", str(tmp_path / "reports"), "--fresh"])
         with pytest.raises(BlockingIOError):
             other_host.accept()  # nobody connected
 
     report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))
-    assert code == EXIT_FINDINGS
+    assert code == ExitCode.FINDINGS
     assert [i["context"] for i in page_result(report, "tracked.html")["errors"]] == [address]
 
 
@@ -170,7 +170,7 @@ def test_html_report_is_written_beside_the_json(tmp_path: Path) -> None:
     shutil.copy2(FIXTURE_SITE / "clean.html", site / "clean.html")
     shutil.copy2(FIXTURE_SITE / "dot.svg", site / "dot.svg")
 
-    code = main([str(site), "--reports", str(tmp_path / "reports")])
+    code = main(["audit", str(site), "--reports", str(tmp_path / "reports")])
 
     assert code == 0
     report = (tmp_path / "reports" / "audit.html").read_text(encoding="utf-8")

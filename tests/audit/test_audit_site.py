@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, edit_entry, replace_in_msgstr
-from i18n_pipeline.audit.command import main as audit_main
 from i18n_pipeline.cli import main
 from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
@@ -121,7 +120,7 @@ def test_the_audit_report_passes_its_own_audit(
     report_site.mkdir()
     shutil.copy2(project.reports_dir / "audit.html", report_site / "audit.html")
 
-    code = audit_main([str(report_site), "--reports", str(tmp_path / "out")])
+    code = main(["audit", str(report_site), "--reports", str(tmp_path / "out")])
 
     assert code == 0
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from i18n_pipeline.audit.browser import BROWSER_VARIABLE, find_browser
-from i18n_pipeline.audit.errors import EXIT_NO_BROWSER, BrowserNotFoundError
+from i18n_pipeline.audit.errors import BrowserNotFoundError
+from i18n_pipeline.errors import ExitCode
 
 FIXTURE_SITE = Path(__file__).resolve().parents[1] / "fixtures" / "audit" / "site"
 
@@ -70,7 +71,7 @@ def test_no_browser_gives_a_clear_message_and_exit_code(tmp_path: Path) -> None:
         check=False,
     )
 
-    assert completed.returncode == EXIT_NO_BROWSER
+    assert completed.returncode == ExitCode.MISSING_TOOL
     assert "no Chromium or Chrome found" in completed.stderr
     assert "apt-get install chromium" in completed.stderr
     assert BROWSER_VARIABLE in completed.stderr

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from i18n_pipeline.audit.command import main
-from i18n_pipeline.audit.errors import EXIT_FINDINGS
+from i18n_pipeline.cli import main
+from i18n_pipeline.errors import ExitCode
 
 Audited = tuple[int, dict[str, dict[str, object]], Path]
 FOREIGN = Path(__file__).resolve().parents[1] / "fixtures" / "audit" / "foreign"
@@ -42,7 +42,9 @@ def audited(
     work = tmp_path_factory.mktemp("foreign")
     site = work / "foreign"
     shutil.copytree(FOREIGN, site)
-    code = main([str(site), "--language-only", "--fresh", "--reports", str(work / "reports")])
+    code = main(
+        ["audit", str(site), "--language-only", "--fresh", "--reports", str(work / "reports")]
+    )
     report = json.loads((work / "reports" / "audit.json").read_text(encoding="utf-8"))
     pages = {
         page: result for group in report["languages"].values() for page, result in group.items()
@@ -63,7 +65,7 @@ def test_the_audit_of_a_foreign_site_fails_on_its_barriers(
 ) -> None:
     code, pages, _ = audited
 
-    assert code == EXIT_FINDINGS
+    assert code == ExitCode.FINDINGS
     assert sorted(pages) == sorted(
         p.relative_to(FOREIGN).as_posix() for p in FOREIGN.rglob("*.html")
     )
@@ -94,7 +96,7 @@ def test_the_report_marks_each_excerpt_in_its_language_and_passes_its_own_checks
     shutil.copy2(reports / "audit.html", report_site / "audit.html")
     page = (report_site / "audit.html").read_text(encoding="utf-8")
 
-    code = main([str(report_site), "--language-only", "--reports", str(tmp_path / "out")])
+    code = main(["audit", str(report_site), "--language-only", "--reports", str(tmp_path / "out")])
 
     assert '<code lang="es" dir="auto">hasta luego y buena suerte' in page
     assert code == 0
@@ -103,10 +105,10 @@ def test_the_report_marks_each_excerpt_in_its_language_and_passes_its_own_checks
 def test_explain_prints_both_identifiers_scores_for_each_passage_of_one_page(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code = main([str(FOREIGN), "--explain", "fr/index.html"])
+    code = main(["audit", str(FOREIGN), "--explain", "fr/index.html"])
 
     out = capsys.readouterr().out
-    assert code == EXIT_FINDINGS
+    assert code == ExitCode.FINDINGS
     assert "<p> (declared fr): 'Le maire a conclu la réunion" in out
     assert "lingua: fr " in out and "py3langid: fr " in out
     assert "error: unmarked-phrase" in out

@@ -15,7 +15,7 @@ import pytest
 
 from audit.findings import browser_findings
 from i18n_pipeline.audit.browser import BROWSER_VARIABLE, BrowserStartLog, find_browser
-from i18n_pipeline.audit.command import main
+from i18n_pipeline.cli import main
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +38,17 @@ def audited(
     starts = BrowserStartLog.install(work / "browser", find_browser())
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(BROWSER_VARIABLE, str(starts.wrapper))
-        main([str(site), "--reports", str(work / "reports"), "--fresh", "--concurrency", "4"])
+        main(
+            [
+                "audit",
+                str(site),
+                "--reports",
+                str(work / "reports"),
+                "--fresh",
+                "--concurrency",
+                "4",
+            ]
+        )
     return site, work / "reports" / "audit.json", starts
 
 

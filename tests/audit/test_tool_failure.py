@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from i18n_pipeline.audit.browser import BROWSER_VARIABLE, BrowserStartLog, find_browser
-from i18n_pipeline.audit.command import main
-from i18n_pipeline.audit.errors import EXIT_TOOL_FAILURE
 from i18n_pipeline.audit.node_env import stop_process_group
+from i18n_pipeline.cli import main
+from i18n_pipeline.errors import ExitCode
 
 pytestmark = pytest.mark.slow
 
@@ -78,13 +78,15 @@ def test_a_page_that_never_loads_is_retried_and_then_fails_the_audit_as_a_tool_f
         os.mkfifo(pipe)  # never written: a request for it is never answered
 
     try:
-        code = main([str(site), "--reports", str(tmp_path / "reports"), "--page-timeout", "3"])
+        code = main(
+            ["audit", str(site), "--reports", str(tmp_path / "reports"), "--page-timeout", "3"]
+        )
     finally:
         release(pipes)
 
     captured = capsys.readouterr()
     report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))
-    assert code == EXIT_TOOL_FAILURE
+    assert code == ExitCode.TOOL_FAILED
     assert report["summary"]["tool_failures"] == ["stalled.html"]
     assert report["verdict"].startswith("incomplete")
     assert "retrying it alone" in captured.out
@@ -111,13 +113,13 @@ def test_a_browser_that_crashes_on_a_page_is_a_tool_failure_never_a_pass(
 
     hold_until_requested(site / "crash.svg", crash_every_time)
     try:
-        code = main([str(site), "--reports", str(tmp_path / "reports"), "--fresh"])
+        code = main(["audit", str(site), "--reports", str(tmp_path / "reports"), "--fresh"])
     finally:
         release([site / "crash.svg"])
 
     captured = capsys.readouterr()
     report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))
-    assert code == EXIT_TOOL_FAILURE
+    assert code == ExitCode.TOOL_FAILED
     assert report["summary"]["tool_failures"] == ["crashing.html"]
     assert "retrying it alone" in captured.out
     assert f"{site / 'crashing.html'}: no verdict, the tools failed" in captured.err

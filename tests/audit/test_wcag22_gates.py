@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from i18n_pipeline.audit.command import main
-from i18n_pipeline.audit.errors import EXIT_FINDINGS
+from i18n_pipeline.cli import main
+from i18n_pipeline.errors import ExitCode
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,7 @@ def audit_small_targets(tmp_path: Path, *options: str) -> tuple[int, list[dict[s
     site = tmp_path / "site"
     site.mkdir()
     shutil.copy(SMALL_TARGETS / "small-targets.html", site)
-    code = main([str(site), "--reports", str(tmp_path / "reports"), "--fresh", *options])
+    code = main(["audit", str(site), "--reports", str(tmp_path / "reports"), "--fresh", *options])
     report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))
     [page] = [pages["small-targets.html"] for pages in report["languages"].values()]
     issues = page["errors"] + page["reported"] + page["needs_review"]
@@ -40,6 +40,6 @@ def test_a_wcag_22_failure_is_reported_without_gating(tmp_path: Path) -> None:
 def test_with_wcag22_gates_the_same_failure_stops_the_audit(tmp_path: Path) -> None:
     code, findings = audit_small_targets(tmp_path, "--wcag22-gates")
 
-    assert code == EXIT_FINDINGS
+    assert code == ExitCode.FINDINGS
     assert len(findings) == 2
     assert all(f["gating"] for f in findings)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from i18n_pipeline.checks.command import main
 from i18n_pipeline.checks.easy_read import RULES, check_easy_read
+from i18n_pipeline.cli import main
 from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.project import Project
 
@@ -76,7 +76,7 @@ def test_check_command_checks_the_page_and_fails_on_a_broken_sentence(
         encoding="utf-8",
     )
 
-    code = main(["--root", str(project_copy.root), "leichte-sprache"])
+    code = main(["check", "--root", str(project_copy.root), "leichte-sprache"])
 
     out = capsys.readouterr().out
     line = (

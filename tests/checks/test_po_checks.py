@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from i18n_pipeline.checks import Severity, check_catalogs, check_po_file
-from i18n_pipeline.checks.command import main
+from i18n_pipeline.cli import main
+from i18n_pipeline.errors import ExitCode
 from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
@@ -130,7 +131,7 @@ def test_command_prints_file_line_and_check_and_fails(
 ) -> None:
     project, broken = _project_with_broken_po(tmp_path)
 
-    code = main(["--root", str(project.root)])
+    code = main(["check", "--root", str(project.root)])
 
     out = capsys.readouterr().out
     assert code == 1
@@ -143,7 +144,7 @@ def test_command_json_format_is_machine_readable(
 ) -> None:
     project, broken = _project_with_broken_po(tmp_path)
 
-    code = main(["--root", str(project.root), "--format", "json", "tr"])
+    code = main(["check", "--root", str(project.root), "--format", "json", "tr"])
 
     report = json.loads(capsys.readouterr().out)
     assert code == 1
@@ -153,7 +154,7 @@ def test_command_json_format_is_machine_readable(
 
 
 def test_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--root", str(REPO), "xx"]) == 2
+    assert main(["check", "--root", str(REPO), "xx"]) == ExitCode.USAGE
     assert "neither a language code nor a PO file" in capsys.readouterr().err
 
 
@@ -179,7 +180,7 @@ def test_a_missing_glossary_stops_the_check_instead_of_protecting_nothing(
     project, _ = _project_with_broken_po(tmp_path)
     project.glossary_file.unlink()
 
-    code = main(["--root", str(project.root)])
+    code = main(["check", "--root", str(project.root)])
 
     assert code == 2
     err = capsys.readouterr().err

@@ -1,9 +1,9 @@
 """``i18n-pipeline audit [SITE_DIR]``: audit every page, write the reports, give one verdict.
 
-Exit codes: 0 no accessibility errors; 1 accessibility errors; 6 a tool failed
-on some pages even when retried (no verdict for them); 7 no browser found;
-8 the Node environment could not be set up; 9 no pages to audit; 4 not in a
-project and no SITE_DIR given.
+Exit codes (:class:`~i18n_pipeline.errors.ExitCode`): 0 no accessibility errors;
+1 accessibility errors; 6 a tool failed on some pages even when retried (no
+verdict for them); 7 no browser found; 8 the Node environment could not be set
+up; 9 no pages to audit; 4 not in a project and no SITE_DIR given.
 
 The browser is taken from ``I18N_PIPELINE_BROWSER`` if set, else a Chromium or
 Chrome on PATH, else one puppeteer downloaded earlier.
@@ -15,26 +15,23 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
-from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_TOOL_FAILURE
 from i18n_pipeline.audit.explain import explain_page
 from i18n_pipeline.audit.model import SiteLanguages
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
 from i18n_pipeline.audit.run import AuditResult, AuditSettings, audit_site
-from i18n_pipeline.errors import PipelineError, ProjectLayoutError
+from i18n_pipeline.errors import ExitCode, PipelineError, ProjectLayoutError
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
+DESCRIPTION = __doc__.split("\n\n")[0]
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="i18n-pipeline audit",
-        description=__doc__.split("\n\n")[0],
-        epilog="See the module documentation for exit codes.",
-    )
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The audit's arguments, on its sub-command of the one command line (cli.py)."""
     parser.add_argument(
         "site",
         nargs="?",
@@ -42,7 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="directory of HTML pages (default: the project's _build/site)",
     )
-    parser.add_argument("--root", type=Path, default=None, help="project root")
     parser.add_argument(
         "--reports",
         type=Path,
@@ -84,7 +80,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long a tool may take for one page before it counts as a tool failure "
         "(default: %(default)s)",
     )
-    return parser
 
 
 #: What the site run knows of a site's languages (site, glossary → SiteLanguages): the
@@ -127,10 +122,8 @@ def user_cache_root() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "i18n-pipeline"
 
 
-def main(
-    argv: Sequence[str] | None = None, own_site_languages: SiteLanguagesOf | None = None
-) -> int:
-    args = build_parser().parse_args(argv)
+def run_command(args: argparse.Namespace, own_site_languages: SiteLanguagesOf | None = None) -> int:
+    """The audit as the command line runs it; the exit code is the verdict."""
     try:
         site, cache_root, reports, languages = _locations(args, own_site_languages)
     except PipelineError as error:
@@ -223,9 +216,5 @@ def audit_and_report(
                 f"{page.tool_failure}",
                 file=sys.stderr,
             )
-        return EXIT_TOOL_FAILURE, result
-    return (EXIT_FINDINGS if result.errors else EXIT_CLEAN), result
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        return ExitCode.TOOL_FAILED, result
+    return (ExitCode.FINDINGS if result.errors else ExitCode.OK), result

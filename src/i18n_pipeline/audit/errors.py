@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from i18n_pipeline.errors import PipelineError
-
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_TOOL_FAILURE = 6
-EXIT_NO_BROWSER = 7
-EXIT_NODE_SETUP = 8
-EXIT_NO_PAGES = 9
+from i18n_pipeline.errors import ExitCode, PipelineError
 
 
 class BrowserNotFoundError(PipelineError):
-    exit_code = EXIT_NO_BROWSER
+    exit_code = ExitCode.MISSING_TOOL
 
 
 class NodeSetupError(PipelineError):
-    exit_code = EXIT_NODE_SETUP
+    exit_code = ExitCode.NODE_SETUP
 
 
 class ToolFailureError(PipelineError):
     """pa11y, the probe or the browser failed on a page even when retried: no verdict for it."""
 
-    exit_code = EXIT_TOOL_FAILURE
+    exit_code = ExitCode.TOOL_FAILED
 
 
 class NoPagesError(PipelineError):
-    exit_code = EXIT_NO_PAGES
+    exit_code = ExitCode.NO_PAGES

@@ -10,13 +10,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from i18n_pipeline.audit.errors import EXIT_CLEAN, EXIT_FINDINGS
 from i18n_pipeline.audit.identify import explain
 from i18n_pipeline.audit.language_checks import page_candidates
 from i18n_pipeline.audit.model import SiteLanguages
 from i18n_pipeline.audit.pages import discover_pages
 from i18n_pipeline.audit.passages import page_passages, without_exempt
 from i18n_pipeline.audit.run import page_language_issues
+from i18n_pipeline.errors import ExitCode
 
 
 def explain_page(site: Path, relative: str, languages: SiteLanguages) -> int:
@@ -45,4 +45,4 @@ def explain_page(site: Path, relative: str, languages: SiteLanguages) -> int:
             print(f"    text: {issue.context!r}")
         if issue.fix:
             print(f"    fix: {issue.fix}")
-    return EXIT_FINDINGS if any(issue.gating for issue in issues) else EXIT_CLEAN
+    return ExitCode.FINDINGS if any(issue.gating for issue in issues) else ExitCode.OK

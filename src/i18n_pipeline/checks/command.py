@@ -1,7 +1,8 @@
 """``i18n-pipeline check``: print the findings for translators (or as JSON) and decide.
 
-Exit codes: 0 no errors (warnings and waived findings may have been printed),
-1 at least one error, 2 bad arguments (an unknown language or file).
+Exit codes (:class:`~i18n_pipeline.errors.ExitCode`): 0 no errors (warnings, notes
+and waived findings may have been printed), 1 at least one error, 64 an unknown
+language or file on the command line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import check_catalogs, check_easy_read_page, check_po_file
-from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.errors import ExitCode, PipelineError, UsageError
 from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import language, translations
@@ -23,22 +24,24 @@ from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE, EASY_READ_SOURCE
 
-EXIT_CLEAN = 0
-EXIT_ERRORS = 1
-EXIT_USAGE = 2
+DESCRIPTION = (
+    "Check PO files: gettext validity, markup, security, numbers, protected terms; "
+    "and the Leichte Sprache page against the rules of easy-read German."
+)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def epilog() -> str:
     fixed = sorted(c.id for c in ENTRY_CHECKS.values() if not c.waivable)
-    parser = argparse.ArgumentParser(
-        prog="i18n-pipeline check",
-        description="Check PO files: gettext validity, markup, security, numbers, protected terms; "
-        "and the Leichte Sprache page against the rules of easy-read German.",
-        epilog="checks: " + ", ".join(sorted(ENTRY_CHECKS)) + ", gettext-syntax, gettext-header, "
-        "gettext-plural. Waive one for an entry with a translator comment: "
+    return (
+        "checks: " + ", ".join(sorted(ENTRY_CHECKS)) + ", gettext-syntax, gettext-header, "
+        "gettext-plural, plural-table-drift. Waive one for an entry with a translator comment: "
         "'# check: ignore <id> -- <reason>'; waived findings are still listed. "
-        f"These cannot be waived: {', '.join(fixed)}.",
+        f"These cannot be waived: {', '.join(fixed)}."
     )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The check's arguments, on its sub-command of the one command line (cli.py)."""
     parser.add_argument(
         "targets",
         nargs="*",
@@ -46,11 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Leichte Sprache page)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--root", type=Path, default=None, help="project root")
     parser.add_argument(
         "--fresh", action="store_true", help="check every file again, ignoring cached findings"
     )
-    return parser
 
 
 def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[Finding]:
@@ -64,7 +65,7 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
         if path.suffix == ".po":
             code = path.resolve().parent.parent.name
             if code not in codes or not path.is_file():
-                raise PipelineError(
+                raise UsageError(
                     f"{target}: not a PO file of one of the site's languages",
                     hint="pass locales/<lang>/LC_MESSAGES/<name>.po",
                 )
@@ -74,7 +75,7 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
         elif target in codes:
             findings += check_catalogs(project, [language(target)], fresh=fresh)
         else:
-            raise PipelineError(
+            raise UsageError(
                 f"{target!r} is neither a language code nor a PO file",
                 hint=f"use one of: {', '.join(sorted(codes))}, {EASY_READ_PAGE}",
             )
@@ -113,20 +114,16 @@ def write_checks_report(findings: list[Finding], path: Path) -> Path:
     return path
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def run_command(args: argparse.Namespace) -> int:
+    """The check as the command line runs it: findings printed, the exit code decided."""
     try:
         project = Project.discover(args.root)
         with project_lock(project, exclusive=False):
             findings = run(args.targets, project, args.fresh)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)
-        return error.exit_code if error.exit_code != EXIT_ERRORS else EXIT_USAGE
+        return error.exit_code
     if args.format == "json":
         print(as_json(findings))
-        return EXIT_ERRORS if counts(findings)["errors"] else EXIT_CLEAN
-    return EXIT_ERRORS if print_findings(findings) else EXIT_CLEAN
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        return ExitCode.FINDINGS if counts(findings)["errors"] else ExitCode.OK
+    return ExitCode.FINDINGS if print_findings(findings) else ExitCode.OK
