@@ -8,6 +8,7 @@ source, so a second table or parser fails here the day it is written.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,19 @@ def test_a_usage_error_is_64_not_the_code_of_an_unreadable_input(
 def test_root_is_accepted_before_and_after_the_command(tmp_path: Path) -> None:
     for argv in (["--root", str(tmp_path), "check"], ["check", "--root", str(tmp_path)]):
         assert main(argv) == ExitCode.NOT_A_PROJECT
+
+
+def test_json_is_written_and_read_one_way() -> None:
+    """io.write_json and io.read_json (bounded, regular files only); JSON for hashing or
+    from a subprocess's output is not a file and may use json directly."""
+    pattern = re.compile(
+        r"json\.dump\(|write_text\(json\.dumps|write_atomically\([^\n]*json\.dumps|json\.loads\([^\n]*read_(text|bytes)\("
+    )
+    others = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in MODULES
+        if path.name != "io.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert others == []

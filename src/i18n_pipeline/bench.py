@@ -8,7 +8,6 @@ prints them as ratios against the targets the project set itself.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shlex
 import shutil
@@ -31,7 +30,7 @@ from i18n_pipeline.audit.node_env import (
     ensure_node_environment,
 )
 from i18n_pipeline.errors import ExitCode, PipelineError
-from i18n_pipeline.io import write_atomically
+from i18n_pipeline.io import read_json, write_atomically, write_json
 from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
 
@@ -521,7 +520,7 @@ def measure_language_checks(project: Project, work: Path, env: dict[str, str]) -
     """The language checks' cost: their time inside the cold run's audit (they share the
     machine with the browser there), and a language-only audit of the same site alone,
     models loaded from scratch, against the cold audit's whole time."""
-    cold_audit = json.loads((work / "cold-audit.json").read_text(encoding="utf-8"))["settings"]
+    cold_audit = read_json(work / "cold-audit.json")["settings"]
     command = [sys.executable, "-m", "i18n_pipeline.cli", "--root", str(project.root), "audit"]
     command += ["--language-only", "--fresh", "--reports", str(work / "language-only")]
     print("language checks alone (audit --language-only --fresh) ...", flush=True)
@@ -655,5 +654,5 @@ def write_audit_concurrency(rows: Sequence[AuditConcurrency], path: Path) -> Pat
 
 
 def _write_json(data: dict[str, object], path: Path) -> Path:
-    write_atomically(path, (json.dumps(data, indent=2) + "\n").encode())
+    write_json(path, data)
     return path

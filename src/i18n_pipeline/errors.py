@@ -64,6 +64,11 @@ class CatalogSyntaxError(PipelineError):
     exit_code = ExitCode.INPUT_UNREADABLE
 
 
+class InputRefusedError(CatalogSyntaxError):
+    """An input that is not a regular file of a sane size (a link, a device, gigabytes):
+    refused before it is read, and never quoted."""
+
+
 class InputMissingError(CatalogSyntaxError):
     """An input the site is built from is missing: nothing stale may stand in for it."""
 

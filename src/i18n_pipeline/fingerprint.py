@@ -22,7 +22,7 @@ import sphinx
 from sphinx.config import Config
 
 from i18n_pipeline import __version__
-from i18n_pipeline.io import write_atomically
+from i18n_pipeline.io import read_json, write_json
 from i18n_pipeline.project import Project
 
 PACKAGE_DIR = Path(__file__).parent
@@ -131,12 +131,11 @@ def language_digest(shared: str, catalogs_digest: str) -> str:
 def load_fingerprints(path: Path) -> dict[str, str]:
     """Each language's input digest when the site was last published."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
+        data = read_json(path)
+    except (FileNotFoundError, ValueError):
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def save_fingerprints(path: Path, fingerprints: dict[str, str]) -> None:
-    text = json.dumps(fingerprints, indent=2, sort_keys=True)
-    write_atomically(path, text.encode("utf-8"))
+    write_json(path, fingerprints, sort_keys=True)

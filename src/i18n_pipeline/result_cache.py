@@ -8,12 +8,12 @@ unchanged. The ``salt`` names the latter, the key parts the former.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from i18n_pipeline.io import write_atomically
+from i18n_pipeline.errors import InputRefusedError
+from i18n_pipeline.io import read_json, write_json
 
 T = TypeVar("T")
 
@@ -33,11 +33,10 @@ class ResultCache:
     def load(self, key: str, decode: Callable[[dict[str, Any]], T]) -> list[T] | None:
         """The stored results, or None when there are none or they no longer decode."""
         try:
-            items = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
+            items = read_json(self.directory / f"{key}.json")
             return [decode(item) for item in items]
-        except (FileNotFoundError, json.JSONDecodeError, KeyError, TypeError, ValueError):
+        except (FileNotFoundError, InputRefusedError, KeyError, TypeError, ValueError):
             return None
 
     def store(self, key: str, items: Iterable[dict[str, object]]) -> None:
-        payload = json.dumps(list(items), ensure_ascii=False)
-        write_atomically(self.directory / f"{key}.json", payload.encode("utf-8"))
+        write_json(self.directory / f"{key}.json", list(items))

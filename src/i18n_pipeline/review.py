@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_pipeline.catalog import CatalogFile, Message
 from i18n_pipeline.errors import CatalogSyntaxError
-from i18n_pipeline.io import write_atomically
+from i18n_pipeline.io import read_json, write_json
 
 REVIEWED, DRAFT, FUZZY, UNTRANSLATED = "reviewed", "draft", "fuzzy", "untranslated"
 
@@ -49,7 +48,7 @@ def load_reviews(path: Path) -> dict[str, Review]:
     if not path.exists():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path)
         return {
             str(key): Review(str(value["by"]), dt.date.fromisoformat(value["date"]).isoformat())
             for key, value in data["reviews"].items()
@@ -108,5 +107,5 @@ def record_review(path: Path, catalogs: Iterable[CatalogFile], by: str, date: dt
             key: {"by": review.by, "date": review.date} for key, review in sorted(reviews.items())
         }
     }
-    write_atomically(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
+    write_json(path, payload)
     return added

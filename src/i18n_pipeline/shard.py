@@ -27,7 +27,7 @@ from typing import Any
 
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.errors import ShardError
-from i18n_pipeline.io import write_atomically
+from i18n_pipeline.io import read_json, write_json
 from i18n_pipeline.languages import all_languages
 
 MANIFEST = "shard.json"
@@ -86,7 +86,7 @@ class Shard:
 def write_manifest(directory: Path, manifest: ShardManifest) -> Path:
     path = directory / MANIFEST
     payload = {"format": FORMAT, **asdict(manifest)}
-    write_atomically(path, (json.dumps(payload, indent=2, sort_keys=True) + "\n").encode())
+    write_json(path, payload, sort_keys=True)
     return path
 
 
@@ -229,7 +229,7 @@ def import_audit_results(shard: Shard, results_dir: Path) -> int:
 
 def _load_json(path: Path, what: str) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path)
     except FileNotFoundError as error:
         raise ShardError(
             f"the shard has no {path.name} ({what})", path=path, hint="rebuild the shard"

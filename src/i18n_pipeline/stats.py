@@ -7,13 +7,12 @@ for machines (and the status pages).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from i18n_pipeline.catalog import EntryCounts
-from i18n_pipeline.io import write_atomically
+from i18n_pipeline.io import write_json
 from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.readability import Readability
@@ -141,5 +140,5 @@ def write_stats_json(
         ],
         "readability": [asdict(figure) for figure in readability],
     }
-    write_atomically(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
+    write_json(path, payload)
     return path

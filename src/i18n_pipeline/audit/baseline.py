@@ -7,7 +7,6 @@ concurrency 1, no cache, no probe, no language checks.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ from i18n_pipeline.audit.pa11y import pa11y_config
 from i18n_pipeline.audit.pages import discover_pages
 from i18n_pipeline.audit.server import serve
 from i18n_pipeline.errors import PipelineError, ProjectLayoutError
+from i18n_pipeline.io import write_json
 from i18n_pipeline.project import Project
 
 
@@ -41,7 +41,7 @@ def run_naive_audit(site: Path, cache_root: Path) -> int:
         defaults.pop("useIncognitoBrowserContext")  # pa11y-ci's own default
         defaults["includeWarnings"] = False
         config_file = Path(scratch) / "pa11y-ci.json"
-        config_file.write_text(json.dumps(config), encoding="utf-8")
+        write_json(config_file, config)
         subprocess.run(
             [str(env.node), str(env.pa11y_ci), "--config", str(config_file)],
             cwd=env.app_dir,

@@ -20,6 +20,7 @@ from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_
 from i18n_pipeline.audit.pa11y import PA11Y_OPTIONS, PAGE_TIMEOUT_MS, read_report
 from i18n_pipeline.audit.probe import WCAG22_TAGS, read_probe
 from i18n_pipeline.audit.wcag import axe_rule_tags
+from i18n_pipeline.io import write_json
 
 RUNNER = "audit.cjs"
 
@@ -54,7 +55,7 @@ def run_browser_tools(
     }
     with tempfile.TemporaryDirectory(prefix="audit-runner-") as scratch:
         config_file = Path(scratch) / "config.json"
-        config_file.write_text(json.dumps(config), encoding="utf-8")
+        write_json(config_file, config)
         try:
             completed = run_node_tool(
                 env,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_pipeline.audit.errors import NodeSetupError
+from i18n_pipeline.io import read_json
 
 PACKAGE_DIR = Path(__file__).parent / "node"
 MINIMUM_NODE_MAJOR = 20  # pa11y-ci 4.1 and puppeteer 24 need it
@@ -70,7 +70,7 @@ class NodeEnvironment:
         for package in ("pa11y-ci", "pa11y", "axe-core", "@pa11y/html_codesniffer", "puppeteer"):
             manifest = self.app_dir / "node_modules" / package / "package.json"
             if manifest.is_file():
-                versions[package] = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+                versions[package] = read_json(manifest)["version"]
         return versions
 
 

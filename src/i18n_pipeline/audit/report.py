@@ -3,18 +3,17 @@ and a short table in the terminal. Both end with what no tool can check."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections import defaultdict
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from i18n_pipeline import io
 from i18n_pipeline.audit.directions import direction_of_language
 from i18n_pipeline.audit.language_checks import english_name
 from i18n_pipeline.audit.model import PageResult
 from i18n_pipeline.audit.run import AuditResult
-from i18n_pipeline.io import write_atomically
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -86,7 +85,7 @@ def write_json(result: AuditResult, path: Path, settings: dict[str, object]) -> 
             for code, pages in by_language(result).items()
         },
     }
-    write_atomically(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode())
+    io.write_json(path, payload)
     return path
 
 
@@ -110,7 +109,7 @@ def write_html(result: AuditResult, path: Path, site: Path | None = None) -> Pat
         # Excerpts of a page are in its language: marked so, the report passes 3.1.2 itself.
         tags={code: code for code in groups if code != "unknown"},
     )
-    write_atomically(path, text.encode("utf-8"))
+    io.write_atomically(path, text.encode("utf-8"))
     return path
 
 

@@ -18,7 +18,7 @@ from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import check_catalogs, check_easy_read_page, check_po_file
 from i18n_pipeline.errors import ExitCode, PipelineError, UsageError
 from i18n_pipeline.glossary import load_glossary
-from i18n_pipeline.io import write_atomically
+from i18n_pipeline.io import write_json
 from i18n_pipeline.languages import language, translations
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
@@ -110,7 +110,7 @@ def as_json(findings: list[Finding]) -> str:
 
 def write_checks_report(findings: list[Finding], path: Path) -> Path:
     """``checks.json``: every finding, waived ones with their reasons, for reviewers."""
-    write_atomically(path, (as_json(findings) + "\n").encode("utf-8"))
+    write_json(path, {**counts(findings), "findings": [f.as_json() for f in findings]})
     return path
 
 
