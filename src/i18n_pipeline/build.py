@@ -21,6 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from i18n_pipeline.fingerprint import (
     config_values,
@@ -49,7 +50,7 @@ class LanguageBuild:
     """What the build did for one language."""
 
     code: str
-    status: str  # "built" or "reused"
+    status: Literal["built", "reused"]
     seconds: float
 
 

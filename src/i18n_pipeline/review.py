@@ -17,12 +17,18 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from i18n_pipeline.catalog import CatalogFile, Message
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.io import read_json, write_json
 
-REVIEWED, DRAFT, FUZZY, UNTRANSLATED = "reviewed", "draft", "fuzzy", "untranslated"
+#: What a reader sees of one entry: reviewed by a native speaker, a draft, fuzzy or German.
+EntryState = Literal["reviewed", "draft", "fuzzy", "untranslated"]
+REVIEWED: EntryState = "reviewed"
+DRAFT: EntryState = "draft"
+FUZZY: EntryState = "fuzzy"
+UNTRANSLATED: EntryState = "untranslated"
 
 
 @dataclass(frozen=True)
@@ -61,8 +67,7 @@ def load_reviews(path: Path) -> dict[str, Review]:
         ) from None
 
 
-def entry_state(message: Message, reviews: dict[str, Review]) -> str:
-    """reviewed, draft, fuzzy or untranslated."""
+def entry_state(message: Message, reviews: dict[str, Review]) -> EntryState:
     if message.fuzzy:
         return FUZZY
     if not message.translated:

@@ -23,7 +23,7 @@ import re
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.errors import ShardError
@@ -44,7 +44,7 @@ class ShardManifest:
     language: str
     shared_inputs: str  # fingerprint.shared_inputs_digest: sources, conf.py, theme, code, tools
     inputs: str  # fingerprint.language_digest: the above and the language's own catalogs
-    build: str  # "built", or "reused" from an earlier build of the same inputs
+    build: Literal["built", "reused"]  # "reused": from an earlier build of the same inputs
     seconds: dict[str, float]  # check, build, output check, audit, total
 
 
@@ -109,11 +109,13 @@ def read_shard(directory: Path) -> Shard:
             hint="rebuild the shard with this version of the pipeline",
         )
     try:
+        if data["build"] not in ("built", "reused"):
+            raise ValueError(f"build is {data['build']!r}, not 'built' or 'reused'")
         manifest = ShardManifest(
             language=str(data["language"]),
             shared_inputs=str(data["shared_inputs"]),
             inputs=str(data["inputs"]),
-            build=str(data["build"]),
+            build=data["build"],
             seconds={str(k): float(v) for k, v in dict(data["seconds"]).items()},
         )
     except (KeyError, TypeError, ValueError) as error:

@@ -16,7 +16,7 @@ from i18n_pipeline.io import write_json
 from i18n_pipeline.languages import Language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.readability import Readability
-from i18n_pipeline.review import REVIEWED, entry_state
+from i18n_pipeline.review import REVIEWED, EntryState, entry_state
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
 
 
@@ -27,7 +27,7 @@ class ParagraphState:
     file: str  # the PO file, relative to the project
     line: int
     german: str  # the msgid's first words, so a reader knows which paragraph
-    state: str  # reviewed, draft, fuzzy or untranslated
+    state: EntryState
 
 
 @dataclass(frozen=True)

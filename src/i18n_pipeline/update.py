@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
@@ -42,7 +43,7 @@ class CatalogUpdate:
     """What happened to one PO file."""
 
     po_file: Path
-    status: str  # "created", "updated" or "unchanged"
+    status: Literal["created", "updated", "unchanged"]
     added: int = 0
     removed: int = 0
 

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Literal
 
 import langcodes
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
@@ -108,7 +109,7 @@ def _detector(codes: frozenset[str], precise: bool) -> LanguageDetector:
 class Scores:
     """One identifier's probabilities for one text, most likely first."""
 
-    identifier: str  # "lingua" or "py3langid"
+    identifier: Literal["lingua", "py3langid"]
     ranked: tuple[tuple[str, float], ...]
 
     def of(self, code: str) -> float:

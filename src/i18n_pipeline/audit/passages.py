@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from lxml import html
 
@@ -58,7 +59,7 @@ _NOT_WORDS = re.compile(r"\S*(?:\d|@|://|www\.)\S*")
 class Passage:
     """One text that a language applies to."""
 
-    kind: str  # "page", "block", "phrase" (an element with its own lang), "name"
+    kind: Literal["page", "block", "phrase", "name"]  # phrase: an element with its own lang
     text: str
     declared: str  # the lang value that applies ("" when none does)
     element: html.HtmlElement
