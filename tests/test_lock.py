@@ -30,7 +30,8 @@ def _tox_environments() -> dict[str, configparser.SectionProxy]:
 
 
 def _runner(section: configparser.SectionProxy) -> str:
-    value = section.get("runner", "")
+    """The environment's runner, as tox resolves it: its own, else [testenv]'s."""
+    value = section.get("runner", "") or _tox_environments()["py"].get("runner", "")
     return "uv-venv-lock-runner" if value == "{[pipeline]runner}" else value
 
 
