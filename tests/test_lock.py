@@ -23,7 +23,7 @@ def _tox_environments() -> dict[str, configparser.SectionProxy]:
     config = configparser.ConfigParser(interpolation=None)
     config.read(REPO / "tox.ini", encoding="utf-8")
     return {
-        name.removeprefix("testenv:") or "py": config[name]
+        ("py" if name == "testenv" else name.removeprefix("testenv:")): config[name]
         for name in config.sections()
         if name.startswith("testenv")
     }
