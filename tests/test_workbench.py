@@ -10,6 +10,7 @@ from sphinx_autobuild.filter import IgnoreFilter
 
 from conftest import parse
 from i18n_pipeline.cli import main
+from i18n_pipeline.errors import ExitCode
 from i18n_pipeline.languages import translations
 from i18n_pipeline.preview import preview_arguments
 from i18n_pipeline.project import Project
@@ -105,5 +106,5 @@ def test_preview_rebuilds_for_po_and_source_edits_but_not_for_editor_temp_files(
 def test_preview_of_an_unknown_language_is_refused(
     project_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--root", str(project_copy.root), "preview", "xx"]) == 2
+    assert main(["--root", str(project_copy.root), "preview", "xx"]) == ExitCode.USAGE
     assert "not one of the site's languages" in capsys.readouterr().err
