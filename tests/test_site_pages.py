@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import copy_project
+from conftest import SITE, copy_project
 from i18n_pipeline.landing import render_landing_page
-from i18n_pipeline.languages import all_languages
 from i18n_pipeline.site_pages import site_pages
 
 
@@ -21,7 +20,7 @@ def _start_page_with_conf(tmp_path: Path, old: str, new: str) -> html.HtmlElemen
     assert old in text
     conf.write_text(text.replace(old, new), encoding="utf-8")
     with site_pages(project) as pages:
-        return html.fromstring(render_landing_page(pages, all_languages()))
+        return html.fromstring(render_landing_page(pages, SITE.languages))
 
 
 def test_the_start_page_takes_title_and_date_from_conf_py(tmp_path: Path) -> None:

@@ -39,11 +39,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     from i18n_pipeline.extract import extract_messages
-    from i18n_pipeline.languages import language, translations
     from i18n_pipeline.update import update_catalogs
 
     project = _project(args)
-    languages = [language(code) for code in args.languages] if args.languages else translations()
+    config = project.config
+    languages = [config.language(code) for code in args.languages] or config.translations
     with project_lock(project, exclusive=True):
         print("extracting messages from source/ ...")
         extract_messages(project)
@@ -70,7 +70,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from i18n_pipeline.languages import all_languages, language
     from i18n_pipeline.readability import measure_site
     from i18n_pipeline.stats import collect_stats, format_paragraphs, report_stats
 
@@ -79,11 +78,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         stats = collect_stats(project)
         # Readability is a property of pages: measured on the published site, if any.
         readability = measure_site(
-            project.site_dir, all_languages(), project.cache_dir / "readability"
+            project.site_dir, project.config, project.cache_dir / "readability"
         )
     report_stats(stats, project.reports_dir, readability)
     for code in args.paragraphs:
-        language(code)  # an unknown code fails here, with Babel's message
+        project.config.language(code)  # a language the site does not have fails here
         print(f"\n{code}:")
         print("\n".join(format_paragraphs(s) for s in stats if s.code == code))
     return 0
@@ -93,12 +92,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     """A native speaker records that they read the language's translation against the German."""
     import datetime as dt
 
-    from i18n_pipeline.languages import language
     from i18n_pipeline.review import record_review, reviews_file
     from i18n_pipeline.snapshot import take_snapshot
 
     project = _project(args)
-    lang = language(args.language)
+    lang = project.config.language(args.language)
     with project_lock(project, exclusive=True):
         snapshot = take_snapshot(project, [lang])
         snapshot.require_readable()
@@ -138,10 +136,10 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from i18n_pipeline.preview import known_language, serve_preview
 
     project = _project(args)
-    if not known_language(args.language):
+    if not known_language(project, args.language):
         print(
             f"error: {args.language!r} is not one of the site's languages "
-            f"(see TRANSLATIONS in src/i18n_pipeline/languages.py)",
+            f"({', '.join(project.config.codes)}: site_languages in conf.py)",
             file=sys.stderr,
         )
         return 2
@@ -322,7 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", default=_today(), help="the day of the review (ISO, default: today)"
     )
     review.add_argument(
-        "documents", nargs="*", help="only these documents (index, barrierefreiheit, sphinx)"
+        "documents",
+        nargs="*",
+        help="only these documents (their names in source/; sphinx: the page chrome)",
     )
     review.set_defaults(func=cmd_review)
 

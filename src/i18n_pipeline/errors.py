@@ -10,7 +10,8 @@ Exit codes of every command:
 1      findings: the PO checks, the output check or the audit found errors
 2      a PO file (or another input) that cannot be read as it must be
 3      Sphinx failed or warned while building
-4      not this project's layout (no conf.py or source/)
+4      not this project's layout (no conf.py or source/), or a conf.py the pipeline
+       cannot use (its site values missing or wrong)
 5      another pipeline command holds the project lock
 6      an audit tool failed (the audit documents its own codes)
 7      a required tool (GNU msgfmt, a browser) is missing
@@ -76,6 +77,10 @@ class ProjectLayoutError(PipelineError):
     """The directory does not look like this project (no conf.py or source/)."""
 
     exit_code = 4
+
+
+class ConfigurationError(ProjectLayoutError):
+    """conf.py lacks what the pipeline needs of a project, or states it wrongly."""
 
 
 class BuildLockedError(PipelineError):

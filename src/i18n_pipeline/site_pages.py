@@ -25,6 +25,7 @@ from sphinx.util.docutils import docutils_namespace
 
 from i18n_pipeline.errors import BuildError
 from i18n_pipeline.project import Project
+from i18n_pipeline.site_config import SiteConfig
 
 #: Templates of the pages above the languages (the theme's are for language pages).
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,6 +51,11 @@ class SitePages:
     @property
     def base_url(self) -> str:
         return str(self.config.html_baseurl or "")
+
+    @property
+    def site(self) -> SiteConfig:
+        """The project's site values (languages, documents), from the same configuration."""
+        return SiteConfig.from_config(self.config)
 
     def render(self, template: str, context: Mapping[str, Any]) -> str:
         return self.templates.render(template, dict(context))

@@ -21,7 +21,7 @@ from sphinx_intl import catalog as sphinx_intl_catalog
 from i18n_pipeline.catalog import CatalogFile, read_catalog
 from i18n_pipeline.catalog_io import render_catalog
 from i18n_pipeline.io import write_atomically
-from i18n_pipeline.languages import Language, translations
+from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
 
 DRAFT_NOTICE = (
@@ -50,7 +50,7 @@ def update_catalogs(
     """
     templates = sorted(project.pot_dir.glob("*.pot"))
     plan = []
-    for lang in languages or translations():
+    for lang in languages or project.config.translations:
         for pot in templates:
             po_file = project.po_file(lang.code, pot.stem)
             current = read_catalog(po_file, lang.code) if po_file.exists() else None
