@@ -22,6 +22,9 @@ version = release = "2024-11-19"
 root_doc = "index"
 
 extensions = ["i18n_pipeline.sphinxext"]
+# This site's own templates: what the start page says about it in Leichte Sprache
+# (start-easy-read.html).
+templates_path = ["_templates"]
 
 # --- Languages ------------------------------------------------------------------
 # Every language of the site with its gettext Plural-Forms: the source language first,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 
+from i18n_pipeline.errors import ConfigurationError
 from i18n_pipeline.languages import Language, language
 from i18n_pipeline.readability import Readability
 from i18n_pipeline.site_config import SiteConfig
@@ -54,10 +55,23 @@ def frame(site: SiteConfig, to_root: str = "") -> dict[str, str]:
     }
 
 
+#: The project's template (in a ``templates_path`` directory of its conf.py) that says in
+#: Leichte Sprache what the site is about: the start page includes it.
+START_EASY_READ = "start-easy-read.html"
+
+
 def render_landing_page(
     pages: SitePages, languages: list[Language], pdf_sizes: dict[str, int] | None = None
 ) -> str:
     """The chooser; ``pdf_sizes`` (bytes, by language) lists the PDFs that were made."""
+    if not pages.has_template(START_EASY_READ):
+        raise ConfigurationError(
+            f"the start page explains the site in Leichte Sprache (BITV 2.0 § 4) in the "
+            f"project's words, and the project has no {START_EASY_READ}",
+            path=pages.config_file,
+            hint=f"write {START_EASY_READ} (HTML paragraphs in Leichte Sprache) into a "
+            "directory of templates_path in conf.py, e.g. _templates/",
+        )
     site = pages.site
     source = site.language(site.source_language)
     base = pages.base_url.rstrip("/")
@@ -81,6 +95,7 @@ def render_landing_page(
             "pdf_name": site.pdf_of(site.root_doc),
             "pdfs": {code: format_size(size, source) for code, size in (pdf_sizes or {}).items()},
             "easy_read_name": EASY_READ_NAME,
+            "start_easy_read": START_EASY_READ,
         },
     )
 

@@ -48,6 +48,9 @@ class SiteConfig:
     pdfs: Mapping[str, str]  # document → its PDF's file name
     parallel_pages: Mapping[str, str]  # document → its parallel page's name
     root_doc: str
+    #: Sphinx's ``templates_path`` (relative to conf.py): the project's own templates,
+    #: among them the start page's explanation in Leichte Sprache (start-easy-read.html).
+    templates_path: tuple[str, ...] = ()
 
     @classmethod
     def from_config(cls, config: Config) -> SiteConfig:
@@ -62,6 +65,7 @@ class SiteConfig:
             pdfs=dict(config.site_pdfs),
             parallel_pages=dict(config.site_parallel_pages),
             root_doc=str(config.root_doc),
+            templates_path=tuple(str(path) for path in config.templates_path),
         )
 
     @property
