@@ -14,6 +14,7 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from i18n_pipeline.errors import (
     EXIT_INTERNAL_ERROR,
@@ -251,12 +252,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="project root (default: found from the current directory)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    # ``--root`` also after the command (``i18n-pipeline site --root examples/aushang``): each
+    # command's parser takes it too, with no default that would undo one given before.
+    root_after = argparse.ArgumentParser(add_help=False)
+    root_after.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    commands.add_parser("extract", help="write POT templates to _build/gettext").set_defaults(
-        func=cmd_extract
-    )
+    def command(name: str, **options: Any) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[root_after], **options)
 
-    update = commands.add_parser("update", help="extract, then merge templates into every PO file")
+    command("extract", help="write POT templates to _build/gettext").set_defaults(func=cmd_extract)
+
+    update = command("update", help="extract, then merge templates into every PO file")
     update.add_argument("languages", nargs="*", help="language codes (default: all translations)")
     update.set_defaults(func=cmd_update)
 
@@ -264,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("build", cmd_build, "check and build every language into _build/scratch (no publish)"),
         ("site", cmd_site, "check, build, report and audit: the main job"),
     ):
-        sub = commands.add_parser(name, help=text)
+        sub = command(name, help=text)
         sub.add_argument(
             "--fresh", action="store_true", help="ignore all caches and rebuild everything"
         )
@@ -279,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
             )
         sub.set_defaults(func=func)
 
-    shard = commands.add_parser(
+    shard = command(
         "shard", help="check, build and audit one language into a shard (a CI matrix job)"
     )
     shard.add_argument("--language", required=True, help="language code, e.g. fa (de: German)")
@@ -290,18 +296,18 @@ def build_parser() -> argparse.ArgumentParser:
     shard.add_argument("--jobs", type=int, default=None, help=argparse.SUPPRESS)
     shard.set_defaults(func=cmd_shard)
 
-    assemble = commands.add_parser(
+    assemble = command(
         "assemble",
         help="verify one shard per language, assemble the site, audit and publish it",
     )
     assemble.add_argument("shards", nargs="+", type=Path, metavar="DIR", help="shard directories")
     assemble.set_defaults(func=cmd_assemble)
 
-    commands.add_parser(
+    command(
         "doctor", help="the system requirements (browser, gettext, Node, Pango, fonts): a table"
     ).set_defaults(func=cmd_doctor)
 
-    stats = commands.add_parser("stats", help="translation and review progress per language")
+    stats = command("stats", help="translation and review progress per language")
     stats.add_argument(
         "--paragraphs",
         nargs="+",
@@ -311,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.set_defaults(func=cmd_stats)
 
-    review = commands.add_parser(
+    review = command(
         "review", help="record that a native speaker reviewed a language (or some documents)"
     )
     review.add_argument("language", help="language code, e.g. fa")
@@ -326,18 +332,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.set_defaults(func=cmd_review)
 
-    preview = commands.add_parser(
-        "preview", help="serve one language on 127.0.0.1, rebuilt on save"
-    )
+    preview = command("preview", help="serve one language on 127.0.0.1, rebuilt on save")
     preview.add_argument("language", help="language code, e.g. fa")
     preview.add_argument(
         "--port", type=int, default=8000, help="port (0: any free port; default 8000)"
     )
     preview.set_defaults(func=cmd_preview)
 
-    bench = commands.add_parser(
-        "bench", help="benchmark: naive baseline vs. pipeline cold/warm/edit"
-    )
+    bench = command("bench", help="benchmark: naive baseline vs. pipeline cold/warm/edit")
     bench.add_argument(
         "--growth",
         type=int,
