@@ -11,11 +11,14 @@ import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.util.i18n import CatalogInfo, CatalogRepository
 
 from i18n_pipeline.errors import ProjectLayoutError
-from i18n_pipeline.site_config import SiteConfig, read_site_config
+
+if TYPE_CHECKING:
+    from i18n_pipeline.site_config import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,10 @@ class Project:
     def config(self) -> SiteConfig:
         """The site as conf.py states it, read once for this project: every stage asks here
         for the languages and the documents, none keeps its own list."""
+        # Imported here: the audit imports this module (through its result cache) and must
+        # stand on its own, without the language model (tests/audit/test_language_tags.py).
+        from i18n_pipeline.site_config import read_site_config
+
         return read_site_config(self.conf_dir, self.source_dir)
 
     def copy_inputs(self, target: Path) -> Project:
