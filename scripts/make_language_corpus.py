@@ -21,10 +21,15 @@ from lxml import html
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from i18n_pipeline.audit.passages import BLOCKS
-from i18n_pipeline.languages import all_languages, language
+from i18n_pipeline.languages import language
+from i18n_pipeline.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("index.html", "barrierefreiheit.html", "leichte-sprache.html")
+SITE = Project(ROOT).config
+#: The declaration, the accessibility statement, the Leichte Sprache page.
+PAGES = tuple(
+    f"{doc}.html" for doc in (SITE.root_doc, SITE.accessibility_statement, SITE.easy_read) if doc
+)
 NAMES = ("Katarina Niewiedzial", "Reem Alabali-Radovan", "Deniz Kurku")
 
 
@@ -89,10 +94,9 @@ def main(argv: list[str]) -> int:
     site = Path(argv[0]) if argv else ROOT / "_build" / "site"
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "fixtures" / "audit" / "corpus"
     out.mkdir(parents=True, exist_ok=True)
-    codes = [lang.code for lang in all_languages()]
-    paragraphs = {
-        code: [e for e in blocks(site / code / "index.html") if e.tag == "p"] for code in codes
-    }
+    codes = SITE.codes
+    start = f"{SITE.root_doc}.html"
+    paragraphs = {code: [e for e in blocks(site / code / start) if e.tag == "p"] for code in codes}
     total = 0
     for code in codes:
         page = corpus_page(site, code, paragraphs)

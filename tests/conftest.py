@@ -14,6 +14,10 @@ from i18n_pipeline.project import Project
 from i18n_pipeline.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
+#: The repository's own project, and what its conf.py says the site is: the languages
+#: (SITE.languages, source first; SITE.translations) every test of this site iterates.
+PROJECT = Project(REPO)
+SITE = PROJECT.config
 
 # Small Sphinx projects in tests/roots/test-*/, built with Sphinx's own test app:
 # one extension behaviour per test, in a fraction of a second per build.

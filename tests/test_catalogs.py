@@ -8,19 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SITE
 from i18n_pipeline.catalog import read_catalog
 from i18n_pipeline.errors import InputMissingError
-from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.snapshot import take_snapshot
 
 PROJECT = Project(REPO)
-PO_FILES = [(lang, po) for lang in translations() for po in PROJECT.po_files(lang.code)]
+PO_FILES = [(lang, po) for lang in SITE.translations for po in PROJECT.po_files(lang.code)]
 
 
 def test_every_language_has_a_po_file_per_template() -> None:
-    for lang in translations():
+    for lang in SITE.translations:
         names = {po.name for po in PROJECT.po_files(lang.code)}
         assert names == {"index.po", "barrierefreiheit.po", "sphinx.po"}, lang.code
 
@@ -84,7 +83,7 @@ def test_a_po_file_in_a_sub_folder_is_seen_as_sphinx_sees_it(tmp_path: Path) -> 
     assert project.po_file("tr", "old/index") in project.po_files("tr")
     assert folder / ".backup" / "index.po" not in project.po_files("tr")
     with pytest.raises(InputMissingError) as stopped:
-        take_snapshot(project, [language("tr")])
+        take_snapshot(project, [SITE.language("tr")])
     assert stopped.value.message == (
         f"{folder / 'old' / 'index.po'} translates a document that does not exist: "
         "source/old/index.rst is missing"

@@ -19,11 +19,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import built_copy, copy_project, edit_entry, parse, quiet
+from conftest import SITE, built_copy, copy_project, edit_entry, parse, quiet
 from i18n_pipeline.build import build_release
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode, InputMissingError, PipelineError
-from i18n_pipeline.languages import translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import discard
 from i18n_pipeline.site import build_site
@@ -214,7 +213,7 @@ def test_a_stale_mo_beside_a_po_file_is_never_built(attacked: Project) -> None:
 def test_the_build_reads_the_snapshot_not_a_file_changed_after_the_check(
     attacked: Project,
 ) -> None:
-    snapshot = take_snapshot(attacked, translations())
+    snapshot = take_snapshot(attacked, SITE.translations)
     edit_msgstr(attacked, "en", "index", "Jetzt gilt es", "SWAPPED AFTER THE CHECK.")
 
     release = build_release(attacked, snapshot, fresh=True, progress=quiet)
@@ -248,7 +247,7 @@ def test_chrome_strings_are_escaped_even_when_no_check_ran(attacked: Project) ->
     pdf_link = 'PDF</a><script>alert(1)</script><a href="https://evil.example/"> %(size)s'
     edit_msgstr(attacked, "en", "sphinx", "Die Erklärung als", pdf_link)
 
-    release = build_release(attacked, take_snapshot(attacked, translations()), progress=quiet)
+    release = build_release(attacked, take_snapshot(attacked, SITE.translations), progress=quiet)
     try:
         root = parse(release.path / "en" / "index.html")
         [nav] = root.xpath('//nav[contains(@class, "language-switcher")]')

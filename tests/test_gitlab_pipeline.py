@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SITE
 from i18n_pipeline.audit.node_env import default_cache_dir, ensure_node_environment
-from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -115,7 +115,7 @@ def test_the_gitlab_pipeline_publishes_the_one_machine_site_byte_for_byte(
     print(f"gitlab-ci-local ran the pipeline in {seconds:.1f} s")
     assert run.returncode == 0, log[-6000:]
 
-    for lang in all_languages():
+    for lang in SITE.languages:
         assert f"shard: [{lang.code}]" in log and (checkout / "shards" / lang.code).is_dir()
     assembled = files(checkout / "public")
     one_machine = files(built_project.site_dir)

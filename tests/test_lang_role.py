@@ -14,10 +14,11 @@ import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
 
+from conftest import SITE
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.rst import local_roles
-from i18n_pipeline.languages import language, translations
+from i18n_pipeline.languages import language
 from i18n_pipeline.sphinxext.roles import lang_role
 
 
@@ -74,6 +75,6 @@ def test_the_check_reports_a_role_without_a_tag_and_an_unknown_tag() -> None:
 
 
 def test_every_language_of_the_site_has_its_canonical_tag() -> None:
-    assert [lang.tag for lang in translations()] == [
-        lang.code.replace("_", "-") for lang in translations()
+    assert [lang.tag for lang in SITE.translations] == [
+        lang.code.replace("_", "-") for lang in SITE.translations
     ]

@@ -8,8 +8,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from lxml import etree
 
-from conftest import parse, quiet
-from i18n_pipeline.languages import all_languages, language, translations
+from conftest import SITE, parse, quiet
+from i18n_pipeline.languages import language
 from i18n_pipeline.project import Project
 from i18n_pipeline.site import build_site
 
@@ -60,14 +60,14 @@ def test_no_page_loads_anything_from_another_host(built_project: Project) -> Non
             ) and "@import" not in css.read_text(encoding="utf-8"), css
 
 
-@pytest.mark.parametrize("lang", all_languages(), ids=lambda lang: lang.code)
+@pytest.mark.parametrize("lang", SITE.languages, ids=lambda lang: lang.code)
 def test_switcher_links_every_language_and_marks_the_current_one(
     built_project: Project, lang
 ) -> None:
     for page in ("index.html", "barrierefreiheit.html"):
         path = built_project.site_dir / lang.code / page
         *links, easy_read = parse(path).xpath('//nav[contains(@class, "language-switcher")]//a')
-        assert [a.get("hreflang") for a in links] == [other.tag for other in all_languages()]
+        assert [a.get("hreflang") for a in links] == [other.tag for other in SITE.languages]
         assert easy_read.text_content() == "Leichte Sprache"
         assert (easy_read.get("lang"), easy_read.get("hreflang")) == ("de", "de")
         assert (path.parent / easy_read.get("href")).resolve() == (
@@ -88,13 +88,13 @@ def test_hreflang_alternates_are_complete_and_reciprocal(built_project: Project)
     site = built_project.site_dir
     base = "https://example.org/berliner-erklaerung/"
     alternates: dict[str, dict[str, str]] = {}
-    for lang in all_languages():
+    for lang in SITE.languages:
         for page in ("index.html", "barrierefreiheit.html"):
             url = urljoin(base, f"{lang.code}/{page}")
             links = parse(site / lang.code / page).xpath('//head/link[@rel="alternate"]')
             alternates[url] = {link.get("hreflang"): link.get("href") for link in links}
     for url, links in alternates.items():
-        assert set(links) == {lang.tag for lang in all_languages()} | {"x-default"}, url
+        assert set(links) == {lang.tag for lang in SITE.languages} | {"x-default"}, url
         for tag, href in links.items():
             if tag != "x-default":
                 assert alternates[href][language(tag).tag] == href
@@ -106,9 +106,9 @@ def test_sitemap_lists_every_page_with_its_alternates(built_project: Project) ->
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = tree.xpath("//s:url", namespaces=ns)
     *versions, easy_read = urls
-    assert len(versions) == 2 * len(all_languages())
+    assert len(versions) == 2 * len(SITE.languages)
     for url in versions:
-        assert len(url.xpath("x:link", namespaces=ns)) == len(all_languages())
+        assert len(url.xpath("x:link", namespaces=ns)) == len(SITE.languages)
     # Easy-read German has no hreflang tag of its own: listed, with no alternates.
     assert easy_read.findtext("s:loc", namespaces=ns).endswith("/de/leichte-sprache.html")
     assert easy_read.xpath("x:link", namespaces=ns) == []
@@ -124,7 +124,9 @@ def test_leichte_sprache_is_a_german_page_of_the_german_build_only(
     assert page.findtext(".//h1") == "Die Berliner Erklärung in Leichter Sprache"
     assert "Hier steht die Berliner Erklärung in Leichter Sprache." in page.text_content()
     assert page.xpath('//head/link[@rel="alternate"]') == []
-    assert not any((site / lang.code / "leichte-sprache.html").exists() for lang in translations())
+    assert not any(
+        (site / lang.code / "leichte-sprache.html").exists() for lang in SITE.translations
+    )
     assert not (built_project.locale_dir / "en" / "LC_MESSAGES" / "leichte-sprache.po").exists()
 
 
@@ -135,7 +137,7 @@ def test_leichte_sprache_switcher_leads_to_every_declaration_and_marks_itself(
     *links, easy_read = parse(path).xpath('//nav[contains(@class, "language-switcher")]//a')
 
     assert [(path.parent / a.get("href")).resolve() for a in links] == [
-        (built_project.site_dir / lang.code / "index.html").resolve() for lang in all_languages()
+        (built_project.site_dir / lang.code / "index.html").resolve() for lang in SITE.languages
     ]
     assert [a.get("aria-current") for a in links] == [None] * len(links)
     assert easy_read.get("aria-current") == "page"
@@ -175,7 +177,7 @@ def test_readability_of_the_german_pages_is_measured_and_shown(built_project: Pr
 def test_page_title_names_the_language_version(built_project: Project) -> None:
     titles = {
         lang.code: parse(built_project.site_dir / lang.code / "index.html").findtext(".//title")
-        for lang in all_languages()
+        for lang in SITE.languages
     }
     assert titles["de"].endswith("– Deutsche Fassung")
     assert len(set(titles.values())) == len(titles), "each language version has its own title"
@@ -189,7 +191,7 @@ def test_languages_built_one_after_another_in_one_process_do_not_mix(project_cop
         lang.code: parse(project_copy.site_dir / lang.code / "index.html")
         .xpath('//a[@class="skip-link"]')[0]
         .text
-        for lang in all_languages()
+        for lang in SITE.languages
     }
     assert len(set(skip_links.values())) == len(skip_links), skip_links
 
@@ -206,7 +208,7 @@ def test_every_page_links_the_accessibility_statement_and_feedback(built_project
 
 
 def test_accessibility_statement_links_the_conciliation_body(built_project: Project) -> None:
-    for lang in all_languages():
+    for lang in SITE.languages:
         root = parse(built_project.site_dir / lang.code / "barrierefreiheit.html")
         hrefs = [unquote(a.get("href")) for a in root.xpath("//main//a")]
         assert "https://www.schlichtungsstelle-bgg.de" in hrefs

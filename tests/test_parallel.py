@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import parse
+from conftest import SITE, parse
 from i18n_pipeline.catalog import read_catalog
-from i18n_pipeline.languages import translations
 from i18n_pipeline.project import Project
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("lang", translations(), ids=lambda lang: lang.code)
+@pytest.mark.parametrize("lang", SITE.translations, ids=lambda lang: lang.code)
 def test_every_paragraph_is_paired_with_its_german_original(built_project: Project, lang) -> None:
     root = parse(built_project.site_dir / lang.code / "parallel.html")
     german = root.xpath('//div[@class="parallel-source"]')
@@ -38,7 +37,7 @@ def test_the_german_original_has_no_parallel_page(built_project: Project) -> Non
     assert not root.xpath('//footer//a[contains(@href, "parallel")]')
 
 
-@pytest.mark.parametrize("lang", translations(), ids=lambda lang: lang.code)
+@pytest.mark.parametrize("lang", SITE.translations, ids=lambda lang: lang.code)
 def test_every_translated_page_links_its_comparison(built_project: Project, lang) -> None:
     for page in ("index.html", "barrierefreiheit.html"):
         root = parse(built_project.site_dir / lang.code / page)

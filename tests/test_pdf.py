@@ -12,15 +12,17 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import edit_entry, parse, quiet, replace_in_msgstr
+from conftest import SITE, edit_entry, parse, quiet, replace_in_msgstr
 from i18n_pipeline.audit.pdf_checks import check_pdf, printed_text
-from i18n_pipeline.languages import all_languages
-from i18n_pipeline.pdf import PDF_NAME, PdfRenderError, render_pdf
+from i18n_pipeline.pdf import PdfRenderError, render_pdf
 from i18n_pipeline.project import Project
 from i18n_pipeline.site import build_site
 from i18n_pipeline.sphinxext.pdf_link import format_size
 
 pytestmark = pytest.mark.slow
+
+#: The declaration's PDF, in every language's directory (site_pdfs in conf.py).
+PDF_NAME = SITE.pdfs[SITE.root_doc]
 
 PAGE = """<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>إعلان برلين</title>
@@ -239,9 +241,9 @@ def test_a_resource_from_another_host_stops_the_print(tmp_path: Path) -> None:
 
 def test_every_language_has_its_pdf_linked_from_every_page(built_project: Project) -> None:
     site = built_project.site_dir
-    for lang in all_languages():
+    for lang in SITE.languages:
         pdf = site / lang.code / PDF_NAME
-        size = format_size(pdf.stat().st_size, lang.code)
+        size = format_size(pdf.stat().st_size, lang)
         for page in (site / lang.code).glob("*.html"):
             [link] = parse(page).xpath(f'//a[@href="{PDF_NAME}"]')
             assert link.get("type") == "application/pdf"
@@ -249,7 +251,7 @@ def test_every_language_has_its_pdf_linked_from_every_page(built_project: Projec
             assert link.text_content().endswith(f"({size})"), page
             assert "\ue000" not in page.read_text(encoding="utf-8")
     start = parse(site / "index.html")
-    assert len(start.xpath('//a[@type="application/pdf"]')) == len(all_languages())
+    assert len(start.xpath('//a[@type="application/pdf"]')) == len(SITE.languages)
 
 
 def test_only_the_edited_language_is_printed_again(project_copy: Project) -> None:

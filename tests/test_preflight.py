@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 import tinycss2
 
+from conftest import PROJECT, SITE
 from i18n_pipeline import preflight
 from i18n_pipeline.audit import node_env
 from i18n_pipeline.errors import MissingToolError
-from i18n_pipeline.languages import all_languages, language
+from i18n_pipeline.languages import language
 
 REPO = Path(__file__).resolve().parent.parent
 STYLESHEET = REPO / "src/i18n_pipeline/sphinxext/theme/accessible/static/accessible.css"
@@ -79,7 +80,11 @@ def _no_browser() -> Path:
 def test_without_fonts_every_script_of_every_language_is_missing_with_its_package(
     no_fonts: None,
 ) -> None:
-    fonts = [r for r in preflight.survey(frozenset({"pdf"})) if r.name.startswith("font")]
+    fonts = [
+        r
+        for r in preflight.survey(frozenset({"pdf"}), project=PROJECT)
+        if r.name.startswith("font")
+    ]
     assert {r.name.split("'")[1] for r in fonts} == {"Noto Sans", "Noto Naskh Arabic"}
     assert all(r.missing and r.packages == ("fonts-noto-core",) for r in fonts)
     arabic = next(r for r in fonts if "Naskh" in r.name)
@@ -137,7 +142,7 @@ def test_fonts_installed_but_hidden_from_fontconfig_are_not_installed_again(
     monkeypatch.setattr(preflight, "_installed", lambda package: True)
     monkeypatch.setattr(preflight, "_apt_install", _must_not_install)
     with pytest.raises(MissingToolError) as raised:
-        preflight.ensure_requirements(frozenset({"pdf"}))
+        preflight.ensure_requirements(frozenset({"pdf"}), project=PROJECT)
     assert "fonts-noto-core installed, but not found" in raised.value.hint
 
 
@@ -176,4 +181,4 @@ def test_the_font_families_are_those_the_pdf_stylesheet_names_first() -> None:
 
 
 def test_every_configured_language_has_its_letters_checked() -> None:
-    assert all(preflight.language_letters(lang) for lang in all_languages())
+    assert all(preflight.language_letters(lang) for lang in SITE.languages)

@@ -9,8 +9,7 @@ import hashlib
 import polib
 import pytest
 
-from conftest import parse
-from i18n_pipeline.languages import translations
+from conftest import SITE, parse
 from i18n_pipeline.project import Project
 
 pytestmark = pytest.mark.slow
@@ -21,7 +20,7 @@ def _provenance(project: Project, code: str, page: str) -> str:
     return found[0].text_content() if found else ""
 
 
-@pytest.mark.parametrize("lang", translations(), ids=lambda lang: lang.code)
+@pytest.mark.parametrize("lang", SITE.translations, ids=lambda lang: lang.code)
 def test_every_translated_page_names_its_german_source_and_last_change(
     built_project: Project, lang
 ) -> None:

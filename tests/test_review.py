@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from conftest import edit_entry, parse, quiet, replace_in_msgstr
+from conftest import SITE, edit_entry, parse, quiet, replace_in_msgstr
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
-from i18n_pipeline.languages import translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.review import reviews_file
 from i18n_pipeline.site import build_site
@@ -36,7 +35,7 @@ def test_nothing_is_marked_reviewed_that_no_person_reviewed(built_project: Proje
     assert not any((built_project.root / "reviews").glob("*.json"))
     for stats in collect_stats(built_project):
         assert (stats.reviewed, stats.draft) == (0, stats.translated)
-    for lang in translations():
+    for lang in SITE.translations:
         for page in ("index.html", "barrierefreiheit.html"):
             review, draft = _footer(built_project, lang.code, page)
             assert not review and draft, (lang.code, page)

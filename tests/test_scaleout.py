@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from conftest import SITE
 from i18n_pipeline.build import input_digests
 from i18n_pipeline.cli import main
 from i18n_pipeline.fingerprint import language_digest
-from i18n_pipeline.languages import all_languages, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.shard import FORMAT, MANIFEST
 from i18n_pipeline.snapshot import take_snapshot
@@ -49,8 +49,8 @@ def write_shard(directory: Path, code: str, shared: str, inputs: str) -> Path:
 @pytest.fixture
 def shards(project_copy: Project, tmp_path: Path) -> dict[str, Path]:
     """One shard per language, with the digests of ``project_copy``'s inputs."""
-    snapshot = take_snapshot(project_copy, translations())
-    shared, digests = input_digests(project_copy, snapshot, all_languages())
+    snapshot = take_snapshot(project_copy, SITE.translations)
+    shared, digests = input_digests(project_copy, snapshot, SITE.languages)
     return {
         code: write_shard(tmp_path / "shards" / code, code, shared, digest)
         for code, digest in digests.items()
@@ -199,14 +199,15 @@ def test_the_digests_do_not_depend_on_where_the_checkout_is(tmp_path: Path) -> N
     digests = []
     for name in ("here", "there"):
         project = Project(REPO).copy_inputs(tmp_path / name)
-        digests.append(input_digests(project, take_snapshot(project, []), all_languages()[:1]))
+        digests.append(input_digests(project, take_snapshot(project, []), SITE.languages[:1]))
     assert digests[0] == digests[1]
 
 
 def test_the_gitlab_matrix_lists_every_language_of_the_site() -> None:
+    """The matrix is a copy of conf.py's site_languages, in its order."""
     pipeline = YAML(typ="safe").load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     (matrix,) = pipeline["shard"]["parallel"]["matrix"]
-    assert matrix["LANGUAGE"] == [lang.code for lang in all_languages()]
+    assert matrix["LANGUAGE"] == [lang.code for lang in SITE.languages]
 
 
 def test_the_gitlab_pipeline_is_valid_by_gitlabs_schema() -> None:

@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from conftest import REPO, parse
-from i18n_pipeline.languages import all_languages, translations
+from conftest import REPO, SITE, parse
 from i18n_pipeline.project import Project
 
 pytestmark = pytest.mark.slow
@@ -27,7 +26,7 @@ def test_the_glossary_lists_all_ten_signatories() -> None:
     assert "Reem Alabali-Radovan" in SIGNATORIES
 
 
-@pytest.mark.parametrize("lang", all_languages(), ids=lambda lang: lang.code)
+@pytest.mark.parametrize("lang", SITE.languages, ids=lambda lang: lang.code)
 def test_every_language_has_its_pages_with_lang_and_dir(built_project: Project, lang) -> None:
     for page in ("index.html", "barrierefreiheit.html"):
         root = parse(built_project.site_dir / lang.code / page)
@@ -35,7 +34,7 @@ def test_every_language_has_its_pages_with_lang_and_dir(built_project: Project, 
         assert root.get("dir") == lang.direction
 
 
-@pytest.mark.parametrize("lang", translations(), ids=lambda lang: lang.code)
+@pytest.mark.parametrize("lang", SITE.translations, ids=lambda lang: lang.code)
 def test_translated_pages_are_really_translated(built_project: Project, lang) -> None:
     """A wrong locale_dirs fails silently (German pages): catch that here."""
     root = parse(built_project.site_dir / lang.code / "index.html")
@@ -47,14 +46,14 @@ def test_translated_pages_are_really_translated(built_project: Project, lang) ->
     )
 
 
-@pytest.mark.parametrize("lang", all_languages(), ids=lambda lang: lang.code)
+@pytest.mark.parametrize("lang", SITE.languages, ids=lambda lang: lang.code)
 def test_every_signatory_name_appears_unchanged(built_project: Project, lang) -> None:
     text = parse(built_project.site_dir / lang.code / "index.html").text_content()
     missing = [name for name in SIGNATORIES if name not in text]
     assert not missing
 
 
-@pytest.mark.parametrize("lang", all_languages(), ids=lambda lang: lang.code)
+@pytest.mark.parametrize("lang", SITE.languages, ids=lambda lang: lang.code)
 def test_signatory_names_stay_bold(built_project: Project, lang) -> None:
     root = parse(built_project.site_dir / lang.code / "index.html")
     bold = " ".join(strong.text_content() for strong in root.xpath("//main//strong"))
@@ -64,7 +63,7 @@ def test_signatory_names_stay_bold(built_project: Project, lang) -> None:
 def test_landing_page_links_every_language_by_native_name(built_project: Project) -> None:
     root = parse(built_project.site_dir / "index.html")
     links = {a.get("href"): a for a in root.xpath("//main//nav//a")}
-    for lang in all_languages():
+    for lang in SITE.languages:
         link = links[f"{lang.code}/index.html"]
         assert link.text_content() == lang.native_name
         assert link.get("lang") == lang.tag

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import copy_project
+from conftest import SITE, copy_project
+from i18n_pipeline.errors import ConfigurationError
 from i18n_pipeline.landing import render_landing_page
-from i18n_pipeline.languages import all_languages
 from i18n_pipeline.site_pages import site_pages
 
 
@@ -21,7 +21,7 @@ def _start_page_with_conf(tmp_path: Path, old: str, new: str) -> html.HtmlElemen
     assert old in text
     conf.write_text(text.replace(old, new), encoding="utf-8")
     with site_pages(project) as pages:
-        return html.fromstring(render_landing_page(pages, all_languages()))
+        return html.fromstring(render_landing_page(pages, SITE.languages))
 
 
 def test_the_start_page_takes_title_and_date_from_conf_py(tmp_path: Path) -> None:
@@ -55,3 +55,29 @@ def test_text_from_the_configuration_is_escaped_on_the_start_page(tmp_path: Path
 
     assert not root.xpath("//script")
     assert root.xpath("//h1")[0].text_content().startswith("<script>alert(1)</script>")
+
+
+def test_the_start_page_says_in_leichte_sprache_what_the_projects_template_says(
+    tmp_path: Path,
+) -> None:
+    """What the site is about is the project's text (_templates/start-easy-read.html)."""
+    project = copy_project(tmp_path / "project")
+    template = project.root / "_templates" / "start-easy-read.html"
+    template.write_text("<p>Hier steht ein anderer Text.</p>\n", encoding="utf-8")
+
+    with site_pages(project) as pages:
+        root = html.fromstring(render_landing_page(pages, SITE.languages))
+
+    [section] = root.xpath('//section[contains(@class, "easy-read")]')
+    assert [p.text_content() for p in section.xpath(".//p")] == ["Hier steht ein anderer Text."]
+
+
+def test_a_project_without_its_start_page_text_is_refused_naming_the_file(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project.root / "_templates" / "start-easy-read.html").unlink()
+
+    with site_pages(project) as pages, pytest.raises(ConfigurationError) as raised:
+        render_landing_page(pages, SITE.languages)
+    assert raised.value.path == project.conf_dir / "conf.py"
+    assert "start-easy-read.html" in raised.value.message
+    assert "templates_path" in raised.value.hint

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from lxml import html
+from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
 
 UNTRANSLATED = "Dieser Absatz ist noch nicht übersetzt."
@@ -142,3 +143,16 @@ def test_the_footer_counts_the_paragraphs_still_in_german(build: Build) -> None:
     [footer] = root.xpath('//footer//p[@class="provenance"]')
     assert "0123456789ab" in footer.text_content()
     assert footer.text_content().endswith(": 1.")
+
+
+def test_a_build_in_a_language_the_site_does_not_have_stops_at_the_configuration(
+    build: Build,
+) -> None:
+    with pytest.raises(ConfigError, match="'fr' is not one of site_languages"):
+        build("fr")
+
+
+def test_a_build_with_a_wrong_plural_record_stops_naming_the_language(build: Build) -> None:
+    wrong = {"de": "nplurals=2; plural=(n != 1);", "en": "two forms"}
+    with pytest.raises(ConfigError, match="'en' needs its gettext Plural-Forms"):
+        build("en", site_languages=wrong)

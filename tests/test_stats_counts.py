@@ -7,9 +7,9 @@ from pathlib import Path
 
 import polib
 
-from conftest import REPO
+from conftest import REPO, SITE
 from i18n_pipeline.catalog import read_catalog
-from i18n_pipeline.languages import language, translations
+from i18n_pipeline.languages import language
 from i18n_pipeline.project import Project
 from i18n_pipeline.review import DRAFT, FUZZY, REVIEWED, UNTRANSLATED
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
@@ -82,8 +82,8 @@ def test_each_paragraph_state_agrees_with_the_counts(tmp_path: Path) -> None:
 
 def test_the_committed_translations_agree_with_polib() -> None:
     project = Project(REPO)
-    snapshot = take_snapshot(project, translations())
-    for lang in translations():
+    snapshot = take_snapshot(project, SITE.translations)
+    for lang in SITE.translations:
         stats = language_stats(snapshot, lang)
         entries = [polib.pofile(str(po), wrapwidth=0) for po in project.po_files(lang.code)]
         assert stats.translated == sum(len(po.translated_entries()) for po in entries)

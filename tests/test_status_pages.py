@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import parse
+from conftest import SITE, parse
 from i18n_pipeline.landing import PARAGRAPHS_PER_PAGE, write_status_page
-from i18n_pipeline.languages import all_languages, language, translations
+from i18n_pipeline.languages import language
 from i18n_pipeline.project import Project
 from i18n_pipeline.readability import Readability
 from i18n_pipeline.site_pages import SitePages, site_pages
@@ -119,7 +119,7 @@ def test_no_page_grows_with_pages_times_languages(tmp_path: Path, pages: SitePag
     def written(languages: int, paragraphs: int) -> dict[str, bytes]:
         site = tmp_path / f"{languages}x{paragraphs}"
         site.mkdir()
-        stats = [stats_of(lang.code, paragraphs) for lang in translations()[:languages]]
+        stats = [stats_of(lang.code, paragraphs) for lang in SITE.translations[:languages]]
         write_status_page(site, pages, stats)
         return {
             path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*.html")
@@ -131,7 +131,7 @@ def test_no_page_grows_with_pages_times_languages(tmp_path: Path, pages: SitePag
     for site, languages in ((small, 2), (more_paragraphs, 2), (more_languages, 6)):
         assert len(html.fromstring(site["status.html"]).xpath("//tr")) == 1 + languages
     # a language's page holds its own paragraphs, whatever the number of languages,
-    first = f"status/{translations()[0].code}.html"
+    first = f"status/{SITE.translations[0].code}.html"
     assert more_languages[first] == small[first]
     # and at most PARAGRAPHS_PER_PAGE of them, whatever the number of paragraphs.
     assert max(len(paragraph_rows(html.fromstring(page))) for page in more_paragraphs.values()) == (
@@ -193,7 +193,7 @@ def test_a_dropped_language_leaves_no_status_page_behind(tmp_path: Path, pages: 
 def test_every_address_on_the_status_pages_resolves_from_their_directory(
     tmp_path: Path, pages: SitePages
 ) -> None:
-    for lang in all_languages():  # the pages the build writes, where the build writes them
+    for lang in SITE.languages:  # the pages the build writes, where the build writes them
         (tmp_path / lang.code / "_static").mkdir(parents=True)
         for name in ("index.html", "barrierefreiheit.html", "_static/accessible.css"):
             (tmp_path / lang.code / name).touch()
@@ -232,5 +232,5 @@ def test_the_built_language_page_shows_a_known_paragraph_with_its_file_and_line(
     assert row[1].startswith("Jetzt gilt es, diese Errungenschaften")
     assert all(row[0].startswith("locales/tr/") for row in rows), "Turkish paragraphs only"
     assert sorted(p.stem for p in (built_project.site_dir / "status").iterdir()) == sorted(
-        lang.code for lang in all_languages()
+        lang.code for lang in SITE.languages
     )

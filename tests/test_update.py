@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SITE
 from i18n_pipeline.catalog import Message, read_catalog
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.extract import extract_messages
-from i18n_pipeline.languages import language, translations
+from i18n_pipeline.languages import language
 from i18n_pipeline.project import Project
 from i18n_pipeline.update import update_catalogs
 
@@ -33,6 +33,8 @@ def small_project(root: Path) -> Project:
     (root / "source").mkdir(parents=True)
     for name in ("conf.py", "glossary.txt"):
         shutil.copy2(REPO / name, root / name)
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nsite_easy_read = site_accessibility_statement = ""  # one document here\n')
     shutil.copy2(FIXTURES / "index.rst", root / "source" / "index.rst")
     project = Project(root)
     po_file = project.po_file("en", "index")
@@ -64,7 +66,7 @@ def previous_msgids(po_file: Path) -> dict[str, str]:
 
 
 def test_changed_paragraph_keeps_its_translation_as_fuzzy(project_copy: Project) -> None:
-    before = {lang.code: _translations(project_copy, lang.code) for lang in translations()}
+    before = {lang.code: _translations(project_copy, lang.code) for lang in SITE.translations}
     index = project_copy.source_dir / "index.rst"
     index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
 
@@ -72,7 +74,7 @@ def test_changed_paragraph_keeps_its_translation_as_fuzzy(project_copy: Project)
     results = update_catalogs(project_copy)
 
     assert {r.status for r in results if r.po_file.name == "index.po"} == {"updated"}
-    for lang in translations():
+    for lang in SITE.translations:
         po_file = project_copy.locale_dir / lang.code / "LC_MESSAGES" / "index.po"
         catalog = _messages(po_file, lang.code)
         changed = catalog[NEW_MSGID]
@@ -89,7 +91,7 @@ def test_removed_paragraph_stays_as_obsolete_entry(project_copy: Project) -> Non
     index.write_text(index.read_text(encoding="utf-8").replace(OLD + "\n", ""), encoding="utf-8")
 
     extract_messages(project_copy)
-    update_catalogs(project_copy, [language("en")])
+    update_catalogs(project_copy, [SITE.language("en")])
 
     po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
     catalog = read_catalog(po_file, "en")
@@ -101,7 +103,7 @@ def test_removed_paragraph_stays_as_obsolete_entry(project_copy: Project) -> Non
 def test_update_without_source_changes_leaves_po_files_byte_identical(
     project_copy: Project,
 ) -> None:
-    po_files = [po for lang in translations() for po in project_copy.po_files(lang.code)]
+    po_files = [po for lang in SITE.translations for po in project_copy.po_files(lang.code)]
     before = {po: po.read_bytes() for po in po_files}
 
     extract_messages(project_copy)
@@ -128,7 +130,7 @@ def test_previous_msgid_survives_a_second_update(project_copy: Project) -> None:
     index = project_copy.source_dir / "index.rst"
     index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     extract_messages(project_copy)
-    update_catalogs(project_copy, [language("ro")])
+    update_catalogs(project_copy, [SITE.language("ro")])
     index.write_text(
         index.read_text(encoding="utf-8").replace("Jubiläum", "Jubiläum"), encoding="utf-8"
     )
@@ -137,7 +139,7 @@ def test_previous_msgid_survives_a_second_update(project_copy: Project) -> None:
     )
 
     extract_messages(project_copy)
-    update_catalogs(project_copy, [language("ro")])
+    update_catalogs(project_copy, [SITE.language("ro")])
 
     po_file = project_copy.locale_dir / "ro" / "LC_MESSAGES" / "index.po"
     assert previous_msgids(po_file)[NEW_MSGID] == OLD_MSGID
@@ -150,7 +152,9 @@ def test_gnu_msgfmt_accepts_updated_files_with_previous_msgids(project_copy: Pro
     index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     extract_messages(project_copy)
     [result] = [
-        r for r in update_catalogs(project_copy, [language("fa")]) if r.po_file.name == "index.po"
+        r
+        for r in update_catalogs(project_copy, [SITE.language("fa")])
+        if r.po_file.name == "index.po"
     ]
 
     check = subprocess.run(
@@ -197,7 +201,7 @@ def test_update_keeps_waiver_comments_and_previous_msgids_as_they_are(
     for old, new in ((OLD, NEW), ("Errungenschaften dauerhaft", "Errungenschaften stets")):
         index.write_text(index.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
         extract_messages(project_copy)
-        update_catalogs(project_copy, [language("ro")])
+        update_catalogs(project_copy, [SITE.language("ro")])
 
     text = po_file.read_text(encoding="utf-8")
     assert f"# {waiver}\n" in text, "the waiver stays on one line"

@@ -8,10 +8,9 @@ import polib
 import pytest
 from sphinx_autobuild.filter import IgnoreFilter
 
-from conftest import parse
+from conftest import SITE, parse
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
-from i18n_pipeline.languages import translations
 from i18n_pipeline.preview import preview_arguments
 from i18n_pipeline.project import Project
 from i18n_pipeline.stats import collect_stats
@@ -45,7 +44,7 @@ def test_stats_command_writes_json_for_every_language(
     assert main(["--root", str(project_copy.root), "stats"]) == 0
 
     report = json.loads((project_copy.reports_dir / "stats.json").read_text(encoding="utf-8"))
-    assert [row["code"] for row in report["languages"]] == [lang.code for lang in translations()]
+    assert [row["code"] for row in report["languages"]] == [lang.code for lang in SITE.translations]
     assert all(
         {"translated", "fuzzy", "untranslated", "obsolete", "percent"} <= set(row)
         for row in report["languages"]
@@ -62,10 +61,10 @@ def test_status_pages_have_accessible_tables(built_project: Project) -> None:
     assert all(th.get("scope") == "col" for th in table.xpath("thead//th"))
     rows = table.xpath("tbody/tr")
     assert [row.xpath("th/a")[0].get("hreflang") for row in rows] == [
-        lang.tag for lang in translations()
+        lang.tag for lang in SITE.translations
     ]
     assert all(row.xpath("th")[0].get("scope") == "row" for row in rows)
-    for lang in translations():
+    for lang in SITE.translations:
         page = parse(built_project.site_dir / "status" / f"{lang.code}.html")
         [paragraphs] = page.xpath('//main//table[starts-with(caption, "Absätze der Sprache")]')
         assert paragraphs.xpath(f'caption/span[@lang="{lang.tag}"]'), lang.code

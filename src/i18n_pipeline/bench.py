@@ -31,7 +31,6 @@ from i18n_pipeline.audit.node_env import (
 )
 from i18n_pipeline.errors import ExitCode, PipelineError
 from i18n_pipeline.io import read_json, write_atomically, write_json
-from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
 
 #: Targets from issue 15, as fractions of the reference run (issue 7's were 0.5,
@@ -273,24 +272,25 @@ def run_measured(
 
 
 def make_synthetic_project(source: Project, target: Path, pages: int) -> Project:
-    """``pages`` copies of the declaration (same messages, so the translations apply)."""
+    """``pages`` copies of the start document (same messages, so the translations apply)."""
     project = source.copy_inputs(target)
-    body = (source.source_dir / "index.rst").read_text(encoding="utf-8").split(".. toctree::")[0]
+    start = source.config.root_doc
+    text = (source.source_dir / f"{start}.rst").read_text(encoding="utf-8")
+    body, directive, toctree = text.partition(".. toctree::")
     names = [f"page{number:03d}" for number in range(1, pages)]
     for name in names:
         (project.source_dir / f"{name}.rst").write_text(body, encoding="utf-8")
-        for lang in all_languages()[1:]:
-            po_dir = project.locale_dir / lang.code / "LC_MESSAGES"
-            shutil.copy2(po_dir / "index.po", po_dir / f"{name}.po")
-    toctree = "\n.. toctree::\n   :hidden:\n\n   barrierefreiheit\n" + "".join(
-        f"   {n}\n" for n in names
-    )
-    (project.source_dir / "index.rst").write_text(body + toctree, encoding="utf-8")
+        for code in source.config.translation_codes:
+            po_dir = project.locale_dir / code / "LC_MESSAGES"
+            shutil.copy2(po_dir / f"{start}.po", po_dir / f"{name}.po")
+    toctree = directive + toctree if directive else "\n.. toctree::\n   :hidden:\n\n"
+    toctree += "".join(f"   {n}\n" for n in names)
+    (project.source_dir / f"{start}.rst").write_text(body + toctree, encoding="utf-8")
     return project
 
 
 def edit_one_msgstr(project: Project, code: str = "pl") -> None:
-    po_file = project.locale_dir / code / "LC_MESSAGES" / "index.po"
+    po_file = project.locale_dir / code / "LC_MESSAGES" / f"{project.config.root_doc}.po"
     catalog = polib.pofile(str(po_file), wrapwidth=76)
     entry = next(e for e in catalog if e.msgstr and e.msgstr.endswith("."))
     entry.msgstr = entry.msgstr[:-1] + "!"
@@ -300,7 +300,7 @@ def edit_one_msgstr(project: Project, code: str = "pl") -> None:
 def naive_sphinx_builds(project: Project, outdir: Path) -> list[str]:
     """The command a newcomer would write: one sphinx-build per language, one after another."""
     commands = []
-    for lang in all_languages():
+    for lang in project.config.languages:
         commands.append(
             " ".join(
                 [
@@ -471,7 +471,7 @@ def run_benchmark(
         cold, warm, edited = cycle
         # Without the audit nothing is published, so there is no page to print.
         site = work / "pipeline" / "_build" / "site"
-        pdfs = measure_pdfs(site, cold, edited) if audit else None
+        pdfs = measure_pdfs(project, site, cold, edited) if audit else None
         languages = (
             measure_language_checks(Project(work / "pipeline"), work, env) if audit else None
         )
@@ -482,7 +482,8 @@ def run_benchmark(
         growth_failure = None
         for pages in growth:
             synthetic = make_synthetic_project(project, work / f"growth-{pages}", pages)
-            print(f"growth: {pages} pages x {len(all_languages())} languages ...", flush=True)
+            count = len(project.config.codes)
+            print(f"growth: {pages} pages x {count} languages ...", flush=True)
             grown = measure_cycle(synthetic, f"growth_{pages}_", work, env, extra, starts)
             if grown[-1].exit_code != 0:
                 # Reported with every figure measured before it; larger sizes would fail too.
@@ -492,8 +493,8 @@ def run_benchmark(
             growth_rows.append(
                 GrowthRow(
                     pages=pages,
-                    languages=len(all_languages()),
-                    page_builds=pages * len(all_languages()),
+                    languages=count,
+                    page_builds=pages * count,
                     cold=grown_cold,
                     warm=grown_warm,
                     po_edit=grown_edit,
@@ -532,19 +533,20 @@ def measure_language_checks(project: Project, work: Path, env: dict[str, str]) -
     )
 
 
-def measure_pdfs(site: Path, cold: Run, edited: Run) -> PdfCost:
+def measure_pdfs(project: Project, site: Path, cold: Run, edited: Run) -> PdfCost:
     """What printing the PDFs costs: every language's page printed once more, one after
     another, in this process. In the pipeline they are printed inside the parallel
     language builds, so a cold run pays about the sum divided by the workers, and a
     one-edit run one language's print."""
     from i18n_pipeline.pdf import render_pdf
 
-    languages = all_languages()
+    languages = project.config.languages
+    start = f"{project.config.root_doc}.html"
     with tempfile.TemporaryDirectory(prefix="i18n-bench-pdf-") as scratch:
-        render_pdf(site / languages[0].code / "index.html", Path(scratch) / "warm-up.pdf")
+        render_pdf(site / languages[0].code / start, Path(scratch) / "warm-up.pdf")
         started = time.perf_counter()
         for lang in languages:
-            render_pdf(site / lang.code / "index.html", Path(scratch) / f"{lang.code}.pdf")
+            render_pdf(site / lang.code / start, Path(scratch) / f"{lang.code}.pdf")
         total = time.perf_counter() - started
     workers = os.cpu_count() or 1
     per_language = total / len(languages)

@@ -31,7 +31,7 @@ from i18n_pipeline.fingerprint import (
     shared_inputs_digest,
 )
 from i18n_pipeline.landing import write_landing_page, write_status_page
-from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, all_languages
+from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import current_release, discard, new_release_dir, publish
 from i18n_pipeline.readability import Readability, measure_site
@@ -116,7 +116,7 @@ def build_release(
     The caller holds the project lock, and either publishes the release with
     :func:`publish_release` or removes it with :func:`discard`.
     """
-    languages = all_languages()
+    languages = project.config.languages
     release = new_release_dir(project)
     try:
         built = build_languages(
@@ -195,7 +195,7 @@ def build_languages(
             to_build.append(lang)
     locale_dirs = {
         lang.code: ""
-        if lang.code == SOURCE_LANGUAGE
+        if lang.code == project.config.source_language
         else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
         for lang in to_build
     }
@@ -217,7 +217,7 @@ def write_site_pages(
     """The pages that span languages: start page, sitemap and status pages (with each
     page's readability, which it returns); every language's directory must be there."""
     write_sitemap(release, languages, base_url)
-    readability = measure_site(release, languages, project.cache_dir / "readability")
+    readability = measure_site(release, project.config, project.cache_dir / "readability")
     with site_pages(project) as pages:  # title, date and base URL: conf.py's, through Sphinx
         write_landing_page(release, pages, languages)
         write_status_page(release, pages, stats, readability)

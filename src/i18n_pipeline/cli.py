@@ -14,7 +14,7 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from i18n_pipeline.errors import (
     ExitCode,
@@ -41,11 +41,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     from i18n_pipeline.extract import extract_messages
-    from i18n_pipeline.languages import language, translations
     from i18n_pipeline.update import update_catalogs
 
     project = _project(args)
-    languages = [language(code) for code in args.languages] if args.languages else translations()
+    config = project.config
+    languages = [config.language(code) for code in args.languages] or config.translations
     with project_lock(project, exclusive=True):
         print("extracting messages from source/ ...")
         extract_messages(project)
@@ -72,7 +72,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from i18n_pipeline.languages import all_languages, language
     from i18n_pipeline.readability import measure_site
     from i18n_pipeline.stats import collect_stats, format_paragraphs, report_stats
 
@@ -81,11 +80,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         stats = collect_stats(project)
         # Readability is a property of pages: measured on the published site, if any.
         readability = measure_site(
-            project.site_dir, all_languages(), project.cache_dir / "readability"
+            project.site_dir, project.config, project.cache_dir / "readability"
         )
     report_stats(stats, project.reports_dir, readability)
     for code in args.paragraphs:
-        language(code)  # an unknown code fails here, with Babel's message
+        project.config.language(code)  # a language the site does not have fails here
         print(f"\n{code}:")
         print("\n".join(format_paragraphs(s) for s in stats if s.code == code))
     return 0
@@ -95,12 +94,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     """A native speaker records that they read the language's translation against the German."""
     import datetime as dt
 
-    from i18n_pipeline.languages import language
     from i18n_pipeline.review import record_review, reviews_file
     from i18n_pipeline.snapshot import take_snapshot
 
     project = _project(args)
-    lang = language(args.language)
+    lang = project.config.language(args.language)
     with project_lock(project, exclusive=True):
         snapshot = take_snapshot(project, [lang])
         snapshot.require_readable()
@@ -134,10 +132,10 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from i18n_pipeline.preview import known_language, serve_preview
 
     project = _project(args)
-    if not known_language(args.language):
+    if not known_language(project, args.language):
         raise UsageError(
             f"{args.language!r} is not one of the site's languages",
-            hint="see LANGUAGES in src/i18n_pipeline/languages.py",
+            hint=f"use one of {', '.join(project.config.codes)} (site_languages in conf.py)",
         )
     _preflight(project)
     with project_lock(project, exclusive=False):
@@ -255,12 +253,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="project root (default: found from the current directory)",
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=CommandLine)
+    # ``--root`` also after the command (``i18n-pipeline site --root examples/aushang``): each
+    # command's parser takes it too, with no default that would undo one given before.
+    root_after = CommandLine(add_help=False)
+    root_after.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    commands.add_parser("extract", help="write POT templates to _build/gettext").set_defaults(
-        func=cmd_extract
-    )
+    def command(name: str, **options: Any) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[root_after], **options)
 
-    update = commands.add_parser("update", help="extract, then merge templates into every PO file")
+    command("extract", help="write POT templates to _build/gettext").set_defaults(func=cmd_extract)
+
+    update = command("update", help="extract, then merge templates into every PO file")
     update.add_argument("languages", nargs="*", help="language codes (default: all translations)")
     update.set_defaults(func=cmd_update)
 
@@ -268,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("build", cmd_build, "check and build every language into _build/scratch (no publish)"),
         ("site", cmd_site, "check, build, report and audit: the main job"),
     ):
-        sub = commands.add_parser(name, help=text)
+        sub = command(name, help=text)
         sub.add_argument(
             "--fresh", action="store_true", help="ignore all caches and rebuild everything"
         )
@@ -283,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
             )
         sub.set_defaults(func=func)
 
-    shard = commands.add_parser(
+    shard = command(
         "shard", help="check, build and audit one language into a shard (a CI matrix job)"
     )
     shard.add_argument("--language", required=True, help="language code, e.g. fa (de: German)")
@@ -294,18 +297,18 @@ def build_parser() -> argparse.ArgumentParser:
     shard.add_argument("--jobs", type=int, default=None, help=argparse.SUPPRESS)
     shard.set_defaults(func=cmd_shard)
 
-    assemble = commands.add_parser(
+    assemble = command(
         "assemble",
         help="verify one shard per language, assemble the site, audit and publish it",
     )
     assemble.add_argument("shards", nargs="+", type=Path, metavar="DIR", help="shard directories")
     assemble.set_defaults(func=cmd_assemble)
 
-    commands.add_parser(
+    command(
         "doctor", help="the system requirements (browser, gettext, Node, Pango, fonts): a table"
     ).set_defaults(func=cmd_doctor)
 
-    stats = commands.add_parser("stats", help="translation and review progress per language")
+    stats = command("stats", help="translation and review progress per language")
     stats.add_argument(
         "--paragraphs",
         nargs="+",
@@ -315,7 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.set_defaults(func=cmd_stats)
 
-    review = commands.add_parser(
+    review = command(
         "review", help="record that a native speaker reviewed a language (or some documents)"
     )
     review.add_argument("language", help="language code, e.g. fa")
@@ -324,22 +327,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", default=_today(), help="the day of the review (ISO, default: today)"
     )
     review.add_argument(
-        "documents", nargs="*", help="only these documents (index, barrierefreiheit, sphinx)"
+        "documents",
+        nargs="*",
+        help="only these documents (their names in source/; sphinx: the page chrome)",
     )
     review.set_defaults(func=cmd_review)
 
-    preview = commands.add_parser(
-        "preview", help="serve one language on 127.0.0.1, rebuilt on save"
-    )
+    preview = command("preview", help="serve one language on 127.0.0.1, rebuilt on save")
     preview.add_argument("language", help="language code, e.g. fa")
     preview.add_argument(
         "--port", type=int, default=8000, help="port (0: any free port; default 8000)"
     )
     preview.set_defaults(func=cmd_preview)
 
-    bench = commands.add_parser(
-        "bench", help="benchmark: naive baseline vs. pipeline cold/warm/edit"
-    )
+    bench = command("bench", help="benchmark: naive baseline vs. pipeline cold/warm/edit")
     bench.add_argument(
         "--growth",
         type=int,
@@ -382,7 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     from i18n_pipeline.audit import command as audit_command
     from i18n_pipeline.checks import command as check_command
 
-    check = commands.add_parser(
+    check = command(
         "check",
         help="check PO files (see: i18n-pipeline check --help)",
         description=check_command.DESCRIPTION,
@@ -390,16 +391,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_command.add_arguments(check)
     check.set_defaults(func=cmd_check)
-    audit = commands.add_parser(
+    audit = command(
         "audit",
         help="audit a built site (see: i18n-pipeline audit --help)",
         description=audit_command.DESCRIPTION,
     )
     audit_command.add_arguments(audit)
     audit.set_defaults(func=cmd_audit)
-    for sub in commands.choices.values():
-        # --root also after the command (tox passes it there); the one given is kept.
-        sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project root")
     return parser
 
 

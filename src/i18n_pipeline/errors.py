@@ -21,7 +21,7 @@ class ExitCode(enum.IntEnum):
     FINDINGS = 1  # the PO checks, the output check or the audit found errors
     INPUT_UNREADABLE = 2  # a PO file (or another input) that cannot be read as it must be
     BUILD_FAILED = 3  # Sphinx failed or warned while building
-    NOT_A_PROJECT = 4  # no conf.py or source/ here
+    NOT_A_PROJECT = 4  # no conf.py or source/ here, or a conf.py without the site values
     LOCKED = 5  # another pipeline command holds the project lock
     TOOL_FAILED = 6  # an audit tool failed on a page even when retried: no verdict for it
     MISSING_TOOL = 7  # a required tool, library or font is missing (a browser too)
@@ -89,6 +89,10 @@ class ProjectLayoutError(PipelineError):
     """The directory does not look like this project (no conf.py or source/)."""
 
     exit_code = ExitCode.NOT_A_PROJECT
+
+
+class ConfigurationError(ProjectLayoutError):
+    """conf.py lacks what the pipeline needs of a project, or states it wrongly."""
 
 
 class BuildLockedError(PipelineError):

@@ -20,10 +20,9 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 from i18n_pipeline.io import write_atomically
-from i18n_pipeline.languages import SOURCE_LANGUAGE
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinx_run import run_sphinx
-from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
+from i18n_pipeline.sphinxext.easy_read import easy_read_source
 from i18n_pipeline.sphinxext.theme import THEME_DIR
 
 #: The template the theme's strings land in (Sphinx's own domain, which it loads first).
@@ -32,17 +31,18 @@ THEME_TEMPLATE = "sphinx.pot"
 
 def extract_messages(project: Project) -> list[Path]:
     """Write the POT templates to ``_build/gettext`` and return their paths."""
+    easy_read = project.config.easy_read
     run_sphinx(
         project,
         "gettext",
         project.pot_dir,
         project.cache_dir / "doctrees" / "gettext",
-        language=SOURCE_LANGUAGE,
+        language=project.config.source_language,
         # The Leichte Sprache page is German only, written for its readers, not
         # translated: it gets no POT (sphinxext.easy_read).
         overrides={
             "templates_path": [str(THEME_DIR)],
-            "exclude_patterns": [EASY_READ_SOURCE],
+            "exclude_patterns": [easy_read_source(easy_read)] if easy_read else [],
         },
         fresh=True,
     )

@@ -16,12 +16,13 @@ from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 
-from i18n_pipeline.languages import SOURCE_LANGUAGE, Language, language
-from i18n_pipeline.pdf import PDF_NAME
+from i18n_pipeline.errors import ConfigurationError
+from i18n_pipeline.languages import Language, language
 from i18n_pipeline.readability import Readability
+from i18n_pipeline.site_config import SiteConfig
 from i18n_pipeline.site_pages import SitePages
 from i18n_pipeline.sphinxext.dates import format_for_language
-from i18n_pipeline.sphinxext.easy_read import EASY_READ_NAME, EASY_READ_PAGE
+from i18n_pipeline.sphinxext.easy_read import EASY_READ_NAME
 from i18n_pipeline.sphinxext.pdf_link import format_size
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.stats import LanguageStats, ParagraphState
@@ -41,53 +42,72 @@ STATE_NAMES = {
 STATUS_DIR = "status"
 
 
-def frame(to_root: str = "") -> dict[str, str]:
+def frame(site: SiteConfig, to_root: str = "") -> dict[str, str]:
     """What every page above the languages shares: the frame of base.html. ``to_root``
     leads from the page's directory to the site root (``../`` from ``status/``), as
     every address in the frame is relative."""
     return {
-        "source_code": SOURCE_LANGUAGE,
+        "source_code": site.source_language,
         "to_root": to_root,
-        "stylesheet": f"{to_root}{SOURCE_LANGUAGE}/_static/accessible.css",
+        "stylesheet": f"{to_root}{site.source_language}/_static/accessible.css",
         "content_security_policy": CONTENT_SECURITY_POLICY,
+        "statement_page": site.accessibility_statement,
     }
+
+
+#: The project's template (in a ``templates_path`` directory of its conf.py) that says in
+#: Leichte Sprache what the site is about: the start page includes it.
+START_EASY_READ = "start-easy-read.html"
 
 
 def render_landing_page(
     pages: SitePages, languages: list[Language], pdf_sizes: dict[str, int] | None = None
 ) -> str:
     """The chooser; ``pdf_sizes`` (bytes, by language) lists the PDFs that were made."""
+    if not pages.has_template(START_EASY_READ):
+        raise ConfigurationError(
+            f"the start page explains the site in Leichte Sprache (BITV 2.0 § 4) in the "
+            f"project's words, and the project has no {START_EASY_READ}",
+            path=pages.config_file,
+            hint=f"write {START_EASY_READ} (HTML paragraphs in Leichte Sprache) into a "
+            "directory of templates_path in conf.py, e.g. _templates/",
+        )
+    site = pages.site
+    source = site.language(site.source_language)
     base = pages.base_url.rstrip("/")
+    start = f"{site.root_doc}.html"
 
     def alternate_url(lang: Language) -> str:
-        return f"{base}/{lang.code}/index.html" if base else f"{lang.code}/index.html"
+        return f"{base}/{lang.code}/{start}" if base else f"{lang.code}/{start}"
 
     return pages.render(
         "landing.html",
         {
-            **frame(),
+            **frame(site),
             "title": pages.title,
             "date_iso": pages.date,
-            "date_text": format_for_language(pages.date, SOURCE_LANGUAGE),
+            "date_text": format_for_language(pages.date, source),
             "languages": languages,
+            "start_page": start,
             "alternate_url": alternate_url,
             "x_default_url": f"{base}/index.html" if base else "index.html",
-            "easy_read_page": EASY_READ_PAGE,
-            "pdf_name": PDF_NAME,
-            "pdfs": {
-                code: format_size(size, SOURCE_LANGUAGE) for code, size in (pdf_sizes or {}).items()
-            },
+            "easy_read_page": site.easy_read,
+            "pdf_name": site.pdf_of(site.root_doc),
+            "pdfs": {code: format_size(size, source) for code, size in (pdf_sizes or {}).items()},
             "easy_read_name": EASY_READ_NAME,
+            "start_easy_read": START_EASY_READ,
         },
     )
 
 
 def write_landing_page(site: Path, pages: SitePages, languages: list[Language]) -> Path:
+    """The start page, with the start document's PDF in every language that has it."""
     target = site / "index.html"
+    name = pages.site.pdf_of(pages.site.root_doc)
     pdf_sizes = {
-        lang.code: (site / lang.code / PDF_NAME).stat().st_size
+        lang.code: (site / lang.code / name).stat().st_size
         for lang in languages
-        if (site / lang.code / PDF_NAME).is_file()
+        if name and (site / lang.code / name).is_file()
     }
     target.write_text(render_landing_page(pages, languages, pdf_sizes), encoding="utf-8")
     return target
@@ -110,12 +130,14 @@ def write_status_page(
     outgrew the audit's page timeout). The directory is written whole: no page of a
     language that was dropped stays behind.
     """
-    rows = [_summary_row(s) for s in stats]
+    config = pages.site
+    source = config.source_language
+    rows = [_summary_row(s, source) for s in stats]
     overview = site / "status.html"
     overview.write_text(
         pages.render(
             "status.html",
-            {**frame(), "title": pages.title, "stats": rows, "status_dir": STATUS_DIR},
+            {**frame(config), "title": pages.title, "stats": rows, "status_dir": STATUS_DIR},
         ),
         encoding="utf-8",
     )
@@ -123,10 +145,10 @@ def write_status_page(
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir()
     written = [overview]
-    below_root = frame("../")  # status/ is one level below the site root
+    below_root = frame(config, "../")  # status/ is one level below the site root
     # The source language has no counts and no paragraphs: it is not translated, only measured.
     languages: list[tuple[str, dict[str, object] | None, Sequence[ParagraphState]]] = [
-        (SOURCE_LANGUAGE, None, ()),
+        (source, None, ()),
         *((s.code, row, s.paragraphs) for s, row in zip(stats, rows, strict=True)),
     ]
     for code, counts, paragraphs in languages:
@@ -134,7 +156,7 @@ def write_status_page(
             {
                 **vars(r),
                 "href": below_root["to_root"] + r.page,
-                "score_text": format_decimal(r.score, locale=SOURCE_LANGUAGE),
+                "score_text": format_decimal(r.score, locale=source),
             }
             for r in readability
             if r.language == code
@@ -190,12 +212,12 @@ def _parts(code: str, paragraphs: int, per_page: int) -> list[StatusPart]:
     ]
 
 
-def _summary_row(stats: LanguageStats) -> dict[str, object]:
-    """One language's figures, as the status pages show them."""
+def _summary_row(stats: LanguageStats, source: str) -> dict[str, object]:
+    """One language's figures, as the status pages (in the source language) show them."""
     return {
         **vars(stats),
         "draft": stats.draft,
         "tag": language(stats.code).tag,
         "direction": language(stats.code).direction,
-        "percent_text": format_percent(stats.percent / 100, "#,##0.0 %", locale=SOURCE_LANGUAGE),
+        "percent_text": format_percent(stats.percent / 100, "#,##0.0 %", locale=source),
     }

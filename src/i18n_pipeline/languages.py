@@ -1,12 +1,11 @@
-"""The languages of the site: one table, everything else derived from Babel.
+"""What a language code says by itself: names, text direction, script and digits, from
+Babel's CLDR data (and langcodes for the tag), never from a hand-kept table.
 
-Adding a language is one line in ``LANGUAGES`` (its code and its gettext plural
-rule) plus its PO files (``tox -e update`` creates them). Names, text direction and
-digits come from Babel's CLDR data, never from a hand-kept table. The plural rule
-is the one exception: it is written into every PO header, so it is the project's
-record, not the installed Babel's opinion (Babel 2.19 gave Turkish and Persian a
-second form and Italian a third; a header that was right the day before turned
-into an error on a fresh machine).
+Which languages a site has is the project's, not this module's: ``site_languages``
+in its conf.py, with the gettext plural rule the project records for each
+(:mod:`i18n_pipeline.site_config`). A project's language is :func:`language` with
+that record and the locale its dates follow put in; a bare :func:`language` (the
+audit of another site) has CLDR's rule and the language's own locale.
 """
 
 from __future__ import annotations
@@ -18,56 +17,6 @@ from functools import cache
 import langcodes
 from babel import Locale
 from babel.messages.plurals import get_plural
-
-#: Every language of the site with its gettext ``Plural-Forms``: the source language
-#: first, then the translations in the order the language switcher shows them. The
-#: rules are GNU gettext's and translate-toolkit's, the ones Poedit and Weblate
-#: write (Arabic in the GNU order, Italian with two forms); Persian's is
-#: translate-toolkit's and CLDR's. :mod:`i18n_pipeline.plurals` also accepts a
-#: header that follows another recognised table.
-LANGUAGES: dict[str, str] = {
-    "de": "nplurals=2; plural=(n != 1);",
-    "en": "nplurals=2; plural=(n != 1);",
-    "tr": "nplurals=2; plural=(n != 1);",
-    "ar": (
-        "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
-        "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
-    ),
-    "fa": "nplurals=2; plural=(n > 1);",
-    "uk": (
-        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
-        "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
-    ),
-    "ru": (
-        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
-        "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
-    ),
-    "pl": (
-        "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
-    ),
-    "ro": "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);",
-    "it": "nplurals=2; plural=(n != 1);",
-    "hr": (
-        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
-        "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
-    ),
-    "bg": "nplurals=2; plural=(n != 1);",
-    "el": "nplurals=2; plural=(n != 1);",
-    "ps": "nplurals=2; plural=(n != 1);",
-    "ku": "nplurals=2; plural=(n != 1);",
-}
-
-#: The language the declaration was written in; every other page is a translation.
-SOURCE_LANGUAGE = "de"
-
-#: Translations, in the order the language switcher shows them (gettext codes).
-TRANSLATIONS: tuple[str, ...] = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
-
-#: The CLDR locale whose conventions (dates, numbers) a translation follows, where it
-#: is not the bare language: the English translation is written in British usage
-#: (spelling, "Section 3(1)", "19 November 2024"), as the EU's English texts are;
-#: Babel's bare ``en`` is American ("November 19, 2024").
-FORMAT_LOCALE = {"en": "en_GB"}
 
 #: Zero digit of each CLDR numbering system used by our languages; Babel knows which
 #: system a locale uses but formats dates with Latin digits regardless.
@@ -89,9 +38,9 @@ class Language:
     native_name: str
     english_name: str
     direction: str  # "ltr" or "rtl"
-    plural_forms: str
+    plural_forms: str  # the project's record (SiteConfig.language), else CLDR's rule
     numbering_system: str
-    format_locale: str  # CLDR locale for dates and numbers, e.g. en_GB for en
+    format_locale: str  # CLDR locale for dates and numbers: the project's (en_GB for en)
 
     @property
     def is_rtl(self) -> bool:
@@ -119,7 +68,7 @@ class Language:
 
 @cache
 def language(code: str) -> Language:
-    """Describe ``code`` from Babel's locale data."""
+    """Describe ``code`` from Babel's locale data alone."""
     locale = Locale.parse(code.replace("-", "_"))
     name = locale.get_display_name(locale) or code
     return Language(
@@ -128,17 +77,7 @@ def language(code: str) -> Language:
         native_name=name[:1].upper() + name[1:],
         english_name=locale.get_display_name("en") or code,
         direction=locale.text_direction,
-        # A language outside the record (an audit of another site) gets CLDR's rule.
-        plural_forms=LANGUAGES.get(code) or get_plural(locale).plural_forms,
+        plural_forms=get_plural(locale).plural_forms,
         numbering_system=locale.default_numbering_system,
-        format_locale=FORMAT_LOCALE.get(code, code.replace("-", "_")),
+        format_locale=code.replace("-", "_"),
     )
-
-
-def all_languages() -> list[Language]:
-    """The source language first, then every translation."""
-    return [language(code) for code in (SOURCE_LANGUAGE, *TRANSLATIONS)]
-
-
-def translations() -> list[Language]:
-    return [language(code) for code in TRANSLATIONS]

@@ -1,5 +1,5 @@
-"""One accessible PDF per language: the built declaration page, printed by WeasyPrint as
-PDF/UA-1 (tagged, with the page's language, title and structure).
+"""Accessible PDFs: a built page (one per document of ``site_pdfs`` in every language),
+printed by WeasyPrint as PDF/UA-1 (tagged, with the page's language, title and structure).
 
 The print stylesheet (``accessible.css``, ``@media print``) leaves out the page
 chrome and keeps the date, the issuers and the signatories; fonts are the Debian
@@ -25,8 +25,6 @@ from typing import Any
 
 from i18n_pipeline.io import write_atomically
 
-#: The declaration's PDF, in every language's directory.
-PDF_NAME = "berliner-erklaerung.pdf"
 PDF_VARIANT = "pdf/ua-1"
 
 

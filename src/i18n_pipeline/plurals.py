@@ -1,7 +1,8 @@
 """Which ``Plural-Forms`` headers a language accepts: the project's record first.
 
-The record (:data:`i18n_pipeline.languages.LANGUAGES`) is what ``update`` writes
-and what every header is held to. Translators' tools write other, equally valid
+The record (conf.py's ``site_languages``: code → Plural-Forms, read through
+:mod:`i18n_pipeline.site_config`) is what ``update`` writes and what every header
+is held to. Translators' tools write other, equally valid
 rules (Poedit and Weblate follow GNU gettext and translate-toolkit; Babel follows
 CLDR, which gives Italian a third form for millions), so a header is also
 accepted when it is the rule of one of those recognised tables. Two rules are the
@@ -85,7 +86,7 @@ def recognised_rules(code: str, record: str) -> dict[str, PluralRule]:
     rules: dict[str, PluralRule] = {}
     recorded = parse_rule(record)
     if recorded is not None:
-        rules["the project's record (languages.py)"] = recorded
+        rules["the project's record (conf.py)"] = recorded
     ttk = translate_data.languages.get(code)
     if ttk is not None:
         rules[f"translate-toolkit {version('translate-toolkit')}"] = PluralRule(ttk[1], ttk[2])

@@ -30,7 +30,7 @@ from i18n_pipeline.audit.browser import find_browser
 from i18n_pipeline.audit.errors import BrowserNotFoundError
 from i18n_pipeline.audit.node_env import MINIMUM_NODE_MAJOR, node_source
 from i18n_pipeline.errors import MissingToolError
-from i18n_pipeline.languages import Language, all_languages
+from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
 
 log = logging.getLogger(__name__)
@@ -72,11 +72,14 @@ def survey(
 ) -> list[Requirement]:
     """Every requirement of ``purposes``, looked up the way the pipeline will use it.
 
-    With ``project``, the fonts must also cover every letter of its translations."""
+    The fonts must cover every letter ``languages`` write (by default the languages of
+    ``project``, whose translations' letters count too)."""
+    if languages is None:
+        languages = project.config.languages if project else []
     probes: list[tuple[Purpose, Callable[[], Requirement | list[Requirement]]]] = [
         ("build", _gettext),
         ("pdf", _pango),
-        ("pdf", lambda: _fonts(list(languages or all_languages()), project)),
+        ("pdf", lambda: _fonts(list(languages), project)),
         ("audit", _browser),
         ("audit", _node),
         ("tests", lambda: _command("git", "git (the scale-out test's gitlab-ci-local)", "tests")),
@@ -100,7 +103,9 @@ def ensure_requirements(
     As root on Debian (and unless ``I18N_PIPELINE_NO_INSTALL`` is set) the missing
     packages are installed first, saying which.
     """
-    languages = list(languages or all_languages())
+    if languages is None:
+        languages = project.config.languages if project else []
+    languages = list(languages)
     requirements = survey(purposes, languages, project)
     packages = missing_packages(requirements)
     to_install = [package for package in packages if not _installed(package)]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from i18n_pipeline.languages import SOURCE_LANGUAGE, TRANSLATIONS, language
 from i18n_pipeline.project import Project
 
 
@@ -17,7 +16,7 @@ def preview_arguments(
     project: Project, code: str, host: str = "127.0.0.1", port: int = 0
 ) -> list[str]:
     """sphinx-autobuild's command line for previewing ``code`` (port 0: a free one)."""
-    language(code)  # unknown codes fail here, with Babel's message
+    project.config.language(code)  # a language the site does not have fails here, named
     outdir = project.build_dir / "preview" / code
     return [
         str(project.source_dir),
@@ -50,8 +49,8 @@ def preview_arguments(
     ]
 
 
-def known_language(code: str) -> bool:
-    return code in (SOURCE_LANGUAGE, *TRANSLATIONS)
+def known_language(project: Project, code: str) -> bool:
+    return code in project.config.codes
 
 
 def serve_preview(project: Project, code: str, host: str = "127.0.0.1", port: int = 0) -> int:

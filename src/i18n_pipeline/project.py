@@ -1,18 +1,24 @@
-"""Where the project's inputs and outputs live.
+"""Where the project's inputs and outputs live, and what its conf.py says the site is.
 
-Every stage takes a :class:`Project` instead of guessing paths, so tests can run
-the real pipeline on a temporary copy of the repository.
+Every stage takes a :class:`Project` instead of guessing paths or languages, so tests
+can run the real pipeline on a temporary copy of the repository, and the pipeline on
+any project.
 """
 
 from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.util.i18n import CatalogInfo, CatalogRepository
 
 from i18n_pipeline.errors import ProjectLayoutError
+
+if TYPE_CHECKING:
+    from i18n_pipeline.site_config import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -21,12 +27,26 @@ class Project:
 
     root: Path
 
+    @cached_property
+    def config(self) -> SiteConfig:
+        """The site as conf.py states it, read once for this project: every stage asks here
+        for the languages and the documents, none keeps its own list."""
+        # Imported here: the audit imports this module (through its result cache) and must
+        # stand on its own, without the language model (tests/audit/test_language_tags.py).
+        from i18n_pipeline.site_config import read_site_config
+
+        return read_site_config(self.conf_dir, self.source_dir)
+
     def copy_inputs(self, target: Path) -> Project:
         """A throw-away copy of the inputs (config, glossary, sources, PO files and
         reviews), for the tests and the benchmark to run the real pipeline on."""
         target.mkdir(parents=True, exist_ok=True)
-        for name in ("conf.py", "glossary.txt"):
-            shutil.copy2(self.root / name, target / name)
+        shutil.copy2(self.root / "conf.py", target / "conf.py")
+        glossary = target / self.glossary_file.relative_to(self.root)
+        glossary.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(self.glossary_file, glossary)
+        if (self.root / "_templates").is_dir():
+            shutil.copytree(self.root / "_templates", target / "_templates")
         shutil.copytree(self.source_dir, target / "source")
         shutil.copytree(self.locale_dir, target / "locales", ignore=shutil.ignore_patterns("*.mo"))
         if (self.root / "reviews").is_dir():
@@ -60,7 +80,8 @@ class Project:
 
     @property
     def glossary_file(self) -> Path:
-        return self.root / "glossary.txt"
+        """conf.py's ``site_glossary`` (a relative name is relative to conf.py, as Sphinx's)."""
+        return self.conf_dir / self.config.glossary
 
     @property
     def build_dir(self) -> Path:

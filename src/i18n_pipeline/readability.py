@@ -23,9 +23,8 @@ from typing import Any
 
 from lxml import html
 
-from i18n_pipeline.languages import SOURCE_LANGUAGE, Language
 from i18n_pipeline.result_cache import ResultCache
-from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE
+from i18n_pipeline.site_config import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -112,12 +111,15 @@ def measure_page(
 
 
 def measure_site(
-    site: Path, languages: list[Language], cache_dir: Path | None = None
+    site: Path, config: SiteConfig, cache_dir: Path | None = None
 ) -> list[Readability]:
-    """The declaration in every language that has a formula, and the Leichte Sprache page."""
+    """The start document in every language that has a formula, and the Leichte Sprache
+    page (if the site has one)."""
     cache = ResultCache(cache_dir, _code_digest()) if cache_dir else None
-    pages = [(site / lang.code / "index.html", lang.code) for lang in languages]
-    pages.append((site / SOURCE_LANGUAGE / f"{EASY_READ_PAGE}.html", SOURCE_LANGUAGE))
+    pages = [(site / code / f"{config.root_doc}.html", code) for code in config.codes]
+    if config.easy_read:
+        source = config.source_language
+        pages.append((site / source / f"{config.easy_read}.html", source))
     measured = (measure_page(path, site, code, cache) for path, code in pages)
     return [figure for figure in measured if figure is not None]
 

@@ -27,14 +27,7 @@ from i18n_pipeline.build import (
     write_site_pages,
 )
 from i18n_pipeline.checks.command import write_checks_report
-from i18n_pipeline.errors import PipelineError, ShardError
-from i18n_pipeline.languages import (
-    SOURCE_LANGUAGE,
-    Language,
-    all_languages,
-    language,
-    translations,
-)
+from i18n_pipeline.errors import ShardError
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import discard, new_release_dir
@@ -62,7 +55,7 @@ def run_shard(
     ``shard.json`` is written last, when every step passed: a failed or killed run
     leaves none, and the assembly refuses the directory.
     """
-    lang = _site_language(code)
+    lang = project.config.language(code)
     steps = Steps(4)
     seconds: dict[str, float] = {}
     started = clock = time.perf_counter()
@@ -77,7 +70,7 @@ def run_shard(
         out.mkdir(parents=True)
         try:
             steps.next(f"read and check the PO files of {lang.code} ({lang.english_name})")
-            german = lang.code == SOURCE_LANGUAGE
+            german = lang.code == project.config.source_language
             snapshot = check_inputs(
                 project, [] if german else [lang], fresh, out / "reports", easy_read=german
             )
@@ -96,7 +89,7 @@ def run_shard(
             lap("output check")
             steps.next(f"accessibility audit of {lang.code} (its pages and PDF)")
             # The site's languages, as the assembly's audit has them: the same cache keys.
-            languages = site_languages(site, project.glossary_file)
+            languages = site_languages(site, project)
             settings = AuditSettings(
                 site, project.cache_dir, fresh=fresh, alternates=False, languages=languages
             )
@@ -133,10 +126,10 @@ def run_assemble(project: Project, directories: list[Path]) -> int:
     steps = Steps(5)
     with project_lock(project, exclusive=True):
         steps.next(f"verify {len(directories)} shard(s) against this checkout")
-        shards = [read_shard(directory) for directory in directories]
-        snapshot = take_snapshot(project, translations())
+        shards = [read_shard(directory, project.config) for directory in directories]
+        snapshot = take_snapshot(project, project.config.translations)
         snapshot.require_readable()
-        languages = all_languages()
+        languages = project.config.languages
         config, base_url = read_configuration(project)  # one Sphinx start for both
         shared, expected = input_digests(project, snapshot, languages, config)
         verify_shards(shards, shared, expected)
@@ -165,7 +158,7 @@ def _assemble_release(
     """A release of the shards' pages (in the order of the languages) and the pages that
     span languages; the checks' findings merged into ``checks.json`` and the shards'
     audit results into the audit cache."""
-    languages = all_languages()
+    languages = project.config.languages
     release = new_release_dir(project)
     try:
         for shard in shards:
@@ -189,16 +182,6 @@ def _assemble_release(
         for shard in shards
     ]
     return Release(release, results, fingerprints, stats, base_url, readability)
-
-
-def _site_language(code: str) -> Language:
-    codes = [lang.code for lang in all_languages()]
-    if code not in codes:
-        raise PipelineError(
-            f"{code!r} is not one of the site's languages",
-            hint=f"use one of: {', '.join(codes)} (TRANSLATIONS in languages.py)",
-        )
-    return language(code)
 
 
 def _clear_output(out: Path) -> None:

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.errors import ShardError
 from i18n_pipeline.io import read_json, write_json
-from i18n_pipeline.languages import all_languages
+from i18n_pipeline.site_config import SiteConfig
 
 MANIFEST = "shard.json"
 #: Changes when the layout does: a shard of another layout is refused, not misread.
@@ -90,8 +90,9 @@ def write_manifest(directory: Path, manifest: ShardManifest) -> Path:
     return path
 
 
-def read_shard(directory: Path) -> Shard:
-    """The shard in ``directory``; an error naming the file if it is not a whole shard."""
+def read_shard(directory: Path, site: SiteConfig) -> Shard:
+    """The shard in ``directory`` of a language of ``site``; an error naming the file if it
+    is not a whole shard."""
     path = directory / MANIFEST
     if not path.is_file():
         raise ShardError(
@@ -122,19 +123,19 @@ def read_shard(directory: Path) -> Shard:
         raise ShardError(
             f"{path} lacks or garbles {error}", path=path, hint="rebuild the shard"
         ) from error
-    codes = [lang.code for lang in all_languages()]
-    if manifest.language not in codes:
+    if manifest.language not in site.codes:
         raise ShardError(
             f"{path} is a shard of {manifest.language!r}, not one of the site's languages "
-            f"({', '.join(codes)})",
+            f"({', '.join(site.codes)})",
             path=path,
-            hint="build shards only for the languages in TRANSLATIONS (languages.py)",
+            hint="build shards only for the languages of site_languages in conf.py",
         )
     shard = Shard(directory, manifest)
-    if not (shard.pages / "index.html").is_file():
+    start = shard.pages / f"{site.root_doc}.html"
+    if not start.is_file():
         raise ShardError(
             f"the {manifest.language!r} shard has no pages",
-            path=shard.pages / "index.html",
+            path=start,
             hint="pass the shard directory as its job wrote it, with site/ inside",
         )
     return shard

@@ -22,7 +22,7 @@ from i18n_pipeline.checks.command import print_findings, write_checks_report
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.runner import check_easy_read_page, check_snapshot
 from i18n_pipeline.errors import PipelineError
-from i18n_pipeline.languages import Language, translations
+from i18n_pipeline.languages import Language
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 from i18n_pipeline.publish import discard
@@ -66,7 +66,7 @@ def report_audit_publish(
             print(f"\nnot published (no audit): the build is in {scratch}")
             return 0
         steps.next("accessibility audit (before publishing)")
-        languages = site_languages(release.path, project.glossary_file)
+        languages = site_languages(release.path, project)
         settings = AuditSettings(release.path, project.cache_dir, fresh=fresh, languages=languages)
         code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
         if code:
@@ -132,7 +132,7 @@ def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Rele
     (every finding is printed first); nothing is published here.
     """
     steps.next("read and check PO files")
-    snapshot = check_inputs(project, translations(), fresh, project.reports_dir)
+    snapshot = check_inputs(project, project.config.translations, fresh, project.reports_dir)
     steps.next("build all languages")
     release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=steps.progress)
     steps.next("output check (script, links, files, security policy)")

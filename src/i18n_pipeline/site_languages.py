@@ -13,13 +13,16 @@ from pathlib import Path
 
 from i18n_pipeline.audit.model import SiteLanguages
 from i18n_pipeline.glossary import load_glossary
-from i18n_pipeline.languages import SOURCE_LANGUAGE, all_languages, language
+from i18n_pipeline.languages import language
+from i18n_pipeline.project import Project
 
 
-def site_languages(site: Path, glossary: Path) -> SiteLanguages:
-    tags = {lang.code: lang.tag for lang in all_languages()}
+def site_languages(site: Path, project: Project) -> SiteLanguages:
+    """What the audit is told of ``site``, built from ``project``'s languages and glossary."""
+    tags = {code: language(code).tag for code in project.config.codes}
+    glossary = load_glossary(project.glossary_file)
     if not site.is_dir():
-        return SiteLanguages(tuple(tags.values()), {}, load_glossary(glossary))
+        return SiteLanguages(tuple(tags.values()), {}, glossary)
     whole_layout = set(tags) <= {p.name for p in site.iterdir() if p.is_dir()}
     expected = {}
     for path in sorted(site.rglob("*.html")):
@@ -28,5 +31,5 @@ def site_languages(site: Path, glossary: Path) -> SiteLanguages:
         if first in tags and "/" in relative:
             expected[relative] = tags[first]
         elif whole_layout:
-            expected[relative] = language(SOURCE_LANGUAGE).tag
-    return SiteLanguages(tuple(tags.values()), expected, load_glossary(glossary))
+            expected[relative] = tags[project.config.source_language]
+    return SiteLanguages(tuple(tags.values()), expected, glossary)

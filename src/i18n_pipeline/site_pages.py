@@ -3,9 +3,12 @@
 One renderer and one source of truth: Sphinx is started on the project's own
 ``conf.py`` (as for the German build, but nothing is read or built), so the title,
 date and base URL come from that configuration, and the pages are rendered by the
-template engine Sphinx gives its builder. Its Jinja environment does not escape by
-default; this one renders only these pages, so escaping is switched on for it: the
-status pages show the beginnings of msgids, which come from PO files.
+template engine Sphinx gives its builder. The project's ``templates_path`` comes
+first, as in Sphinx: what the start page says about the site in Leichte Sprache
+(``start-easy-read.html``) is the project's, not the package's. Its Jinja
+environment does not escape by default; this one renders only these pages, so
+escaping is switched on for it: the status pages show the beginnings of msgids,
+which come from PO files.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from jinja2 import TemplateNotFound
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.jinja2glue import BuiltinTemplateLoader
@@ -25,6 +29,7 @@ from sphinx.util.docutils import docutils_namespace
 
 from i18n_pipeline.errors import BuildError
 from i18n_pipeline.project import Project
+from i18n_pipeline.site_config import SiteConfig
 
 #: Templates of the pages above the languages (the theme's are for language pages).
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,6 +42,7 @@ class SitePages:
 
     config: Config
     templates: BuiltinTemplateLoader
+    config_file: Path
 
     @property
     def title(self) -> str:
@@ -51,14 +57,28 @@ class SitePages:
     def base_url(self) -> str:
         return str(self.config.html_baseurl or "")
 
+    @property
+    def site(self) -> SiteConfig:
+        """The project's site values (languages, documents), from the same configuration."""
+        return SiteConfig.from_config(self.config)
+
     def render(self, template: str, context: Mapping[str, Any]) -> str:
         return self.templates.render(template, dict(context))
+
+    def has_template(self, name: str) -> bool:
+        """Whether a templates directory (the project's or the package's) has ``name``."""
+        try:
+            self.templates.environment.get_template(name)
+        except TemplateNotFound:
+            return False
+        return True
 
 
 @contextmanager
 def site_pages(project: Project) -> Iterator[SitePages]:
     """Sphinx on the project's configuration, in the source language, for these pages."""
     status, warnings = io.StringIO(), io.StringIO()
+    templates = [str(project.conf_dir / path) for path in project.config.templates_path]
     with tempfile.TemporaryDirectory(prefix="site-pages-") as scratch, docutils_namespace():
         # docutils_namespace: the extension registers roles and directives with
         # docutils itself; they are taken back when this renderer is done.
@@ -68,7 +88,7 @@ def site_pages(project: Project) -> Iterator[SitePages]:
             outdir=Path(scratch) / "html",
             doctreedir=Path(scratch) / "doctrees",
             buildername="html",
-            confoverrides={"templates_path": [str(TEMPLATES)]},
+            confoverrides={"templates_path": [*templates, str(TEMPLATES)]},
             status=status,
             warning=warnings,
             freshenv=True,
@@ -79,7 +99,7 @@ def site_pages(project: Project) -> Iterator[SitePages]:
                 path=project.conf_dir / "conf.py",
                 hint="fix conf.py and run again",
             )
-        templates = cast(BuiltinTemplateLoader, app.builder.templates)
-        templates.environment.autoescape = True
-        templates.environment.keep_trailing_newline = True
-        yield SitePages(app.config, templates)
+        loader = cast(BuiltinTemplateLoader, app.builder.templates)
+        loader.environment.autoescape = True
+        loader.environment.keep_trailing_newline = True
+        yield SitePages(app.config, loader, project.conf_dir / "conf.py")

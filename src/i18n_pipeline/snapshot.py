@@ -19,7 +19,7 @@ from i18n_pipeline.io import write_atomically
 from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project, catalog_info
 from i18n_pipeline.review import Review, load_reviews, page_review_date, reviews_file
-from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
+from i18n_pipeline.sphinxext.easy_read import easy_read_source
 
 #: The domain of the theme's strings (skip link, switcher, footer): Sphinx's own name.
 CHROME_DOMAIN = "sphinx"
@@ -71,9 +71,9 @@ class Snapshot:
 def expected_domains(project: Project) -> list[str]:
     """One catalog per translated source document, and the page chrome's (the
     Leichte Sprache page is German only: no catalog)."""
-    documents = sorted(
-        p.stem for p in project.source_dir.glob("*.rst") if p.name != EASY_READ_SOURCE
-    )
+    easy_read = project.config.easy_read
+    german_only = easy_read_source(easy_read) if easy_read else None
+    documents = sorted(p.stem for p in project.source_dir.glob("*.rst") if p.name != german_only)
     if not documents:
         raise InputMissingError(
             "no source document (*.rst) found",

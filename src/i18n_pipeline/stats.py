@@ -13,7 +13,7 @@ from pathlib import Path
 
 from i18n_pipeline.catalog import EntryCounts
 from i18n_pipeline.io import write_json
-from i18n_pipeline.languages import Language, translations
+from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
 from i18n_pipeline.readability import Readability
 from i18n_pipeline.review import REVIEWED, EntryState, entry_state
@@ -95,7 +95,7 @@ def collect_stats(
     project: Project, languages: list[Language] | None = None, snapshot: Snapshot | None = None
 ) -> list[LanguageStats]:
     """Statistics of every language; a file that cannot be read stops with file:line."""
-    languages = languages or translations()
+    languages = languages or project.config.translations
     if snapshot is None:
         snapshot = take_snapshot(project, languages)
     snapshot.require_readable()

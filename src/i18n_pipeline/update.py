@@ -27,7 +27,7 @@ from babel.messages.pofile import read_po, write_po
 from i18n_pipeline.catalog import CatalogFile, parse_catalog, read_catalog
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.io import write_atomically
-from i18n_pipeline.languages import Language, translations
+from i18n_pipeline.languages import Language
 from i18n_pipeline.msgmerge import msgmerge
 from i18n_pipeline.project import Project
 from i18n_pipeline.splice import same_entries, splice
@@ -59,7 +59,7 @@ def update_catalogs(
     """
     templates = sorted(project.pot_dir.glob("*.pot"))
     plan = []
-    for lang in languages or translations():
+    for lang in languages or project.config.translations:
         for pot in templates:
             po_file = project.po_file(lang.code, pot.stem)
             current = read_catalog(po_file, lang.code) if po_file.exists() else None

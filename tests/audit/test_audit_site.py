@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, edit_entry, replace_in_msgstr
+from conftest import SITE, copy_project, edit_entry, replace_in_msgstr
 from i18n_pipeline.cli import main
-from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
 
 pytestmark = pytest.mark.slow
@@ -54,13 +53,13 @@ def test_every_page_and_pdf_of_every_language_is_audited(
         for pattern in ("*.html", "*.pdf")
         for p in project.site_dir.rglob(pattern)
     }
-    pdfs = {f"{lang.code}/berliner-erklaerung.pdf" for lang in all_languages()}
+    pdfs = {f"{lang.code}/berliner-erklaerung.pdf" for lang in SITE.languages}
 
     assert set(audited_pages(report)) == built
     assert pdfs <= built, "one PDF per language"
     for pdf in pdfs:
         assert audited_pages(report)[pdf]["errors"] == []
-    assert set(report["languages"]) == {lang.code for lang in all_languages()}  # type: ignore[arg-type]
+    assert set(report["languages"]) == {lang.code for lang in SITE.languages}  # type: ignore[arg-type]
 
 
 def test_language_checks_raise_no_false_alarm_on_the_real_site(
@@ -106,7 +105,7 @@ def test_reports_are_written_for_the_auditor(
     project, _, _ = site_run
     page = (project.reports_dir / "audit.html").read_text(encoding="utf-8")
 
-    for lang in all_languages():
+    for lang in SITE.languages:
         assert f'id="lang-{lang.code}"' in page
     assert "manual checks still owed" in page
     assert Path(project.reports_dir / "audit.json").is_file()

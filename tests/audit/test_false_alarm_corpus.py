@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SITE
 from i18n_pipeline.audit.model import Issue, SiteLanguages
 from i18n_pipeline.audit.pages import discover_pages
 from i18n_pipeline.audit.passages import BLOCKS
 from i18n_pipeline.audit.run import page_language_issues
-from i18n_pipeline.languages import all_languages
 from i18n_pipeline.project import Project
 from i18n_pipeline.site_languages import site_languages
 
@@ -34,14 +34,14 @@ def test_the_corpus_has_every_language_and_at_least_300_passages() -> None:
     passages = sum(len(page.root.xpath("//main/*")) for page in pages)
     quotations = sum(len(page.root.xpath("//q[@lang]")) for page in pages)
 
-    assert {page.relative for page in pages} == {f"{lang.code}.html" for lang in all_languages()}
+    assert {page.relative for page in pages} == {f"{lang.code}.html" for lang in SITE.languages}
     assert passages >= 300
     assert quotations >= 100
     assert all(element.tag in BLOCKS for page in pages for element in page.root.xpath("//main/*"))
 
 
 def test_no_finding_at_all_when_judged_as_the_site_run_judges_its_pages() -> None:
-    languages = site_languages(CORPUS, Project(ROOT).glossary_file)
+    languages = site_languages(CORPUS, Project(ROOT))
 
     assert corpus_findings(languages) == []
 

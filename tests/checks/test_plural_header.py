@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from conftest import SITE
 from i18n_pipeline.catalog import plural_form_count
 from i18n_pipeline.checks import Severity, check_po_file
 from i18n_pipeline.errors import CatalogSyntaxError
-from i18n_pipeline.languages import language
 
-ARABIC = language("ar").plural_forms
+ARABIC = SITE.plural_forms["ar"]
 BODY = '\n#: ../../source/index.rst:1\nmsgid "Wir sind ein Land."\nmsgstr "نحن بلد."\n'
 
 
@@ -41,7 +41,7 @@ def _po(tmp_path: Path, plural_forms: str | None) -> Path:
 def _header_findings(path: Path) -> list[str]:
     return [
         f"{f.line}: {f.message} / {f.hint}"
-        for f in check_po_file(path, language("ar"))
+        for f in check_po_file(path, SITE.language("ar"))
         if f.check.startswith("gettext") and f.severity is Severity.ERROR
     ]
 
@@ -95,6 +95,6 @@ def test_a_plural_forms_babel_would_complete_or_that_cannot_hold_is_refused(
 
 @pytest.mark.parametrize("code", ["ar", "fa", "pl", "en", "ru"])
 def test_every_language_rule_reads_with_its_count(code: str) -> None:
-    lang = language(code)
+    lang = SITE.language(code)
     expected = int(lang.plural_forms.split(";")[0].split("=")[1])
     assert plural_form_count({"Plural-Forms": lang.plural_forms}, Path("x.po"), 1) == expected

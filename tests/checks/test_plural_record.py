@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from babel.messages.plurals import _PluralTuple
 
+from conftest import SITE
 from i18n_pipeline import plurals
 from i18n_pipeline.checks import Severity, check_po_file
-from i18n_pipeline.languages import LANGUAGES, language
 
 BODY = '\n#: ../../source/index.rst:1\nmsgid "Wir sind ein Land."\nmsgstr "Text."\n'
 CLDR_ITALIAN = "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);"
@@ -55,7 +55,7 @@ def _po(tmp_path: Path, code: str, plural_forms: str) -> Path:
 def _header_findings(path: Path, code: str) -> list[tuple[Severity, str, str]]:
     return [
         (f.severity, f.message, f.hint)
-        for f in check_po_file(path, language(code))
+        for f in check_po_file(path, SITE.language(code))
         if f.check in ("gettext-header", "plural-table-drift")
     ]
 
@@ -67,7 +67,7 @@ def test_the_recorded_turkish_header_passes_before_and_after_babel_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, babel_table: str
 ) -> None:
     _babel_says(monkeypatch, babel_table)
-    findings = _header_findings(_po(tmp_path, "tr", LANGUAGES["tr"]), "tr")
+    findings = _header_findings(_po(tmp_path, "tr", SITE.plural_forms["tr"]), "tr")
     assert [severity for severity, _, _ in findings if severity is Severity.ERROR] == []
 
 
@@ -75,7 +75,7 @@ def test_babel_disagreeing_with_the_record_is_information_naming_both_rules(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _babel_says(monkeypatch, CLDR_ITALIAN)
-    [(severity, message, _)] = _header_findings(_po(tmp_path, "it", LANGUAGES["it"]), "it")
+    [(severity, message, _)] = _header_findings(_po(tmp_path, "it", SITE.plural_forms["it"]), "it")
     assert severity is Severity.INFO
     assert "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);" in message
     assert "nplurals=2; plural=(n != 1);" in message
@@ -98,14 +98,14 @@ def test_a_rule_spelled_differently_is_the_same_rule(tmp_path: Path) -> None:
 def test_a_header_in_no_recognised_table_is_an_error_that_names_the_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _babel_says(monkeypatch, LANGUAGES["tr"])
+    _babel_says(monkeypatch, SITE.plural_forms["tr"])
     [(severity, message, hint)] = _header_findings(
         _po(tmp_path, "tr", "nplurals=1; plural=0;"), "tr"
     )
     assert severity is Severity.ERROR
     assert "'nplurals=1; plural=0;' is not a rule for 'tr'" in message
     assert "the project's record" in message and "translate-toolkit" in message
-    assert hint == f"set 'Plural-Forms: {LANGUAGES['tr']}' (the project's record)"
+    assert hint == f"set 'Plural-Forms: {SITE.plural_forms['tr']}' (the project's record)"
 
 
 def test_numbering_arabics_forms_otherwise_is_no_disagreement(
@@ -117,14 +117,14 @@ def test_numbering_arabics_forms_otherwise_is_no_disagreement(
         "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
         "n%100>=0 && n%100<=2 ? 4 : 5);",
     )
-    assert plurals.babel_disagreement("ar", LANGUAGES["ar"]) is None
+    assert plurals.babel_disagreement("ar", SITE.plural_forms["ar"]) is None
 
 
-@pytest.mark.parametrize("code", list(LANGUAGES))
+@pytest.mark.parametrize("code", list(SITE.plural_forms))
 def test_every_configured_language_records_the_rule_translators_tools_use(code: str) -> None:
     """The record is GNU gettext's rule as translate-toolkit (Weblate's library) has it."""
-    recorded = plurals.parse_rule(LANGUAGES[code])
+    recorded = plurals.parse_rule(SITE.plural_forms[code])
     assert recorded is not None
-    tables = plurals.recognised_rules(code, LANGUAGES[code])
+    tables = plurals.recognised_rules(code, SITE.plural_forms[code])
     toolkit = next(rule for name, rule in tables.items() if name.startswith("translate-toolkit"))
     assert recorded.same_as(toolkit)

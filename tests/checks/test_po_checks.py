@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SITE
 from i18n_pipeline.checks import Severity, check_catalogs, check_po_file
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
 from i18n_pipeline.glossary import load_glossary
-from i18n_pipeline.languages import language, translations
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,7 +46,7 @@ def test_failing_fixture_reports_the_expected_checks_at_the_entry(path: Path) ->
 
     findings = [
         f
-        for f in check_po_file(path, language(_comment(path, "language")), GLOSSARY)
+        for f in check_po_file(path, SITE.language(_comment(path, "language")), GLOSSARY)
         if f.severity not in (Severity.WAIVED, Severity.INFO)  # info: the installed Babel's
     ]
 
@@ -65,21 +65,21 @@ def test_failing_fixture_reports_the_expected_checks_at_the_entry(path: Path) ->
 
 @pytest.mark.parametrize("path", sorted((FIXTURES / "xpass").glob("*.po")), ids=lambda p: p.stem)
 def test_passing_fixture_has_no_findings(path: Path) -> None:
-    findings = check_po_file(path, language(_comment(path, "language")), GLOSSARY)
+    findings = check_po_file(path, SITE.language(_comment(path, "language")), GLOSSARY)
     shown = [f for f in findings if f.severity not in (Severity.WAIVED, Severity.INFO)]
     assert not shown, [f.as_text() for f in shown]
 
 
 def test_a_waived_finding_is_listed_with_its_reason_not_hidden() -> None:
     path = FIXTURES / "xpass" / "same-as-source-waived.po"
-    [waived] = check_po_file(path, language("en"), GLOSSARY)
+    [waived] = check_po_file(path, SITE.language("en"), GLOSSARY)
     assert (waived.check, waived.severity) == ("same-as-source", Severity.WAIVED)
     assert '"Service" is also the English word' in waived.message
 
 
 def test_a_security_check_cannot_be_waived_and_still_reports_its_finding() -> None:
     path = FIXTURES / "xfail" / "waived-javascript-link.po"
-    findings = check_po_file(path, language("en"), GLOSSARY)
+    findings = check_po_file(path, SITE.language("en"), GLOSSARY)
     by_check = {f.check: f for f in findings}
     assert by_check["unsafe-markup"].severity is Severity.ERROR
     assert "javascript:alert" in by_check["unsafe-markup"].message
@@ -89,7 +89,7 @@ def test_a_security_check_cannot_be_waived_and_still_reports_its_finding() -> No
 def test_injected_javascript_link_is_an_error_naming_the_scheme() -> None:
     path = FIXTURES / "xfail" / "javascript-link.po"
     [unsafe, *_] = [
-        f for f in check_po_file(path, language("en"), GLOSSARY) if f.check == "unsafe-markup"
+        f for f in check_po_file(path, SITE.language("en"), GLOSSARY) if f.check == "unsafe-markup"
     ]
     assert unsafe.severity is Severity.ERROR
     assert "javascript" in unsafe.message
@@ -109,15 +109,15 @@ def test_every_po_file_of_every_language_is_checked(tmp_path: Path) -> None:
 
     headers = {f.path for f in check_catalogs(project) if f.check == "gettext-header"}
 
-    expected = {po for lang in translations() for po in project.po_files(lang.code)}
-    assert headers == expected and len(expected) == 3 * len(translations())
+    expected = {po for lang in SITE.translations for po in project.po_files(lang.code)}
+    assert headers == expected and len(expected) == 3 * len(SITE.translations)
 
 
 def _project_with_broken_po(tmp_path: Path) -> tuple[Project, Path]:
     root = tmp_path / "project"
     shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy2(REPO / "glossary.txt", root / "glossary.txt")
-    (root / "conf.py").write_text("", encoding="utf-8")
+    shutil.copy2(REPO / "conf.py", root / "conf.py")
     shutil.copytree(REPO / "source", root / "source")
     broken = root / "locales" / "tr" / "LC_MESSAGES" / "index.po"
     broken.write_text(

@@ -82,9 +82,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-#: What the site run knows of a site's languages (site, glossary → SiteLanguages): the
-#: command line hands it in for the project's own site; the audit imports no project.
-SiteLanguagesOf = Callable[[Path, Path], SiteLanguages]
+#: What the site run knows of a site's languages (site, project → SiteLanguages): the
+#: command line hands it in for the project's own site; the audit knows no project's
+#: languages.
+SiteLanguagesOf = Callable[[Path, Project], SiteLanguages]
 
 
 def _locations(
@@ -111,9 +112,7 @@ def _locations(
     if not own_site:
         reports = project.reports_dir / "other-sites" / site.name
         return site, project.cache_dir, args.reports or reports, SiteLanguages()
-    languages = (
-        own_site_languages(site, project.glossary_file) if own_site_languages else SiteLanguages()
-    )
+    languages = own_site_languages(site, project) if own_site_languages else SiteLanguages()
     return site, project.cache_dir, args.reports or project.reports_dir, languages
 
 

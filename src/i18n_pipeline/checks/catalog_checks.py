@@ -16,7 +16,9 @@ from i18n_pipeline.plurals import babel_disagreement, matching_table, parse_rule
 
 
 def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]:
-    """Language, charset and plural forms, as GNU gettext and the language require them."""
+    """Language, charset and plural forms, as GNU gettext and the language require them;
+    ``language`` is the project's (``SiteConfig.language``): its ``plural_forms`` is the
+    record of conf.py's ``site_languages``."""
     path, line, header = catalog.path, catalog.header_line, catalog.header
 
     def finding(message: str, hint: str) -> Finding:
@@ -56,8 +58,8 @@ def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]
             "plural-table-drift",
             Severity.INFO,
             disagreement,
-            "nothing, unless the record itself is wrong: then change it in languages.py "
-            "and run 'tox -e update'",
+            "nothing, unless the record itself is wrong: then change it in conf.py "
+            "(site_languages) and run 'tox -e update'",
         )
     # GNU msgfmt --check (the reader) holds every plural entry to the header's count.
     expected = nplurals

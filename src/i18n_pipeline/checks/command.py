@@ -19,10 +19,9 @@ from i18n_pipeline.checks.runner import check_catalogs, check_easy_read_page, ch
 from i18n_pipeline.errors import ExitCode, PipelineError, UsageError
 from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import write_json
-from i18n_pipeline.languages import language, translations
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
-from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE, EASY_READ_SOURCE
+from i18n_pipeline.sphinxext.easy_read import easy_read_source
 
 DESCRIPTION = (
     "Check PO files: gettext validity, markup, security, numbers, protected terms; "
@@ -45,8 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "targets",
         nargs="*",
-        help="language codes, PO files or leichte-sprache (default: every translation and the "
-        "Leichte Sprache page)",
+        help="language codes, PO files or the Leichte Sprache page's name (default: every "
+        "translation and the Leichte Sprache page)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
@@ -58,7 +57,9 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
     if not targets:
         return check_catalogs(project, fresh=fresh) + check_easy_read_page(project)
     glossary = load_glossary(project.glossary_file)
-    codes = {lang.code for lang in translations()}
+    config = project.config
+    codes = set(config.translation_codes)
+    easy_read = [config.easy_read, easy_read_source(config.easy_read)] if config.easy_read else []
     findings: list[Finding] = []
     for target in targets:
         path = Path(target)
@@ -69,15 +70,15 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
                     f"{target}: not a PO file of one of the site's languages",
                     hint="pass locales/<lang>/LC_MESSAGES/<name>.po",
                 )
-            findings += check_po_file(path, language(code), glossary)
-        elif target == EASY_READ_PAGE or path.name == EASY_READ_SOURCE:
+            findings += check_po_file(path, config.language(code), glossary)
+        elif target in easy_read[:1] or path.name in easy_read[1:]:
             findings += check_easy_read_page(project)
         elif target in codes:
-            findings += check_catalogs(project, [language(target)], fresh=fresh)
+            findings += check_catalogs(project, [config.language(target)], fresh=fresh)
         else:
             raise UsageError(
                 f"{target!r} is neither a language code nor a PO file",
-                hint=f"use one of: {', '.join(sorted(codes))}, {EASY_READ_PAGE}",
+                hint=f"use one of: {', '.join([*sorted(codes), *easy_read[:1]])}",
             )
     return findings
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 
@@ -16,11 +17,11 @@ from i18n_pipeline.checks.waivers import waived_checks
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.fingerprint import files_digest
 from i18n_pipeline.glossary import load_glossary
-from i18n_pipeline.languages import Language, language, translations
+from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
 from i18n_pipeline.result_cache import ResultCache
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
-from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
+from i18n_pipeline.sphinxext.easy_read import easy_read_source
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
@@ -116,10 +117,11 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
 def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False) -> list[Finding]:
     """Every catalog of the snapshot; findings of unchanged bytes come from the cache."""
     glossary = load_glossary(project.glossary_file)
-    cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary))
+    records = project.config.plural_forms
+    cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary, records))
     findings = [syntax_finding(problem) for problem in snapshot.problems]
     for code, catalogs in snapshot.catalogs.items():
-        lang = language(code)
+        lang = project.config.language(code)
         for catalog in catalogs:
             key = cache.key(code, str(catalog.path), catalog.data)
             found = None if fresh else cache.load(key, Finding.from_json)
@@ -132,7 +134,9 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
 
 def check_easy_read_page(project: Project) -> list[Finding]:
     """The Leichte Sprache page against its rules (it is German source, not a PO file)."""
-    path = project.source_dir / EASY_READ_SOURCE
+    if not project.config.easy_read:
+        return []
+    path = project.source_dir / easy_read_source(project.config.easy_read)
     if not path.is_file():
         return []
     return check_easy_read(path, frozenset(load_glossary(project.glossary_file)))
@@ -142,13 +146,13 @@ def check_catalogs(
     project: Project, languages: list[Language] | None = None, *, fresh: bool = False
 ) -> list[Finding]:
     """Read every PO file of every (or the given) language once, and check it."""
-    snapshot = take_snapshot(project, languages or translations())
+    snapshot = take_snapshot(project, languages or project.config.translations)
     return check_snapshot(project, snapshot, fresh=fresh)
 
 
-def _checks_digest(glossary: tuple[str, ...]) -> str:
-    """What findings depend on besides the PO file: the checks' code, the glossary, and
-    the libraries whose checks and data they use."""
+def _checks_digest(glossary: tuple[str, ...], records: Mapping[str, str]) -> str:
+    """What findings depend on besides the PO file: the checks' code, the glossary, the
+    plural records of conf.py, and the libraries whose checks and data they use."""
     package = Path(__file__).parent.parent
     code = [
         *Path(__file__).parent.glob("*.py"),
@@ -158,4 +162,5 @@ def _checks_digest(glossary: tuple[str, ...]) -> str:
         package / "sphinxext" / "roles.py",
     ]
     libraries = [f"{name} {version(name)}" for name in CHECK_LIBRARIES]
-    return files_digest(package, code, *libraries, *glossary)
+    plural_records = [f"{code}: {record}" for code, record in records.items()]
+    return files_digest(package, code, *libraries, *glossary, *plural_records)

@@ -8,15 +8,19 @@ pronounced in (``names``), the German and the translation side by side
 (``parallel``), the declaration in Leichte Sprache (``easy_read``), where a
 translation comes from (``provenance``), the declaration as an accessible PDF
 (``pdf_link``), the locale-formatted date (``dates``) and the theme itself
-(``theme``).
+(``theme``). What the site is (its languages, which documents get a PDF or a
+parallel page…) are the project's values in conf.py (:mod:`i18n_pipeline.site_values`).
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
 from sphinx.util.typing import ExtensionMetadata
 
-from i18n_pipeline import __version__
+from i18n_pipeline import __version__, site_values
+from i18n_pipeline.site_config import SiteConfig
 from i18n_pipeline.sphinxext import (
     dates,
     direction,
@@ -32,9 +36,26 @@ from i18n_pipeline.sphinxext import (
 )
 
 
+def check_site_values(app: Sphinx, config: Config) -> None:
+    """Stop a build whose site values are missing or wrong, naming them (and a build in a
+    language the site does not have)."""
+    try:
+        site = SiteConfig.from_config(config)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"a site value of conf.py has the wrong type: {error}") from None
+    problems = site.problems()
+    if site.plural_forms and config.language not in site.plural_forms:
+        problems.append(
+            f"the build's language {config.language!r} is not one of site_languages "
+            f"({', '.join(site.codes)})"
+        )
+    if problems:
+        raise ConfigError("; ".join(problems))
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("site_source_language", "de", "env", types=frozenset({str}))
-    app.add_config_value("site_languages", [], "html", types=frozenset({list, tuple}))
+    site_values.register(app)
+    app.connect("config-inited", check_site_values)
 
     theme.setup(app)
     direction.setup(app)

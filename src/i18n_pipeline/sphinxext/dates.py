@@ -12,10 +12,12 @@ import datetime as dt
 from babel.dates import format_date
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from i18n_pipeline.languages import language
+from i18n_pipeline.languages import Language
+from i18n_pipeline.site_config import SiteConfig
 
 
 class localized_date(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils node naming
@@ -37,14 +39,19 @@ class DeclarationDate(SphinxDirective):
         return [paragraph]
 
 
-def format_for_language(iso: str, code: str) -> str:
-    lang = language(code)
+def format_for_language(iso: str, lang: Language) -> str:
+    """The date as ``lang`` writes it: in its locale (the project's, en_GB for en) and digits."""
     date = dt.date.fromisoformat(iso)
     return lang.localize_digits(format_date(date, "long", locale=lang.format_locale))
 
 
+def page_language(config: Config) -> Language:
+    """The build's language, as the site has it (its format locale included)."""
+    return SiteConfig.from_config(config).language(config.language)
+
+
 def visit_localized_date(self: HTML5Translator, node: localized_date) -> None:
-    text = format_for_language(node["iso"], self.config.language)
+    text = format_for_language(node["iso"], page_language(self.config))
     self.body.append(f'<time datetime="{node["iso"]}"><strong>{self.encode(text)}</strong></time>')
     raise nodes.SkipNode
 

@@ -1,12 +1,13 @@
-"""The declaration in Leichte Sprache: a German page of its own, not a translation.
+"""The site in Leichte Sprache: a German page of its own, not a translation.
 
 Easy-read German restructures the text (short sentences, hard words explained), so
-it is written as its own source document, ``source/leichte-sprache.rst``, and
-checked by its own rules (``checks.easy_read``), not carried in PO files. It exists
-in the German build only: the gettext builder and the translations' builds leave
-it out (its ``:orphan:`` keeps Sphinx from asking for a toctree entry). Its
-``lang`` is ``de``, so screen readers speak it as German; every page's switcher
-leads to it under its German name.
+it is written as its own source document (conf.py's ``site_easy_read``: the
+declaration's is ``source/leichte-sprache.rst``) and checked by its own rules
+(``checks.easy_read``), not carried in PO files. It exists in the German build
+only: the gettext builder and the translations' builds leave it out (its
+``:orphan:`` keeps Sphinx from asking for a toctree entry). Its ``lang`` is
+``de``, so screen readers speak it as German; every page's switcher leads to it
+under its German name.
 
 Easy-read layout puts every sentence on a line of its own and never breaks a word
 at the end of a line: the source has one sentence per line, which the page keeps
@@ -26,12 +27,13 @@ from sphinx.config import Config
 
 from i18n_pipeline.sphinxext.context import provide
 
-#: The document (and page) name, in the source language's directory only.
-EASY_READ_PAGE = "leichte-sprache"
 #: Its name in the switcher and on the start page, the same in every language.
 EASY_READ_NAME = "Leichte Sprache"
-#: The source file, as Sphinx's ``exclude_patterns`` names it.
-EASY_READ_SOURCE = f"{EASY_READ_PAGE}.rst"
+
+
+def easy_read_source(document: str) -> str:
+    """The document's source file, as Sphinx's ``exclude_patterns`` names it."""
+    return f"{document}.rst"
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,11 @@ class EasyReadLink:
 
 def leave_out_of_translations(app: Sphinx, config: Config) -> None:
     """Only the German build has the easy-read page (there is nothing to translate)."""
-    if config.language != config.site_source_language:
-        config.exclude_patterns = [*config.exclude_patterns, EASY_READ_SOURCE]
+    if config.site_easy_read and config.language != config.site_source_language:
+        config.exclude_patterns = [
+            *config.exclude_patterns,
+            easy_read_source(config.site_easy_read),
+        ]
 
 
 SPLIT_WORD = re.compile(r"\w+(?:[-·]\w+)+")
@@ -55,7 +60,7 @@ SPLIT_WORD = re.compile(r"\w+(?:[-·]\w+)+")
 
 def lay_out_for_easy_reading(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Mark the page's section for the easy-read layout and keep split words whole."""
-    if docname != EASY_READ_PAGE:
+    if not docname or docname != app.config.site_easy_read:
         return
     for section in doctree.findall(nodes.section):
         if isinstance(section.parent, nodes.document):
@@ -82,13 +87,15 @@ def _split_words(text: str) -> list[nodes.Node]:
 
 
 def easy_read_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
-    source = app.config.site_source_language
+    source, page = app.config.site_source_language, app.config.site_easy_read
+    if not page:
+        return {"easy_read": None}
     to_site_root = "../" * (pagename.count("/") + 1)
     link = EasyReadLink(
-        url=f"{to_site_root}{source}/{EASY_READ_PAGE}.html",
+        url=f"{to_site_root}{source}/{page}.html",
         tag=source,
         name=EASY_READ_NAME,
-        current=pagename == EASY_READ_PAGE,
+        current=pagename == page,
     )
     return {"easy_read": link}
 

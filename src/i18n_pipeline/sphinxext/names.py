@@ -17,6 +17,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 
 from i18n_pipeline.glossary import Term, read_glossary
@@ -83,6 +84,12 @@ def _split(text: str, pattern: re.Pattern[str], terms: dict[str, Term]) -> list[
     return pieces
 
 
+def resolve_glossary(app: Sphinx, config: Config) -> None:
+    """A relative ``site_glossary`` is relative to conf.py, as Sphinx's own paths are."""
+    if config.site_glossary:
+        config.site_glossary = str(Path(app.confdir) / config.site_glossary)
+
+
 def setup(app: Sphinx) -> None:
-    app.add_config_value("site_glossary", "", "env", types=frozenset({str}))
+    app.connect("config-inited", resolve_glossary)
     app.add_transform(MarkNames)

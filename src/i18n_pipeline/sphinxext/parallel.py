@@ -1,11 +1,14 @@
 """Parallel text: the German original and the translation side by side, paragraph by paragraph.
 
-For bilingual readers and for reviewers. Every translation gets ``parallel.html``:
-each translatable paragraph of the declaration as a pair, the German with
-``lang="de" dir="ltr"``, the translation in the page's language. Both sides are
-rendered by the same Sphinx HTML translator as the pages themselves. The German
-side comes from the message the translation replaced, remembered on the node
-just before Sphinx's ``Locale`` transform applies the catalog.
+For bilingual readers and for reviewers. Every translation gets a parallel page for
+each document of ``site_parallel_pages`` (conf.py: document → page name, the
+declaration's is ``parallel.html``): each translatable paragraph of the document as
+a pair, the German with ``lang="de" dir="ltr"``, the translation in the page's
+language. Both sides are rendered by the same Sphinx HTML translator as the pages
+themselves. The German side comes from the message the translation replaced,
+remembered on the node just before Sphinx's ``Locale`` transform applies the
+catalog. Every translated page's footer links a parallel page: its own document's,
+else the site's first.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
 from i18n_pipeline.languages import Language, language
+from i18n_pipeline.site_config import SiteConfig
+from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.fallback import fallback_language
 
-#: The page's name in every translation's directory.
-PARALLEL_PAGE = "parallel"
 _SOURCE_TEXT = "source_text"
 
 
@@ -64,11 +67,11 @@ class ParallelPair:
     fallback: Language | None = None
 
 
-def parallel_pairs(app: Sphinx) -> list[ParallelPair]:
-    """Both columns for every translatable paragraph of the declaration."""
+def parallel_pairs(app: Sphinx, document: str) -> list[ParallelPair]:
+    """Both columns for every translatable paragraph of ``document``."""
     builder = app.builder
     assert isinstance(builder, StandaloneHTMLBuilder)
-    doctree = app.env.get_and_resolve_doctree(app.config.root_doc, builder)
+    doctree = app.env.get_and_resolve_doctree(document, builder)
     pairs = []
     for node in doctree.findall(nodes.Element):
         if _SOURCE_TEXT in node:
@@ -79,12 +82,21 @@ def parallel_pairs(app: Sphinx) -> list[ParallelPair]:
     return pairs
 
 
-def collect_parallel_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+def collect_parallel_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if app.builder.format != "html" or app.config.language == app.config.site_source_language:
         return
-    yield PARALLEL_PAGE, {"parallel_pairs": parallel_pairs(app)}, "parallel.html"
+    for document, page in SiteConfig.from_config(app.config).parallel_pages.items():
+        yield page, {"parallel_pairs": parallel_pairs(app, document)}, "parallel.html"
+
+
+def parallel_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
+    """The parallel page the footer links (none in the source language)."""
+    if app.config.language == app.config.site_source_language:
+        return {"parallel_page": ""}
+    return {"parallel_page": SiteConfig.from_config(app.config).parallel_page_of(pagename)}
 
 
 def setup(app: Sphinx) -> None:
     app.add_transform(RememberSourceText)
-    app.connect("html-collect-pages", collect_parallel_page)
+    app.connect("html-collect-pages", collect_parallel_pages)
+    provide(app, parallel_values)

@@ -1,12 +1,14 @@
-"""The declaration as an accessible PDF, made at the end of each language's build.
+"""The documents as accessible PDFs, made at the end of each language's build.
 
-WeasyPrint prints the built declaration page (``i18n_pipeline.pdf``), and every
-page of the language links to the PDF in the language's own words, with its
-size ("PDF, barrierefrei, 44 kB"). The size is known only once the PDF exists,
-and the PDF is made from a written page: the footer that holds the link is not
-printed, so the pages are written with a placeholder for the size, which is
-filled in once the PDF is made. A language that did not change is reused whole
-by the pipeline, PDF included, so an unchanged language is not printed again.
+Which documents get a PDF, and its file name, is the project's (``site_pdfs`` in
+conf.py). WeasyPrint prints the built page (``i18n_pipeline.pdf``), and every page
+of the language links a PDF in the language's own words, with its size ("PDF,
+barrierefrei, 44 kB"): its own document's, else the site's first. The size is
+known only once the PDF exists, and the PDF is made from a written page: the
+footer that holds the link is not printed, so the pages are written with a
+placeholder for the size, which is filled in once the PDF is made. A language
+that did not change is reused whole by the pipeline, PDF included, so an
+unchanged language is not printed again.
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ from babel.units import format_unit
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from i18n_pipeline.languages import language
-from i18n_pipeline.pdf import PDF_NAME, render_pdf
+from i18n_pipeline.languages import Language, language
+from i18n_pipeline.pdf import render_pdf
+from i18n_pipeline.site_config import SiteConfig
 from i18n_pipeline.sphinxext.context import provide
+from i18n_pipeline.sphinxext.dates import page_language
 
-#: Stands for the PDF's size in the written pages until the PDF exists (private-use
-#: characters: no text has them, and none survives the filling in).
-SIZE_PLACEHOLDER = "\ue000pdf-size\ue000"
+
+def size_placeholder(name: str) -> str:
+    """Stands for the size of the PDF ``name`` in the written pages until it exists
+    (private-use characters: no text has them, and none survives the filling in)."""
+    return f"\ue000pdf-size:{name}\ue000"
 
 
 @dataclass(frozen=True)
@@ -36,32 +42,38 @@ class PdfLink:
 
 
 def pdf_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
-    if not app.config.site_pdf:
+    name = SiteConfig.from_config(app.config).pdf_of(pagename) if app.config.site_pdf else ""
+    if not name:
         return {}
     link = PdfLink(
-        url="../" * pagename.count("/") + PDF_NAME,
+        url="../" * pagename.count("/") + name,
         tag=language(app.config.language).tag,
-        size=SIZE_PLACEHOLDER,
+        size=size_placeholder(name),
     )
     return {"pdf": link}
 
 
-def print_declaration(app: Sphinx, exception: Exception | None) -> None:
-    """Print the declaration to PDF and put its size into every page's link."""
+def print_documents(app: Sphinx, exception: Exception | None) -> None:
+    """Print every document of ``site_pdfs`` to PDF and put the sizes into the pages' links."""
     if exception is not None or app.builder.format != "html" or not app.config.site_pdf:
         return
     outdir = Path(app.outdir)
-    size = render_pdf(outdir / f"{app.config.root_doc}.html", outdir / PDF_NAME)
-    shown = format_size(size, app.config.language)
+    lang = page_language(app.config)
+    shown = {
+        size_placeholder(name): format_size(render_pdf(outdir / f"{doc}.html", outdir / name), lang)
+        for doc, name in SiteConfig.from_config(app.config).pdfs.items()
+    }
     for page in outdir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if SIZE_PLACEHOLDER in text:
-            page.write_text(text.replace(SIZE_PLACEHOLDER, shown), encoding="utf-8")
+        filled = text
+        for placeholder, size in shown.items():
+            filled = filled.replace(placeholder, size)
+        if filled != text:
+            page.write_text(filled, encoding="utf-8")
 
 
-def format_size(size: int, code: str) -> str:
+def format_size(size: int, lang: Language) -> str:
     """ "44 kB" as the language writes it (CLDR's unit pattern, the language's digits)."""
-    lang = language(code)
     kilobytes = max(1, round(size / 1000))
     return lang.localize_digits(
         format_unit(kilobytes, "digital-kilobyte", length="short", locale=lang.format_locale)
@@ -71,4 +83,4 @@ def format_size(size: int, code: str) -> str:
 def setup(app: Sphinx) -> None:
     app.add_config_value("site_pdf", True, "html", types=frozenset({bool}))
     provide(app, pdf_values)
-    app.connect("build-finished", print_declaration)
+    app.connect("build-finished", print_documents)

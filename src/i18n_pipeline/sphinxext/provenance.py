@@ -15,26 +15,25 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from i18n_pipeline.languages import language
 from i18n_pipeline.sphinxext.context import provide
-from i18n_pipeline.sphinxext.dates import format_for_language
+from i18n_pipeline.sphinxext.dates import format_for_language, page_language
 
 
 def provenance_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
     facts = app.config.site_provenance.get(pagename)
     if not facts or app.config.language == app.config.site_source_language:
         return {"provenance": None}
-    code = app.config.language
+    lang = page_language(app.config)
     german = sum(
         1
         for node in (doctree.findall(nodes.Element) if doctree is not None else ())
         if "untranslated" in node.get("classes", [])
     )
     provenance = {
-        "source_date": format_for_language(app.config.release, code),
+        "source_date": format_for_language(app.config.release, lang),
         "revision": facts["revision"],
-        "changed": format_for_language(facts["changed"], code) if facts["changed"] else "",
-        "german_paragraphs": language(code).localize_digits(str(german)) if german else "",
+        "changed": format_for_language(facts["changed"], lang) if facts["changed"] else "",
+        "german_paragraphs": lang.localize_digits(str(german)) if german else "",
     }
     return {"provenance": provenance}
 

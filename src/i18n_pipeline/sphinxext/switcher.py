@@ -14,14 +14,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from i18n_pipeline.languages import language
+from i18n_pipeline.site_config import SiteConfig
 from i18n_pipeline.sphinxext.context import provide
-from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE
-from i18n_pipeline.sphinxext.parallel import PARALLEL_PAGE
-
-#: Pages that are not one page in every language: the parallel text (translations
-#: only) and the easy-read page (German only). The switcher leads from them to each
-#: language's start page, and they carry no hreflang alternates.
-SINGLE_VERSION_PAGES = frozenset({PARALLEL_PAGE, EASY_READ_PAGE})
 
 
 @dataclass(frozen=True)
@@ -40,19 +34,20 @@ class LanguageVersion:
 def language_versions(app: Sphinx, pagename: str) -> list[LanguageVersion]:
     to_site_root = "../" * (pagename.count("/") + 1)
     base = app.config.html_baseurl.rstrip("/")
-    source = app.config.site_source_language
+    site = SiteConfig.from_config(app.config)
+    # The German original has no parallel page of its own (it is the original): from a
+    # parallel page, German leads to the document it shows. The easy-read page is no
+    # language's version of the declaration: from it, every language's entry leads to
+    # that language's start page, none is "current".
+    on_easy_read = bool(site.easy_read) and pagename == site.easy_read
+    shown_in_source = site.parallel_document(pagename) or pagename
     versions = []
-    for code in app.config.site_languages:
+    for code in site.codes:
         lang = language(code)
-        # The German original has no parallel page of its own (it is the original), and
-        # the easy-read page is no language's version of the declaration: from it, every
-        # language's entry leads to that language's declaration, none is "current".
-        on_easy_read = pagename == EASY_READ_PAGE
-        shown = (
-            app.config.root_doc
-            if (pagename == PARALLEL_PAGE and code == source) or on_easy_read
-            else pagename
-        )
+        if on_easy_read:
+            shown = site.root_doc
+        else:
+            shown = shown_in_source if code == site.source_language else pagename
         path = f"{code}/{shown}.html"
         versions.append(
             LanguageVersion(
@@ -74,7 +69,7 @@ def x_default_url(app: Sphinx, pagename: str) -> str:
     base = app.config.html_baseurl.rstrip("/")
     path = (
         "index.html"
-        if pagename == "index"
+        if pagename == app.config.root_doc
         else f"{app.config.site_source_language}/{pagename}.html"
     )
     return f"{base}/{path}" if base else to_site_root + path
@@ -85,9 +80,10 @@ def switcher_values(app: Sphinx, pagename: str, doctree: nodes.document | None) 
     # A parallel page is German and a translation at once, and the easy-read page has
     # no other language versions; neither is a language version of one page, so
     # neither has hreflang alternates (the switcher still leads to the others).
+    single = pagename in SiteConfig.from_config(app.config).single_version_pages
     return {
         "language_versions": versions,
-        "alternates": [] if pagename in SINGLE_VERSION_PAGES else versions,
+        "alternates": [] if single else versions,
         "x_default_url": x_default_url(app, pagename),
         "site_root": "../" * (pagename.count("/") + 1),
     }

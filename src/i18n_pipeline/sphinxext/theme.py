@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from i18n_pipeline.sphinxext.context import provide
-from i18n_pipeline.sphinxext.dates import format_for_language
+from i18n_pipeline.sphinxext.dates import format_for_language, page_language
 
 THEME_DIR = Path(__file__).parent / "theme" / "accessible"
 #: On every page: no script runs, nothing loads from elsewhere, even if an injection
@@ -53,13 +53,15 @@ def drop_unused_assets(app: Sphinx, exception: Exception | None) -> None:
 
 
 def page_values(app: Sphinx, pagename: str, doctree: nodes.document | None) -> dict[str, Any]:
-    """Every page's security policy, and its review state: the footer says "reviewed on
-    …" only when every entry of the page was reviewed (the pipeline passes those days in
-    ``site_review_dates``); else it is a draft."""
+    """Every page's security policy, its review state (the footer says "reviewed on …"
+    only when every entry of the page was reviewed: the pipeline passes those days in
+    ``site_review_dates``; else it is a draft) and the project's accessibility statement,
+    which the footer links."""
     day = app.config.site_review_dates.get(pagename, "")
     return {
         "content_security_policy": CONTENT_SECURITY_POLICY,
-        "review_date": format_for_language(day, app.config.language) if day else "",
+        "review_date": format_for_language(day, page_language(app.config)) if day else "",
+        "statement_page": app.config.site_accessibility_statement,
     }
 
 
