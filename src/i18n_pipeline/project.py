@@ -22,10 +22,10 @@ class Project:
     root: Path
 
     def copy_inputs(self, target: Path) -> Project:
-        """A throw-away copy of the inputs (config, glossary, sources, PO files and
-        reviews), for the tests and the benchmark to run the real pipeline on."""
+        """A throw-away copy of the inputs (config, glossary, term base, sources, PO files
+        and reviews), for the tests and the benchmark to run the real pipeline on."""
         target.mkdir(parents=True, exist_ok=True)
-        for name in ("conf.py", "glossary.txt"):
+        for name in ("conf.py", "glossary.txt", "termbase.tbx"):
             shutil.copy2(self.root / name, target / name)
         shutil.copytree(self.source_dir, target / "source")
         shutil.copytree(self.locale_dir, target / "locales", ignore=shutil.ignore_patterns("*.mo"))
@@ -61,6 +61,11 @@ class Project:
     @property
     def glossary_file(self) -> Path:
         return self.root / "glossary.txt"
+
+    @property
+    def termbase_file(self) -> Path:
+        """The key terms and their approved renderings (TBX), which the check enforces."""
+        return self.root / "termbase.tbx"
 
     @property
     def build_dir(self) -> Path:
