@@ -15,7 +15,12 @@ from pathlib import Path
 
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.checks.runner import check_catalogs, check_easy_read_page, check_po_file
+from i18n_pipeline.checks.runner import (
+    check_catalogs,
+    check_easy_read_page,
+    check_po_file,
+    project_termbase,
+)
 from i18n_pipeline.errors import ExitCode, PipelineError, UsageError
 from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import write_atomically
@@ -25,7 +30,8 @@ from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_PAGE, EASY_READ_SOURCE
 
 DESCRIPTION = (
-    "Check PO files: gettext validity, markup, security, numbers, protected terms; "
+    "Check PO files: gettext validity, markup, security, numbers, protected terms, the term "
+    "base's renderings; "
     "and the Leichte Sprache page against the rules of easy-read German."
 )
 
@@ -58,6 +64,7 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
     if not targets:
         return check_catalogs(project, fresh=fresh) + check_easy_read_page(project)
     glossary = load_glossary(project.glossary_file)
+    termbase = project_termbase(project)
     codes = {lang.code for lang in translations()}
     findings: list[Finding] = []
     for target in targets:
@@ -69,7 +76,7 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
                     f"{target}: not a PO file of one of the site's languages",
                     hint="pass locales/<lang>/LC_MESSAGES/<name>.po",
                 )
-            findings += check_po_file(path, language(code), glossary)
+            findings += check_po_file(path, language(code), glossary, termbase)
         elif target == EASY_READ_PAGE or path.name == EASY_READ_SOURCE:
             findings += check_easy_read_page(project)
         elif target in codes:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 # Importing the check modules registers their checks.
 from i18n_pipeline.catalog import CatalogFile, read_catalog
-from i18n_pipeline.checks import entry_checks, typography  # noqa: F401
+from i18n_pipeline.checks import entry_checks, term_base, typography  # noqa: F401
 from i18n_pipeline.checks.catalog_checks import check_headers
 from i18n_pipeline.checks.easy_read import check_easy_read
 from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
@@ -16,24 +16,32 @@ from i18n_pipeline.checks.waivers import waived_checks
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.fingerprint import files_digest
 from i18n_pipeline.glossary import load_glossary
-from i18n_pipeline.languages import Language, language, translations
+from i18n_pipeline.languages import Language, all_languages, language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.result_cache import ResultCache
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
+from i18n_pipeline.termbase import TermBase, read_termbase
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
 CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils", "langcodes")
 
 
-def check_po_file(path: Path, lang: Language, glossary: tuple[str, ...] = ()) -> list[Finding]:
+def check_po_file(
+    path: Path, lang: Language, glossary: tuple[str, ...] = (), termbase: TermBase | None = None
+) -> list[Finding]:
     """All findings for one PO file on disk (read strictly, once)."""
     try:
         catalog = read_catalog(path, lang.code)
     except CatalogSyntaxError as error:
         return [syntax_finding(error)]
-    return check_catalog(catalog, lang, glossary)
+    return check_catalog(catalog, lang, glossary, termbase)
+
+
+def project_termbase(project: Project) -> TermBase:
+    """The project's term base; its terms in the source language are what msgids name."""
+    return read_termbase(project.termbase_file, all_languages()[0].code)
 
 
 def syntax_finding(error: CatalogSyntaxError) -> Finding:
@@ -48,12 +56,15 @@ def syntax_finding(error: CatalogSyntaxError) -> Finding:
 
 
 def check_catalog(
-    catalog: CatalogFile, lang: Language, glossary: tuple[str, ...] = ()
+    catalog: CatalogFile,
+    lang: Language,
+    glossary: tuple[str, ...] = (),
+    termbase: TermBase | None = None,
 ) -> list[Finding]:
     """Header checks, then every entry check on every entry Sphinx would show."""
     path = catalog.path
     findings = list(check_headers(catalog, lang))
-    context = Context(path=path, language=lang, glossary=glossary)
+    context = Context(path=path, language=lang, glossary=glossary, termbase=termbase or TermBase())
     for message in catalog.live:
         if message.fuzzy or not message.msgstr:
             continue  # Sphinx shows only translated, non-fuzzy entries
@@ -116,7 +127,8 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
 def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False) -> list[Finding]:
     """Every catalog of the snapshot; findings of unchanged bytes come from the cache."""
     glossary = load_glossary(project.glossary_file)
-    cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary))
+    termbase = project_termbase(project)
+    cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary, termbase))
     findings = [syntax_finding(problem) for problem in snapshot.problems]
     for code, catalogs in snapshot.catalogs.items():
         lang = language(code)
@@ -124,7 +136,7 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
             key = cache.key(code, str(catalog.path), catalog.data)
             found = None if fresh else cache.load(key, Finding.from_json)
             if found is None:
-                found = check_catalog(catalog, lang, glossary)
+                found = check_catalog(catalog, lang, glossary, termbase)
                 cache.store(key, (finding.as_json() for finding in found))
             findings.extend(found)
     return findings
@@ -146,16 +158,17 @@ def check_catalogs(
     return check_snapshot(project, snapshot, fresh=fresh)
 
 
-def _checks_digest(glossary: tuple[str, ...]) -> str:
-    """What findings depend on besides the PO file: the checks' code, the glossary, and
-    the libraries whose checks and data they use."""
+def _checks_digest(glossary: tuple[str, ...], termbase: TermBase) -> str:
+    """What findings depend on besides the PO file: the checks' code, the glossary, the
+    term base, and the libraries whose checks and data they use."""
     package = Path(__file__).parent.parent
     code = [
         *Path(__file__).parent.glob("*.py"),
         package / "languages.py",
         package / "catalog.py",
         package / "glossary.py",
+        package / "termbase.py",
         package / "sphinxext" / "roles.py",
     ]
     libraries = [f"{name} {version(name)}" for name in CHECK_LIBRARIES]
-    return files_digest(package, code, *libraries, *glossary)
+    return files_digest(package, code, *libraries, *glossary, termbase.digest)
