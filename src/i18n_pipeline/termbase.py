@@ -74,9 +74,13 @@ class TermBase:
     path: Path = Path("termbase.tbx")
     entries: tuple[TermEntry, ...] = ()
     digest: str = ""
+    source_language: str = ""
 
     def missing(self, code: str) -> tuple[TermEntry, ...]:
-        """The entries that give the language no preferred (or admitted) term."""
+        """The entries that give the language no preferred (or admitted) term; none for the
+        source language, whose terms every entry has."""
+        if language_key(code) == self.source_language:
+            return ()
         return tuple(e for e in self.entries if not (r := e.rendering(code)) or not r.accepted)
 
 
@@ -98,7 +102,7 @@ def read_termbase(path: Path, source_language: str) -> TermBase:
     data = path.read_bytes()
     store = _parse(data, path)
     entries = tuple(_entry(unit, path, language_key(source_language)) for unit in store.units)
-    return TermBase(path, entries, hashlib.sha256(data).hexdigest())
+    return TermBase(path, entries, hashlib.sha256(data).hexdigest(), language_key(source_language))
 
 
 def _parse(data: bytes, path: Path) -> tbxfile:

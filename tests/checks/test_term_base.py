@@ -3,7 +3,8 @@
 The fixtures ``fixtures/po/x*/term-base-*.po`` hold the Italian and Kurmanji
 sentences before and after the December 2026 review ("Öffnung der
 Integrationskurse" read as launching the courses); ``test_po_checks`` runs them.
-These tests say what a finding tells the translator and how terms are matched.
+These tests say what a finding tells the translator, how terms are matched, and
+that a language without its entries is reported once, at the term base.
 """
 
 from __future__ import annotations
@@ -11,16 +12,24 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from lxml import etree
+
 from i18n_pipeline.checks import Finding, Severity, check_catalogs, check_po_file
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import project_termbase
-from i18n_pipeline.checks.term_base import comparable, source_pattern, visible_text
+from i18n_pipeline.checks.term_base import (
+    check_term_base_coverage,
+    comparable,
+    source_pattern,
+    visible_text,
+)
 from i18n_pipeline.languages import language
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "po"
 TERMBASE = project_termbase(Project(REPO))
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def term_base_findings(fixture: str, code: str) -> list[Finding]:
@@ -94,6 +103,37 @@ def test_renderings_are_compared_without_case_spacing_and_invisible_marks() -> N
     assert comparable("țară de imigrație") == comparable("ţară de imigraţie")  # cedilla
     assert comparable("dell’accesso") == comparable("dell'accesso")
     assert comparable("بلدُ استقبالٍ") == comparable("بلد استقبال")  # vowel marks
+
+
+def test_a_language_without_its_entries_is_reported_once_at_the_term_base(
+    tmp_path: Path,
+) -> None:
+    project = Project(REPO).copy_inputs(tmp_path / "project")
+    tree = etree.parse(project.termbase_file)
+    dropped = []
+    for entry in tree.iter("termEntry"):
+        if entry.get("id") in ("einwanderungsland", "oeffnung-der-integrationskurse"):
+            [kurmanji] = [s for s in entry.iter("langSet") if s.get(XML_LANG) == "ku"]
+            entry.remove(kurmanji)
+            dropped.append(entry.sourceline)
+    tree.write(project.termbase_file, encoding="UTF-8", xml_declaration=True)
+
+    findings = check_catalogs(project, [language("ku"), language("it")])
+
+    [coverage] = [f for f in findings if f.check == "term-base-coverage"]
+    assert (coverage.path, coverage.line) == (project.termbase_file, min(dropped))
+    assert coverage.severity is Severity.ERROR
+    assert "no Kurdish (ku) rendering for 2 of its 15 terms" in coverage.message
+    assert "'Öffnung der Integrationskurse', 'Einwanderungsland'" in coverage.message
+    assert '<langSet xml:lang="ku">' in coverage.hint
+    assert not [f for f in findings if f.check == "term-base"]
+
+
+def test_a_new_language_cannot_be_published_without_its_entries() -> None:
+    [finding] = check_term_base_coverage(TERMBASE, [language("es"), language("it"), language("de")])
+
+    assert f"no Spanish (es) rendering for {len(TERMBASE.entries)} of its" in finding.message
+    assert finding.line == TERMBASE.entries[0].line
 
 
 def test_an_edited_term_base_is_checked_again_not_answered_from_the_cache(tmp_path: Path) -> None:

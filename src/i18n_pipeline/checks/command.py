@@ -40,7 +40,8 @@ def epilog() -> str:
     fixed = sorted(c.id for c in ENTRY_CHECKS.values() if not c.waivable)
     return (
         "checks: " + ", ".join(sorted(ENTRY_CHECKS)) + ", gettext-syntax, gettext-header, "
-        "gettext-plural, plural-table-drift. Waive one for an entry with a translator comment: "
+        "gettext-plural, plural-table-drift, term-base-coverage. Waive one for an entry with a "
+        "translator comment: "
         "'# check: ignore <id> -- <reason>'; waived findings are still listed. "
         f"These cannot be waived: {', '.join(fixed)}."
     )

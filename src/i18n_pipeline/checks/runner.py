@@ -12,6 +12,7 @@ from i18n_pipeline.checks.catalog_checks import check_headers
 from i18n_pipeline.checks.easy_read import check_easy_read
 from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
+from i18n_pipeline.checks.term_base import check_term_base_coverage
 from i18n_pipeline.checks.waivers import waived_checks
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.fingerprint import files_digest
@@ -125,11 +126,13 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
 
 
 def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False) -> list[Finding]:
-    """Every catalog of the snapshot; findings of unchanged bytes come from the cache."""
+    """Every catalog of the snapshot; findings of unchanged bytes come from the cache.
+    Each language of the snapshot must have its renderings in the term base."""
     glossary = load_glossary(project.glossary_file)
     termbase = project_termbase(project)
     cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary, termbase))
     findings = [syntax_finding(problem) for problem in snapshot.problems]
+    findings += check_term_base_coverage(termbase, map(language, snapshot.catalogs))
     for code, catalogs in snapshot.catalogs.items():
         lang = language(code)
         for catalog in catalogs:

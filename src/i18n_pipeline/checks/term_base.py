@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import parse_markup
-from i18n_pipeline.termbase import Rendering, TermEntry
+from i18n_pipeline.languages import Language
+from i18n_pipeline.termbase import Rendering, TermBase, TermEntry
 
 #: The endings a German noun or adjective takes in the declension (Beauftragte-n, -r;
 #: Senat-s, -es; Staatsministerin-nen): the term base lists each term once.
@@ -108,3 +109,27 @@ def _approved(rendering: Rendering) -> str:
 def _q(text: str) -> str:
     """Quoted as written (``repr`` would show a Persian zero-width non-joiner as ``\\u200c``)."""
     return f"'{text}'"
+
+
+def check_term_base_coverage(
+    termbase: TermBase, languages: Iterable[Language]
+) -> Iterator[Finding]:
+    """A language without renderings in the term base: one finding per language, at the
+    term base (the first entry it lacks), naming every term it lacks. A language is not
+    published without them, so what was learned reaches every new language."""
+    for lang in languages:
+        missing = termbase.missing(lang.code)
+        if not missing:
+            continue
+        yield Finding(
+            termbase.path,
+            missing[0].line,
+            "term-base-coverage",
+            Severity.ERROR,
+            f"the term base has no {lang.english_name} ({lang.code}) rendering for "
+            f"{len(missing)} of its {len(termbase.entries)} terms: "
+            + ", ".join(repr(entry.source[0]) for entry in missing),
+            f'add a <langSet xml:lang="{lang.code}"> with a preferred term to each of them '
+            "(docs/translators.md, 'The term base'), read off the other languages and the "
+            "German; a reviewer checks them like any translation",
+        )
