@@ -90,7 +90,8 @@ gettext_compact = False
 gettext_uuid = False
 gettext_location = True
 translation_progress_classes = True
-site_glossary = str(ROOT / "glossary.txt")  # names marked with their language (sphinxext.names)
+site_glossary = str(ROOT / "glossary.txt")
+site_termbase = str(ROOT / "termbase.tbx")  # key terms and their approved renderings (TBX)  # names marked with their language (sphinxext.names)
 
 # --- HTML ---------------------------------------------------------------------
 html_theme = "accessible"

@@ -31,7 +31,7 @@ def small_project(root: Path) -> Project:
     """The real configuration with six paragraphs of German (fixtures/update/index.rst)
     and an English index.po as Poedit 3.4 saved it (fixtures/update/poedit-en.po)."""
     (root / "source").mkdir(parents=True)
-    for name in ("conf.py", "glossary.txt"):
+    for name in ("conf.py", "glossary.txt", "termbase.tbx"):
         shutil.copy2(REPO / name, root / name)
     with (root / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('\nsite_easy_read = site_accessibility_statement = ""  # one document here\n')

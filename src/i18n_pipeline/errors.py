@@ -73,6 +73,11 @@ class InputMissingError(CatalogSyntaxError):
     """An input the site is built from is missing: nothing stale may stand in for it."""
 
 
+class TermBaseError(CatalogSyntaxError):
+    """A term base (TBX) that cannot be read, or that says something twice or not at all:
+    checked against it, the translations would pass or fail for the wrong reason."""
+
+
 class ShardError(CatalogSyntaxError):
     """A shard (one language built on its own) that cannot be assembled: missing,
     doubled, stale or from other inputs. Built from other inputs, it must not be

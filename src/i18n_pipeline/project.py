@@ -38,13 +38,14 @@ class Project:
         return read_site_config(self.conf_dir, self.source_dir)
 
     def copy_inputs(self, target: Path) -> Project:
-        """A throw-away copy of the inputs (config, glossary, sources, PO files and
-        reviews), for the tests and the benchmark to run the real pipeline on."""
+        """A throw-away copy of the inputs (config, glossary, term base, sources, PO files
+        and reviews), for the tests and the benchmark to run the real pipeline on."""
         target.mkdir(parents=True, exist_ok=True)
         shutil.copy2(self.root / "conf.py", target / "conf.py")
-        glossary = target / self.glossary_file.relative_to(self.root)
-        glossary.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(self.glossary_file, glossary)
+        for data in filter(None, (self.glossary_file, self.termbase_file)):
+            copied = target / data.relative_to(self.root)
+            copied.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(data, copied)
         if (self.root / "_templates").is_dir():
             shutil.copytree(self.root / "_templates", target / "_templates")
         shutil.copytree(self.source_dir, target / "source")
@@ -82,6 +83,12 @@ class Project:
     def glossary_file(self) -> Path:
         """conf.py's ``site_glossary`` (a relative name is relative to conf.py, as Sphinx's)."""
         return self.conf_dir / self.config.glossary
+
+    @property
+    def termbase_file(self) -> Path | None:
+        """conf.py's ``site_termbase``: the key terms and their approved renderings (TBX),
+        which the check enforces; None where the project keeps none."""
+        return self.conf_dir / self.config.termbase if self.config.termbase else None
 
     @property
     def build_dir(self) -> Path:

@@ -43,6 +43,7 @@ class SiteConfig:
     #: A language → the CLDR locale of its dates and numbers, where not the bare language.
     format_locales: Mapping[str, str]
     glossary: str  # as conf.py names it: absolute, or relative to conf.py
+    termbase: str  # the TBX term base, as conf.py names it, or "" for none
     easy_read: str  # the document in Leichte Sprache, or ""
     accessibility_statement: str  # the document every footer links, or ""
     pdfs: Mapping[str, str]  # document → its PDF's file name
@@ -60,6 +61,7 @@ class SiteConfig:
             source_language=str(config.site_source_language),
             format_locales=dict(config.site_format_locales),
             glossary=str(config.site_glossary),
+            termbase=str(config.site_termbase),
             easy_read=str(config.site_easy_read),
             accessibility_statement=str(config.site_accessibility_statement),
             pdfs=dict(config.site_pdfs),

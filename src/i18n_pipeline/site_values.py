@@ -70,6 +70,14 @@ SITE_VALUES = (
         "the glossary of protected terms (absolute, or relative to conf.py)",
     ),
     SiteValue(
+        "site_termbase",
+        "",
+        "env",
+        frozenset({str}),
+        "the term base (TBX): the key terms with their approved renderings per language, "
+        "which the check term-base enforces (absolute, or relative to conf.py); '' for none",
+    ),
+    SiteValue(
         "site_easy_read",
         "",
         "env",

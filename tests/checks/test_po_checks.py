@@ -15,6 +15,7 @@ import pytest
 
 from conftest import SITE
 from i18n_pipeline.checks import Severity, check_catalogs, check_po_file
+from i18n_pipeline.checks.runner import project_termbase
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
 from i18n_pipeline.glossary import load_glossary
@@ -23,6 +24,7 @@ from i18n_pipeline.project import Project
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "po"
 GLOSSARY = load_glossary(REPO / "glossary.txt")
+TERMBASE = project_termbase(Project(REPO))
 
 
 def _comment(path: Path, key: str) -> str:
@@ -46,7 +48,7 @@ def test_failing_fixture_reports_the_expected_checks_at_the_entry(path: Path) ->
 
     findings = [
         f
-        for f in check_po_file(path, SITE.language(_comment(path, "language")), GLOSSARY)
+        for f in check_po_file(path, SITE.language(_comment(path, "language")), GLOSSARY, TERMBASE)
         if f.severity not in (Severity.WAIVED, Severity.INFO)  # info: the installed Babel's
     ]
 
@@ -65,7 +67,7 @@ def test_failing_fixture_reports_the_expected_checks_at_the_entry(path: Path) ->
 
 @pytest.mark.parametrize("path", sorted((FIXTURES / "xpass").glob("*.po")), ids=lambda p: p.stem)
 def test_passing_fixture_has_no_findings(path: Path) -> None:
-    findings = check_po_file(path, SITE.language(_comment(path, "language")), GLOSSARY)
+    findings = check_po_file(path, SITE.language(_comment(path, "language")), GLOSSARY, TERMBASE)
     shown = [f for f in findings if f.severity not in (Severity.WAIVED, Severity.INFO)]
     assert not shown, [f.as_text() for f in shown]
 
@@ -116,8 +118,8 @@ def test_every_po_file_of_every_language_is_checked(tmp_path: Path) -> None:
 def _project_with_broken_po(tmp_path: Path) -> tuple[Project, Path]:
     root = tmp_path / "project"
     shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
-    shutil.copy2(REPO / "glossary.txt", root / "glossary.txt")
-    shutil.copy2(REPO / "conf.py", root / "conf.py")
+    for name in ("glossary.txt", "termbase.tbx", "conf.py"):
+        shutil.copy2(REPO / name, root / name)
     shutil.copytree(REPO / "source", root / "source")
     broken = root / "locales" / "tr" / "LC_MESSAGES" / "index.po"
     broken.write_text(
@@ -186,3 +188,17 @@ def test_a_missing_glossary_stops_the_check_instead_of_protecting_nothing(
     err = capsys.readouterr().err
     assert str(project.glossary_file) in err
     assert "glossary of protected terms is missing" in err
+
+
+def test_a_missing_term_base_stops_the_check_instead_of_enforcing_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = _project_with_broken_po(tmp_path)
+    project.termbase_file.unlink()
+
+    code = main(["check", "--root", str(project.root)])
+
+    assert code == ExitCode.INPUT_UNREADABLE
+    err = capsys.readouterr().err
+    assert str(project.termbase_file) in err
+    assert "the term base is missing" in err

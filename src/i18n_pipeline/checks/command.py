@@ -15,7 +15,12 @@ from pathlib import Path
 
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.checks.runner import check_catalogs, check_easy_read_page, check_po_file
+from i18n_pipeline.checks.runner import (
+    check_catalogs,
+    check_easy_read_page,
+    check_po_file,
+    project_termbase,
+)
 from i18n_pipeline.errors import ExitCode, PipelineError, UsageError
 from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import write_json
@@ -24,7 +29,8 @@ from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.easy_read import easy_read_source
 
 DESCRIPTION = (
-    "Check PO files: gettext validity, markup, security, numbers, protected terms; "
+    "Check PO files: gettext validity, markup, security, numbers, protected terms, the term "
+    "base's renderings; "
     "and the Leichte Sprache page against the rules of easy-read German."
 )
 
@@ -33,7 +39,8 @@ def epilog() -> str:
     fixed = sorted(c.id for c in ENTRY_CHECKS.values() if not c.waivable)
     return (
         "checks: " + ", ".join(sorted(ENTRY_CHECKS)) + ", gettext-syntax, gettext-header, "
-        "gettext-plural, plural-table-drift. Waive one for an entry with a translator comment: "
+        "gettext-plural, plural-table-drift, term-base-coverage. Waive one for an entry with a "
+        "translator comment: "
         "'# check: ignore <id> -- <reason>'; waived findings are still listed. "
         f"These cannot be waived: {', '.join(fixed)}."
     )
@@ -57,6 +64,7 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
     if not targets:
         return check_catalogs(project, fresh=fresh) + check_easy_read_page(project)
     glossary = load_glossary(project.glossary_file)
+    termbase = project_termbase(project)
     config = project.config
     codes = set(config.translation_codes)
     easy_read = [config.easy_read, easy_read_source(config.easy_read)] if config.easy_read else []
@@ -70,7 +78,7 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
                     f"{target}: not a PO file of one of the site's languages",
                     hint="pass locales/<lang>/LC_MESSAGES/<name>.po",
                 )
-            findings += check_po_file(path, config.language(code), glossary)
+            findings += check_po_file(path, config.language(code), glossary, termbase)
         elif target in easy_read[:1] or path.name in easy_read[1:]:
             findings += check_easy_read_page(project)
         elif target in codes:

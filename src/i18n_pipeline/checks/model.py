@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_pipeline.languages import Language
+from i18n_pipeline.termbase import TermBase
 
 
 class Severity(enum.StrEnum):
@@ -72,8 +73,9 @@ class Entry:
 
 @dataclass(frozen=True)
 class Context:
-    """What every check of one file may need: its language and the glossary."""
+    """What every check of one file may need: its language, the glossary and the term base."""
 
     path: Path
     language: Language
     glossary: tuple[str, ...] = field(default_factory=tuple)
+    termbase: TermBase = field(default_factory=TermBase)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 # Importing the check modules registers their checks.
 from i18n_pipeline.catalog import CatalogFile, read_catalog
-from i18n_pipeline.checks import entry_checks, typography  # noqa: F401
+from i18n_pipeline.checks import entry_checks, term_base, typography  # noqa: F401
 from i18n_pipeline.checks.catalog_checks import check_headers
 from i18n_pipeline.checks.easy_read import check_easy_read
 from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
+from i18n_pipeline.checks.term_base import check_term_base_coverage
 from i18n_pipeline.checks.waivers import waived_checks
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.fingerprint import files_digest
@@ -22,19 +23,29 @@ from i18n_pipeline.project import Project
 from i18n_pipeline.result_cache import ResultCache
 from i18n_pipeline.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.sphinxext.easy_read import easy_read_source
+from i18n_pipeline.termbase import TermBase, read_termbase
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
 CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils", "langcodes")
 
 
-def check_po_file(path: Path, lang: Language, glossary: tuple[str, ...] = ()) -> list[Finding]:
+def check_po_file(
+    path: Path, lang: Language, glossary: tuple[str, ...] = (), termbase: TermBase | None = None
+) -> list[Finding]:
     """All findings for one PO file on disk (read strictly, once)."""
     try:
         catalog = read_catalog(path, lang.code)
     except CatalogSyntaxError as error:
         return [syntax_finding(error)]
-    return check_catalog(catalog, lang, glossary)
+    return check_catalog(catalog, lang, glossary, termbase)
+
+
+def project_termbase(project: Project) -> TermBase:
+    """The project's term base; its terms in the source language are what msgids name."""
+    source = project.config.source_language
+    path = project.termbase_file
+    return read_termbase(path, source) if path is not None else TermBase(source_language=source)
 
 
 def syntax_finding(error: CatalogSyntaxError) -> Finding:
@@ -49,12 +60,15 @@ def syntax_finding(error: CatalogSyntaxError) -> Finding:
 
 
 def check_catalog(
-    catalog: CatalogFile, lang: Language, glossary: tuple[str, ...] = ()
+    catalog: CatalogFile,
+    lang: Language,
+    glossary: tuple[str, ...] = (),
+    termbase: TermBase | None = None,
 ) -> list[Finding]:
     """Header checks, then every entry check on every entry Sphinx would show."""
     path = catalog.path
     findings = list(check_headers(catalog, lang))
-    context = Context(path=path, language=lang, glossary=glossary)
+    context = Context(path=path, language=lang, glossary=glossary, termbase=termbase or TermBase())
     for message in catalog.live:
         if message.fuzzy or not message.msgstr:
             continue  # Sphinx shows only translated, non-fuzzy entries
@@ -115,18 +129,21 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
 
 
 def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False) -> list[Finding]:
-    """Every catalog of the snapshot; findings of unchanged bytes come from the cache."""
+    """Every catalog of the snapshot; findings of unchanged bytes come from the cache.
+    Each language of the snapshot must have its renderings in the term base."""
     glossary = load_glossary(project.glossary_file)
     records = project.config.plural_forms
-    cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary, records))
+    termbase = project_termbase(project)
+    cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary, records, termbase))
     findings = [syntax_finding(problem) for problem in snapshot.problems]
+    findings += check_term_base_coverage(termbase, map(project.config.language, snapshot.catalogs))
     for code, catalogs in snapshot.catalogs.items():
         lang = project.config.language(code)
         for catalog in catalogs:
             key = cache.key(code, str(catalog.path), catalog.data)
             found = None if fresh else cache.load(key, Finding.from_json)
             if found is None:
-                found = check_catalog(catalog, lang, glossary)
+                found = check_catalog(catalog, lang, glossary, termbase)
                 cache.store(key, (finding.as_json() for finding in found))
             findings.extend(found)
     return findings
@@ -150,17 +167,21 @@ def check_catalogs(
     return check_snapshot(project, snapshot, fresh=fresh)
 
 
-def _checks_digest(glossary: tuple[str, ...], records: Mapping[str, str]) -> str:
+def _checks_digest(
+    glossary: tuple[str, ...], records: Mapping[str, str], termbase: TermBase
+) -> str:
     """What findings depend on besides the PO file: the checks' code, the glossary, the
-    plural records of conf.py, and the libraries whose checks and data they use."""
+    plural records of conf.py, the term base, and the libraries whose checks and data
+    they use."""
     package = Path(__file__).parent.parent
     code = [
         *Path(__file__).parent.glob("*.py"),
         package / "languages.py",
         package / "catalog.py",
         package / "glossary.py",
+        package / "termbase.py",
         package / "sphinxext" / "roles.py",
     ]
     libraries = [f"{name} {version(name)}" for name in CHECK_LIBRARIES]
     plural_records = [f"{code}: {record}" for code, record in records.items()]
-    return files_digest(package, code, *libraries, *glossary, *plural_records)
+    return files_digest(package, code, *libraries, *glossary, *plural_records, termbase.digest)
