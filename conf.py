@@ -34,6 +34,9 @@ translation_progress_classes = True
 site_source_language = SOURCE_LANGUAGE
 site_languages = [SOURCE_LANGUAGE, *TRANSLATIONS]
 site_glossary = str(ROOT / "glossary.txt")  # names marked with their language (sphinxext.names)
+# The Prüfgruppe's check of the Leichte Sprache page (pruefgruppe.py); the page says whether
+# one is recorded for its current text. Named here, its bytes are an input of every build.
+site_easy_read_record = str(ROOT / "reviews" / "leichte-sprache.json")
 
 # --- HTML ---------------------------------------------------------------------
 html_theme = "accessible"
