@@ -58,6 +58,15 @@ def test_the_real_leichte_sprache_page_passes() -> None:
     assert not findings, [f.as_text() for f in findings]
 
 
+def test_a_sentence_is_reported_at_its_own_line_when_the_one_before_starts_alike(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.rst"
+    page.write_text("Das ist gut.\nDas wäre besser.\n", encoding="utf-8")
+    [finding] = check_easy_read(page)
+    assert (finding.check, finding.line) == ("easy-read-konjunktiv", 2)
+
+
 def test_every_rule_cites_the_netzwerk_and_the_din_spec() -> None:
     for rule in RULES.values():
         assert "Netzwerk Leichte Sprache" in rule.source

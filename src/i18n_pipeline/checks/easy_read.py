@@ -206,15 +206,18 @@ def sentences(path: Path) -> list[Sentence]:
             continue
         # docutils numbers a paragraph by its first line, a title by its underline.
         first_line = int(node.line or 1) - (1 if isinstance(node, nodes.title) else 0)
-        lines = node.rawsource.splitlines() or [node.astext()]
+        raw = node.rawsource or node.astext()
         text = " ".join(node.astext().split())
-        offset = 0
+        cursor = 0
         for sentence in _split(text):
-            # Sentences run on in order: look from the line the last one was on.
-            offset = next(
-                (i for i in range(offset, len(lines)) if sentence.split()[0] in lines[i]), offset
-            )
-            found.append(Sentence(sentence, first_line + offset))
+            # Sentences run on in order: each starts after the last word of the one before
+            # (a word hidden by markup leaves the cursor where it was).
+            words = sentence.split()
+            start = raw.find(words[0], cursor)
+            start = cursor if start < 0 else start
+            end = raw.find(words[-1], start)
+            cursor = start if end < 0 else end + len(words[-1])
+            found.append(Sentence(sentence, first_line + raw.count("\n", 0, start)))
     return found
 
 
