@@ -7,7 +7,9 @@ Sprache": word level, sentence level). The checks are heuristics: a finding is
 reported with the file and line of the sentence and says what to rewrite. No
 library checks easy-read German; the text is parsed by docutils, as Sphinx does,
 and split into sentences here (a sentence splitter for German needs a model,
-and easy-read text ends every sentence with '.', '!', '?' or ':').
+and easy-read text ends every sentence with '.', '!', '?' or ':'). The rules that
+depend on grammar read each sentence's word classes from a German tagger
+(:mod:`tagger`, :mod:`grammar`).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from docutils.core import publish_doctree
 from docutils.parsers.rst import Parser
 from docutils.parsers.rst.states import Inliner
 
+from i18n_pipeline.checks import grammar
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.rst import local_roles
+from i18n_pipeline.checks.tagger import tag
 
 NETZWERK = "Netzwerk Leichte Sprache"
 DIN = "DIN SPEC 33429:2025"
@@ -136,13 +140,6 @@ NUMBER_WORD = re.compile(
     r"vierzig|fünfzig|hundert|tausend|Million(?:en)?|Milliarde(?:n)?|"
     r"zweite[nrs]?|dritte[nrs]?|vierte[nrs]?)\b",
     re.IGNORECASE,
-)
-WERDEN = re.compile(r"\b(?:wird|werden|wirst|werdet|wurde|wurden|wurdest|worden)\b")
-#: A past participle: ge…t/ge…en (gemacht, gegeben, mitgemacht), an inseparable prefix
-#: with -t (bezahlt, erreicht), or -iert (finanziert); infinitives never end in -t.
-PARTICIPLE = re.compile(
-    r"\b(?:[a-zäöü]*ge[a-zäöüß]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss)[a-zäöüß]{2,}t"
-    r"|[a-zäöüß]{3,}iert)\b"
 )
 KONJUNKTIV = re.compile(
     r"\b(?:würde|würden|würdest|wäre|wären|wärest|hätte|hätten|hättest|könnte|könnten|"
@@ -278,13 +275,9 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
             report("easy-read-percent", sentence, f"percentage: {match.group()}")
         for match in NUMBER_WORD.finditer(text):
             report("easy-read-number-word", sentence, f"number written as a word: {match.group()}")
-        werden, participle = WERDEN.search(text), PARTICIPLE.search(text)
-        if werden and participle:
-            report(
-                "easy-read-passive",
-                sentence,
-                f"passive voice: {werden.group()} … {participle.group()}",
-            )
+        tokens = tag(text)
+        if found := grammar.passive(tokens):
+            report("easy-read-passive", sentence, f"passive voice: {found}")
         for match in KONJUNKTIV.finditer(text):
             report("easy-read-konjunktiv", sentence, f"Konjunktiv: {match.group()}")
         nearby = " ".join(s.text for s in all_sentences[index : index + 3])
