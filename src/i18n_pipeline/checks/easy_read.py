@@ -86,6 +86,12 @@ RULES = {
             "say who does it: 'Die Stadt hilft.' instead of 'Es wird geholfen.'",
         ),
         Rule(
+            "easy-read-genitive",
+            f"{NETZWERK}, Wörter: 'Vermeiden Sie den Genitiv.' ({DIN}, Satzebene)",
+            "use 'von' and the dative: 'die Beauftragte von der Bundes-Regierung', not 'der "
+            "Bundes-Regierung'; 'das Haus von dem Lehrer', not 'des Lehrers'",
+        ),
+        Rule(
             "easy-read-konjunktiv",
             f"{NETZWERK}, Wörter: 'Vermeiden Sie den Konjunktiv.' ({DIN}, Satzebene)",
             "say it in the indicative: 'Das ist wichtig.' instead of 'Das wäre wichtig.'",
@@ -278,6 +284,8 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
         tokens = tag(text)
         if found := grammar.passive(tokens):
             report("easy-read-passive", sentence, f"passive voice: {found}")
+        if found := grammar.genitive(tokens):
+            report("easy-read-genitive", sentence, f"genitive: {found}")
         for match in KONJUNKTIV.finditer(text):
             report("easy-read-konjunktiv", sentence, f"Konjunktiv: {match.group()}")
         nearby = " ".join(s.text for s in all_sentences[index : index + 3])
