@@ -27,6 +27,7 @@ from docutils.parsers.rst.states import Inliner
 
 from i18n_pipeline.checks import grammar
 from i18n_pipeline.checks.model import Finding, Severity
+from i18n_pipeline.checks.phrases import load_phrases
 from i18n_pipeline.checks.rst import local_roles
 from i18n_pipeline.checks.tagger import tag
 
@@ -90,6 +91,11 @@ RULES = {
             f"{NETZWERK}, Wörter: 'Vermeiden Sie den Genitiv.' ({DIN}, Satzebene)",
             "use 'von' and the dative: 'die Beauftragte von der Bundes-Regierung', not 'der "
             "Bundes-Regierung'; 'das Haus von dem Lehrer', not 'des Lehrers'",
+        ),
+        Rule(
+            "easy-read-negation",
+            f"{NETZWERK}, Wörter: 'Benutzen Sie positive Sprache.' ({DIN}, Satzebene)",
+            "say it without the negation: {instead}",
         ),
         Rule(
             "easy-read-konjunktiv",
@@ -286,6 +292,14 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
             report("easy-read-passive", sentence, f"passive voice: {found}")
         if found := grammar.genitive(tokens):
             report("easy-read-genitive", sentence, f"genitive: {found}")
+        for phrase in load_phrases("negations"):
+            if phrase.found_in(tokens):
+                report(
+                    "easy-read-negation",
+                    sentence,
+                    f"avoidable negation: {phrase.name}",
+                    instead=phrase.instead,
+                )
         for match in KONJUNKTIV.finditer(text):
             report("easy-read-konjunktiv", sentence, f"Konjunktiv: {match.group()}")
         nearby = " ".join(s.text for s in all_sentences[index : index + 3])
