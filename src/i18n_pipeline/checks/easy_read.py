@@ -98,6 +98,12 @@ RULES = {
             "say it without the negation: {instead}",
         ),
         Rule(
+            "easy-read-idiom",
+            f"{NETZWERK}, Wörter: 'Vermeiden Sie Rede-Wendungen und bildliche Sprache.' "
+            f"({DIN}, Wortebene)",
+            "say what it means, word for word: {instead}",
+        ),
+        Rule(
             "easy-read-konjunktiv",
             f"{NETZWERK}, Wörter: 'Vermeiden Sie den Konjunktiv.' ({DIN}, Satzebene)",
             "say it in the indicative: 'Das ist wichtig.' instead of 'Das wäre wichtig.'",
@@ -300,6 +306,9 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
                     f"avoidable negation: {phrase.name}",
                     instead=phrase.instead,
                 )
+        for phrase in load_phrases("idioms"):
+            if phrase.found_in(tokens):
+                report("easy-read-idiom", sentence, f"idiom: {phrase.name}", instead=phrase.instead)
         for match in KONJUNKTIV.finditer(text):
             report("easy-read-konjunktiv", sentence, f"Konjunktiv: {match.group()}")
         nearby = " ".join(s.text for s in all_sentences[index : index + 3])
