@@ -30,6 +30,7 @@ from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.phrases import load_phrases
 from i18n_pipeline.checks.rst import local_roles
 from i18n_pipeline.checks.tagger import tag
+from i18n_pipeline.checks.terms import Naming, load_terms
 
 NETZWERK = "Netzwerk Leichte Sprache"
 DIN = "DIN SPEC 33429:2025"
@@ -102,6 +103,12 @@ RULES = {
             f"{NETZWERK}, Wörter: 'Vermeiden Sie Rede-Wendungen und bildliche Sprache.' "
             f"({DIN}, Wortebene)",
             "say what it means, word for word: {instead}",
+        ),
+        Rule(
+            "easy-read-same-thing",
+            f"{NETZWERK}, Wörter: 'Benutzen Sie immer die gleichen Wörter für die gleichen "
+            f"Dinge.' ({DIN}, Textebene)",
+            "use one word, written one way, for one thing: {use}",
         ),
         Rule(
             "easy-read-konjunktiv",
@@ -272,6 +279,7 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
         )
 
     explained: set[str] = set()
+    naming = Naming(load_terms())
     for index, sentence in enumerate(all_sentences):
         text = _without(sentence.text, protected)
         words = _words(text)
@@ -309,6 +317,13 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
         for phrase in load_phrases("idioms"):
             if phrase.found_in(tokens):
                 report("easy-read-idiom", sentence, f"idiom: {phrase.name}", instead=phrase.instead)
+        for second in naming.second_names(words, sentence.line):
+            report(
+                "easy-read-same-thing",
+                sentence,
+                f"'{second.word}' names what line {second.line} calls '{second.first}'",
+                use=second.use,
+            )
         for match in KONJUNKTIV.finditer(text):
             report("easy-read-konjunktiv", sentence, f"Konjunktiv: {match.group()}")
         nearby = " ".join(s.text for s in all_sentences[index : index + 3])
