@@ -169,7 +169,7 @@ def test_readability_of_the_german_pages_is_measured_and_shown(built_project: Pr
     declaration = float(rows["de/index.html"].replace(",", "."))
     easy_read = float(rows["de/leichte-sprache.html"].replace(",", "."))
     assert declaration > 10, "the declaration is hard to read (about 13 on the WSTF)"
-    assert easy_read < declaration - 4
+    assert easy_read <= 5, "the Leichte Sprache page's target (issue 23)"
 
 
 def test_page_title_names_the_language_version(built_project: Project) -> None:
