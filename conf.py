@@ -90,8 +90,11 @@ gettext_compact = False
 gettext_uuid = False
 gettext_location = True
 translation_progress_classes = True
-site_glossary = str(ROOT / "glossary.txt")
-site_termbase = str(ROOT / "termbase.tbx")  # key terms and their approved renderings (TBX)  # names marked with their language (sphinxext.names)
+site_glossary = str(ROOT / "glossary.txt")  # names marked with their language (sphinxext.names)
+site_termbase = str(ROOT / "termbase.tbx")  # key terms and their approved renderings (TBX)
+# The Prüfgruppe's check of the Leichte Sprache page (pruefgruppe.py); the page says whether
+# one is recorded for its current text. Named here, its bytes are an input of every build.
+site_easy_read_record = str(ROOT / "reviews" / "leichte-sprache.json")
 
 # --- HTML ---------------------------------------------------------------------
 html_theme = "accessible"

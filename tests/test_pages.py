@@ -151,8 +151,8 @@ def test_leichte_sprache_keeps_split_words_whole_and_sentences_on_their_lines(
 
     words = {span.text for span in section.xpath('.//span[contains(@class, "word")]')}
     assert {"Integrations-Beauftragten", "Bundes-Regierung", "Einwanderungs-Land"} <= words
-    first = section.xpath(".//p")[2]  # "Es gibt die Erklärung auch in schwerer Sprache. …"
-    assert first.text.count("\n") >= 2, "one sentence per line, as in the source"
+    intro = next(p for p in section.xpath(".//p") if p.text_content().startswith("Eine Erklärung"))
+    assert intro.text.count("\n") >= 2, "one sentence per line, as in the source"
 
 
 def test_start_page_leads_to_the_leichte_sprache_page(built_project: Project) -> None:
@@ -171,7 +171,7 @@ def test_readability_of_the_german_pages_is_measured_and_shown(built_project: Pr
     declaration = float(rows["de/index.html"].replace(",", "."))
     easy_read = float(rows["de/leichte-sprache.html"].replace(",", "."))
     assert declaration > 10, "the declaration is hard to read (about 13 on the WSTF)"
-    assert easy_read < declaration - 4
+    assert easy_read <= 5, "the Leichte Sprache page's target (issue 23)"
 
 
 def test_page_title_names_the_language_version(built_project: Project) -> None:

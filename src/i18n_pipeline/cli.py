@@ -115,6 +115,36 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pruefgruppe(args: argparse.Namespace) -> int:
+    """A Prüfgruppe's check of the Leichte Sprache page, recorded by the person who saw it."""
+    import datetime as dt
+
+    from i18n_pipeline.pruefgruppe import record_check, record_file
+    from i18n_pipeline.sphinxext.easy_read import easy_read_source
+
+    project = _project(args)
+    if not project.config.easy_read:
+        raise UsageError(
+            "this project has no Leichte Sprache page", hint="site_easy_read in conf.py names it"
+        )
+    source = project.source_dir / easy_read_source(project.config.easy_read)
+    if not source.is_file():
+        raise InputMissingError(
+            "the Leichte Sprache page is missing",
+            path=source,
+            hint="restore it from the repository",
+        )
+    with project_lock(project, exclusive=True):
+        path = record_file(project.root)
+        check = record_check(path, source, args.by, dt.date.fromisoformat(args.date), args.readers)
+    print(
+        f"recorded that {check.by} ({check.readers} readers) checked "
+        f"{source.relative_to(project.root)} on {check.date} in {path.relative_to(project.root)}; "
+        "an edit to the page later makes it unchecked again by itself"
+    )
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from i18n_pipeline.checks.command import run_command
 
@@ -332,6 +362,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="only these documents (their names in source/; sphinx: the page chrome)",
     )
     review.set_defaults(func=cmd_review)
+
+    pruefgruppe = command(
+        "pruefgruppe",
+        help="record that a Prüfgruppe (readers with learning difficulties) checked the "
+        "Leichte Sprache page",
+    )
+    pruefgruppe.add_argument("--by", required=True, help="the Prüfgruppe's name")
+    pruefgruppe.add_argument(
+        "--readers",
+        type=int,
+        required=True,
+        help="how many Prüferinnen and Prüfer read the page (the Netzwerk asks for at least 2)",
+    )
+    pruefgruppe.add_argument(
+        "--date", default=_today(), help="the day of the check (ISO, default: today)"
+    )
+    pruefgruppe.set_defaults(func=cmd_pruefgruppe)
 
     preview = command("preview", help="serve one language on 127.0.0.1, rebuilt on save")
     preview.add_argument("language", help="language code, e.g. fa")

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from i18n_pipeline.checks.easy_read import RULES, check_easy_read
+from i18n_pipeline.checks.phrases import load_phrases
+from i18n_pipeline.checks.terms import load_terms
 from i18n_pipeline.cli import main
 from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.project import Project
@@ -58,6 +60,28 @@ def test_the_real_leichte_sprache_page_passes() -> None:
     assert not findings, [f.as_text() for f in findings]
 
 
+def test_a_sentence_is_reported_at_its_own_line_when_the_one_before_starts_alike(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.rst"
+    page.write_text("Das ist gut.\nDas wäre besser.\n", encoding="utf-8")
+    [finding] = check_easy_read(page)
+    assert (finding.check, finding.line) == ("easy-read-konjunktiv", 2)
+
+
+@pytest.mark.parametrize("name", ["negations", "idioms"])
+def test_every_listed_phrase_says_where_it_comes_from_and_what_to_write(name: str) -> None:
+    phrases = load_phrases(name)
+    assert phrases
+    for phrase in phrases:
+        assert phrase.match and phrase.instead and phrase.source, phrase.name
+
+
+def test_every_term_group_says_where_it_comes_from_and_names_two_words() -> None:
+    for term in load_terms():
+        assert len(term.names) >= 2 and term.source, term.use
+
+
 def test_every_rule_cites_the_netzwerk_and_the_din_spec() -> None:
     for rule in RULES.values():
         assert "Netzwerk Leichte Sprache" in rule.source
@@ -70,8 +94,8 @@ def test_check_command_checks_the_page_and_fails_on_a_broken_sentence(
     page = project_copy.source_dir / "leichte-sprache.rst"
     page.write_text(
         page.read_text(encoding="utf-8").replace(
-            "Die Erklärung ist vom 19. November 2024.",
-            "Die Erklärung wurde z. B. am 19. November 2024 gemacht.",
+            "Die Erklärung ist von Integrations-Beauftragten.",
+            "Die Erklärung wurde z. B. von Integrations-Beauftragten gemacht.",
         ),
         encoding="utf-8",
     )
@@ -82,7 +106,7 @@ def test_check_command_checks_the_page_and_fails_on_a_broken_sentence(
     line = (
         page.read_text(encoding="utf-8")
         .splitlines()
-        .index("Die Erklärung wurde z. B. am 19. November 2024 gemacht.")
+        .index("Die Erklärung wurde z. B. von Integrations-Beauftragten gemacht.")
     )
     assert code == 1
     assert f"{page}:{line + 1}: error: abbreviation: z. B." in out

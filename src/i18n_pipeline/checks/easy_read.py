@@ -7,7 +7,9 @@ Sprache": word level, sentence level). The checks are heuristics: a finding is
 reported with the file and line of the sentence and says what to rewrite. No
 library checks easy-read German; the text is parsed by docutils, as Sphinx does,
 and split into sentences here (a sentence splitter for German needs a model,
-and easy-read text ends every sentence with '.', '!', '?' or ':').
+and easy-read text ends every sentence with '.', '!', '?' or ':'). The rules that
+depend on grammar read each sentence's word classes from a German tagger
+(:mod:`tagger`, :mod:`grammar`).
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ from docutils.core import publish_doctree
 from docutils.parsers.rst import Parser
 from docutils.parsers.rst.states import Inliner
 
+from i18n_pipeline.checks import grammar
 from i18n_pipeline.checks.model import Finding, Severity
+from i18n_pipeline.checks.phrases import load_phrases
 from i18n_pipeline.checks.rst import local_roles
+from i18n_pipeline.checks.tagger import tag
+from i18n_pipeline.checks.terms import Naming, load_terms
 
 NETZWERK = "Netzwerk Leichte Sprache"
 DIN = "DIN SPEC 33429:2025"
@@ -82,6 +88,29 @@ RULES = {
             "say who does it: 'Die Stadt hilft.' instead of 'Es wird geholfen.'",
         ),
         Rule(
+            "easy-read-genitive",
+            f"{NETZWERK}, Wörter: 'Vermeiden Sie den Genitiv.' ({DIN}, Satzebene)",
+            "use 'von' and the dative: 'die Beauftragte von der Bundes-Regierung', not 'der "
+            "Bundes-Regierung'; 'das Haus von dem Lehrer', not 'des Lehrers'",
+        ),
+        Rule(
+            "easy-read-negation",
+            f"{NETZWERK}, Wörter: 'Benutzen Sie positive Sprache.' ({DIN}, Satzebene)",
+            "say it without the negation: {instead}",
+        ),
+        Rule(
+            "easy-read-idiom",
+            f"{NETZWERK}, Wörter: 'Vermeiden Sie Rede-Wendungen und bildliche Sprache.' "
+            f"({DIN}, Wortebene)",
+            "say what it means, word for word: {instead}",
+        ),
+        Rule(
+            "easy-read-same-thing",
+            f"{NETZWERK}, Wörter: 'Benutzen Sie immer die gleichen Wörter für die gleichen "
+            f"Dinge.' ({DIN}, Textebene)",
+            "use one word, written one way, for one thing: {use}",
+        ),
+        Rule(
             "easy-read-konjunktiv",
             f"{NETZWERK}, Wörter: 'Vermeiden Sie den Konjunktiv.' ({DIN}, Satzebene)",
             "say it in the indicative: 'Das ist wichtig.' instead of 'Das wäre wichtig.'",
@@ -136,13 +165,6 @@ NUMBER_WORD = re.compile(
     r"vierzig|fünfzig|hundert|tausend|Million(?:en)?|Milliarde(?:n)?|"
     r"zweite[nrs]?|dritte[nrs]?|vierte[nrs]?)\b",
     re.IGNORECASE,
-)
-WERDEN = re.compile(r"\b(?:wird|werden|wirst|werdet|wurde|wurden|wurdest|worden)\b")
-#: A past participle: ge…t/ge…en (gemacht, gegeben, mitgemacht), an inseparable prefix
-#: with -t (bezahlt, erreicht), or -iert (finanziert); infinitives never end in -t.
-PARTICIPLE = re.compile(
-    r"\b(?:[a-zäöü]*ge[a-zäöüß]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss)[a-zäöüß]{2,}t"
-    r"|[a-zäöüß]{3,}iert)\b"
 )
 KONJUNKTIV = re.compile(
     r"\b(?:würde|würden|würdest|wäre|wären|wärest|hätte|hätten|hättest|könnte|könnten|"
@@ -206,15 +228,18 @@ def sentences(path: Path) -> list[Sentence]:
             continue
         # docutils numbers a paragraph by its first line, a title by its underline.
         first_line = int(node.line or 1) - (1 if isinstance(node, nodes.title) else 0)
-        lines = node.rawsource.splitlines() or [node.astext()]
+        raw = node.rawsource or node.astext()
         text = " ".join(node.astext().split())
-        offset = 0
+        cursor = 0
         for sentence in _split(text):
-            # Sentences run on in order: look from the line the last one was on.
-            offset = next(
-                (i for i in range(offset, len(lines)) if sentence.split()[0] in lines[i]), offset
-            )
-            found.append(Sentence(sentence, first_line + offset))
+            # Sentences run on in order: each starts after the last word of the one before
+            # (a word hidden by markup leaves the cursor where it was).
+            words = sentence.split()
+            start = raw.find(words[0], cursor)
+            start = cursor if start < 0 else start
+            end = raw.find(words[-1], start)
+            cursor = start if end < 0 else end + len(words[-1])
+            found.append(Sentence(sentence, first_line + raw.count("\n", 0, start)))
     return found
 
 
@@ -254,6 +279,7 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
         )
 
     explained: set[str] = set()
+    naming = Naming(load_terms())
     for index, sentence in enumerate(all_sentences):
         text = _without(sentence.text, protected)
         words = _words(text)
@@ -275,12 +301,28 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
             report("easy-read-percent", sentence, f"percentage: {match.group()}")
         for match in NUMBER_WORD.finditer(text):
             report("easy-read-number-word", sentence, f"number written as a word: {match.group()}")
-        werden, participle = WERDEN.search(text), PARTICIPLE.search(text)
-        if werden and participle:
+        tokens = tag(text)
+        if found := grammar.passive(tokens):
+            report("easy-read-passive", sentence, f"passive voice: {found}")
+        if found := grammar.genitive(tokens):
+            report("easy-read-genitive", sentence, f"genitive: {found}")
+        for phrase in load_phrases("negations"):
+            if phrase.found_in(tokens):
+                report(
+                    "easy-read-negation",
+                    sentence,
+                    f"avoidable negation: {phrase.name}",
+                    instead=phrase.instead,
+                )
+        for phrase in load_phrases("idioms"):
+            if phrase.found_in(tokens):
+                report("easy-read-idiom", sentence, f"idiom: {phrase.name}", instead=phrase.instead)
+        for second in naming.second_names(words, sentence.line):
             report(
-                "easy-read-passive",
+                "easy-read-same-thing",
                 sentence,
-                f"passive voice: {werden.group()} … {participle.group()}",
+                f"'{second.word}' names what line {second.line} calls '{second.first}'",
+                use=second.use,
             )
         for match in KONJUNKTIV.finditer(text):
             report("easy-read-konjunktiv", sentence, f"Konjunktiv: {match.group()}")

@@ -13,19 +13,28 @@ Easy-read layout puts every sentence on a line of its own and never breaks a wor
 at the end of a line: the source has one sentence per line, which the page keeps
 (``white-space: pre-line`` on the ``easy-read`` section), and every split compound
 (Bundes-Regierung, Integrations·kurs) is one unbreakable ``word``.
+
+Below its first paragraph the page says, in Leichte Sprache, whether a Prüfgruppe has
+checked it: a check recorded for the page's current source (:mod:`pruefgruppe`, named by
+``site_easy_read_record``) shows its group and day; without one, or after an edit, the
+note says that no Prüfgruppe has checked the text yet.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from i18n_pipeline.languages import Language
+from i18n_pipeline.pruefgruppe import Check, current_check
 from i18n_pipeline.sphinxext.context import provide
+from i18n_pipeline.sphinxext.dates import format_for_language, page_language
 
 #: Its name in the switcher and on the start page, the same in every language.
 EASY_READ_NAME = "Leichte Sprache"
@@ -34,6 +43,20 @@ EASY_READ_NAME = "Leichte Sprache"
 def easy_read_source(document: str) -> str:
     """The document's source file, as Sphinx's ``exclude_patterns`` names it."""
     return f"{document}.rst"
+
+
+#: The note on the page, one sentence a line, in Leichte Sprache (the check's tests read it
+#: as they read the page). What a Prüfgruppe is, then whether one has checked this text.
+WHAT_A_PRUEFGRUPPE_DOES = (
+    "In einer Prüf-Gruppe sind Menschen mit Lern-Schwierigkeiten.",
+    "Sie prüfen: Kann man den Text gut verstehen?",
+)
+UNCHECKED = ("Diesen Text hat noch keine Prüf-Gruppe geprüft.", *WHAT_A_PRUEFGRUPPE_DOES)
+CHECKED = (
+    "Eine Prüf-Gruppe hat diesen Text am {date} geprüft.",
+    "Die Prüf-Gruppe heißt: {by}.",
+    *WHAT_A_PRUEFGRUPPE_DOES,
+)
 
 
 @dataclass(frozen=True)
@@ -58,13 +81,35 @@ def leave_out_of_translations(app: Sphinx, config: Config) -> None:
 SPLIT_WORD = re.compile(r"\w+(?:[-·]\w+)+")
 
 
+def check_note(check: Check | None, lang: Language) -> str:
+    """The note's sentences, one a line: the recorded check, or that there is none."""
+    if check is None:
+        return "\n".join(UNCHECKED)
+    date = format_for_language(check.date, lang)
+    return "\n".join(CHECKED).format(date=date, by=check.by)
+
+
+def _page_check(app: Sphinx) -> Check | None:
+    record = app.config.site_easy_read_record
+    if not record:
+        return None
+    source = Path(app.srcdir) / easy_read_source(app.config.site_easy_read)
+    return current_check(Path(record), source)
+
+
 def lay_out_for_easy_reading(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Mark the page's section for the easy-read layout and keep split words whole."""
+    """Mark the page's section for the easy-read layout, say whether a Prüfgruppe has
+    checked it, and keep split words whole."""
     if not docname or docname != app.config.site_easy_read:
         return
     for section in doctree.findall(nodes.section):
         if isinstance(section.parent, nodes.document):
             section["classes"].append("easy-read")
+            note = nodes.container(classes=["easy-read-check"])
+            note += nodes.paragraph(text=check_note(_page_check(app), page_language(app.config)))
+            first = next(iter(section.findall(nodes.paragraph)), None)
+            place = section.index(first) + 1 if first is not None and first.parent is section else 1
+            section.insert(place, note)
     for text in list(doctree.findall(nodes.Text)):
         if isinstance(text.parent, (nodes.comment, nodes.raw, nodes.literal)):
             continue
@@ -101,6 +146,8 @@ def easy_read_values(app: Sphinx, pagename: str, doctree: nodes.document | None)
 
 
 def setup(app: Sphinx) -> None:
+    # The Prüfgruppe's record (pruefgruppe.record_file); "": none, the page is unchecked.
+    app.add_config_value("site_easy_read_record", "", "html", types=frozenset({str}))
     app.connect("config-inited", leave_out_of_translations)
     provide(app, easy_read_values)
     app.connect("doctree-resolved", lay_out_for_easy_reading)
