@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
+from i18n_pipeline.printable import printable
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.urls import is_safe_address, parse_address
@@ -61,7 +62,7 @@ class OutputProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return printable(f"{self.path}: {self.message}")  # it may quote a page's text
 
 
 def allowed_hosts(project: Project, base_url: str) -> frozenset[str]:

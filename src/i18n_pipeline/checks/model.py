@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_pipeline.languages import Language
+from i18n_pipeline.printable import printable
 
 
 class Severity(enum.StrEnum):
@@ -29,11 +30,15 @@ class Finding:
     msgid: str = ""
 
     def as_text(self) -> str:
-        text = f"{self.path}:{self.line}: {self.severity}: {self.message} ({self.check})"
+        """The finding for a terminal: what came from a PO file (the path, the msgid, a
+        message quoting the msgstr or a waiver's reason) has its control characters
+        escaped, so that it cannot rewrite the lines around it."""
+        where = printable(f"{self.path}:{self.line}")
+        text = f"{where}: {self.severity}: {printable(self.message)} ({self.check})"
         if self.msgid:
             shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
-            text += f"\n    msgid: {shown}"
-        return f"{text}\n    what to do: {self.hint}"
+            text += f"\n    msgid: {printable(shown)}"
+        return f"{text}\n    what to do: {printable(self.hint)}"
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Finding:
