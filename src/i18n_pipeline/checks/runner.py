@@ -24,7 +24,7 @@ from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
-CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils", "langcodes")
+CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils", "langcodes", "regex", "confusables")
 
 
 def check_po_file(path: Path, lang: Language, glossary: tuple[str, ...] = ()) -> list[Finding]:
@@ -155,6 +155,8 @@ def _checks_digest(glossary: tuple[str, ...]) -> str:
         package / "languages.py",
         package / "catalog.py",
         package / "glossary.py",
+        package / "bidi.py",
+        package / "skeleton.py",
         package / "sphinxext" / "roles.py",
     ]
     libraries = [f"{name} {version(name)}" for name in CHECK_LIBRARIES]
