@@ -54,6 +54,7 @@ class Markup:
     blocks: tuple[str, ...]  # the top-level block elements, in order: ("paragraph",)
     unsafe_urls: frozenset[str]  # link addresses with a scheme other than http(s)/mailto
     text: str = ""  # the words as the reader sees them: markup and link addresses gone
+    references: tuple[tuple[str, str], ...] = ()  # each link's shown text and address
 
 
 @contextmanager
@@ -140,6 +141,11 @@ def parse_markup(text: str) -> Markup:
             node.astext()
             for node in doctree.findall(nodes.Text)
             if not any(isinstance(up, _NOT_SHOWN) for up in _ancestors(node))
+        ),
+        references=tuple(
+            (node.astext(), node["refuri"])
+            for node in doctree.findall(nodes.reference)
+            if "refuri" in node
         ),
     )
 
