@@ -7,7 +7,6 @@ text" is the msgid.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from i18n_pipeline.checks.characters import describe
@@ -162,37 +161,6 @@ def _html_tags(entry: Entry, context: Context) -> Findings:
         yield (
             f"the translation's HTML tags differ from the German text's ({different})",
             "keep exactly the tags of the msgid",
-        )
-
-
-def ascii_digits(text: str) -> str:
-    """Every decimal digit, from any script, as 0–9 (Persian ۲۰۲۴ → 2024)."""
-    return "".join(
-        str(unicodedata.decimal(char))
-        if unicodedata.decimal(char, None) is not None and not char.isascii()
-        else char
-        for char in text
-    )
-
-
-NUMBER = re.compile(r"\d+")
-
-
-@entry_check(Severity.ERROR)
-def check_numbers(entry: Entry, context: Context) -> Findings:
-    """Every number and year of the German text is in the translation, in any digits."""
-    expected = NUMBER.findall(entry.msgid)
-    found = NUMBER.findall(ascii_digits(entry.msgstr))
-    missing = list(expected)
-    for number in found:
-        if number in missing:
-            missing.remove(number)
-    if missing:
-        digits = context.language.digits
-        example = "" if digits == "0123456789" else f" (written as 0–9 or {digits[0]}–{digits[9]})"
-        yield (
-            f"number(s) {', '.join(missing)} of the German text are missing from the translation",
-            f"check every number, date and year against the German text{example}",
         )
 
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 # Importing the check modules registers their checks.
 from i18n_pipeline.catalog import CatalogFile, read_catalog
-from i18n_pipeline.checks import characters, dates, entry_checks, links, typography  # noqa: F401
+from i18n_pipeline.checks import (  # noqa: F401
+    characters,
+    dates,
+    entry_checks,
+    links,
+    numbers,
+    typography,
+)
 from i18n_pipeline.checks.catalog_checks import check_headers
 from i18n_pipeline.checks.easy_read import check_easy_read
 from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
