@@ -13,6 +13,7 @@ from i18n_pipeline.checks import (  # noqa: F401
     entry_checks,
     links,
     numbers,
+    proportions,
     typography,
 )
 from i18n_pipeline.checks.catalog_checks import check_headers
@@ -31,7 +32,15 @@ from i18n_pipeline.sphinxext.easy_read import EASY_READ_SOURCE
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
-CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils", "langcodes", "regex", "confusables")
+CHECK_LIBRARIES = (
+    "translate-toolkit",
+    "babel",
+    "docutils",
+    "langcodes",
+    "regex",
+    "confusables",
+    "pysbd",
+)
 
 
 def check_po_file(path: Path, lang: Language, glossary: tuple[str, ...] = ()) -> list[Finding]:
@@ -159,6 +168,7 @@ def _checks_digest(glossary: tuple[str, ...]) -> str:
     package = Path(__file__).parent.parent
     code = [
         *Path(__file__).parent.glob("*.py"),
+        Path(__file__).with_name("length_ratios.json"),
         package / "languages.py",
         package / "catalog.py",
         package / "glossary.py",
