@@ -164,7 +164,7 @@ def _html_tags(entry: Entry, context: Context) -> Findings:
         )
 
 
-@entry_check(Severity.ERROR)
+@entry_check(Severity.ERROR, waivable=False)
 def check_protected_term(entry: Entry, context: Context) -> Findings:
     """Names and terms listed in the glossary stay exactly as they are: the same grapheme
     clusters, no letter, digit or combining mark joined to them, no look-alike letters."""

@@ -121,7 +121,7 @@ def _digits_hint(lang: Language) -> str:
     return f"0–9 or {digits[0]}–{digits[-1]}" if digits else "0–9"
 
 
-@entry_check(Severity.ERROR)
+@entry_check(Severity.ERROR, waivable=False)
 def check_numbers(entry: Entry, context: Context) -> Iterator[tuple[str, str]]:
     """Every number of the German text is in the translation with the same value, in 0–9
     or the language's own digits (dates are the dates check's)."""

@@ -32,8 +32,10 @@ def entry_check(
 ) -> Callable[[EntryCheckFunction], EntryCheckFunction]:
     """Register a check over one translated entry; it yields (message, what to do) pairs.
 
-    Checks that keep script, files and foreign links off the page are registered
-    with ``waivable=False``: a translator's comment cannot switch them off.
+    Checks that keep script, files and foreign links off the page, and those that
+    protect its meaning (names, numbers, dates, links), are registered with
+    ``waivable=False``: a translator's comment cannot switch them off. (A waiver a
+    reviewer approves is future work; until then the translation is fixed instead.)
     """
 
     def register(function: EntryCheckFunction) -> EntryCheckFunction:

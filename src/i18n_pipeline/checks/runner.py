@@ -103,7 +103,8 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
                     entry.line,
                     "waiver-refused",
                     Severity.ERROR,
-                    f"the check {check.id!r} guards the page's safety and cannot be waived",
+                    f"the check {check.id!r} guards the page's safety or meaning and cannot be "
+                    "waived by a translator",
                     "remove the '# check: ignore' comment and fix the translation instead",
                     entry.msgid,
                 )
