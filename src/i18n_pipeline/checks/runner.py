@@ -11,6 +11,7 @@ from i18n_pipeline.checks import (  # noqa: F401
     characters,
     dates,
     entry_checks,
+    limits,
     links,
     numbers,
     proportions,
@@ -93,8 +94,11 @@ def check_catalog(
 
 
 def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> list[Finding]:
-    findings = []
-    for check in ENTRY_CHECKS.values():
+    """The gates (the length limit) first; an entry one of them refuses goes no further."""
+    findings: list[Finding] = []
+    for check in sorted(ENTRY_CHECKS.values(), key=lambda check: not check.gate):
+        if not check.gate and any(_refuses(finding) for finding in findings):
+            break
         results = list(check.function(entry, context))
         if check.id in waived and not check.waivable:
             findings.append(
@@ -128,6 +132,12 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
             for message, hint in results
         )
     return findings
+
+
+def _refuses(finding: Finding) -> bool:
+    """A gate's error: the entry is not read further."""
+    check = ENTRY_CHECKS.get(finding.check)
+    return check is not None and check.gate and finding.severity is Severity.ERROR
 
 
 def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False) -> list[Finding]:
