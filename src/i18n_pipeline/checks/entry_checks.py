@@ -14,7 +14,7 @@ from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import ATTRIBUTE_LIKE, DIRECTIVE, parse_markup, without_addresses
 from i18n_pipeline.checks.term_match import clustered, has_term, joined_term, look_alikes
-from i18n_pipeline.checks.toolkit import endings, failure, tags
+from i18n_pipeline.checks.toolkit import endings, failure, tag_failure, tags
 from i18n_pipeline.sphinxext.roles import (
     known_language_tag,
     lang_role_tags,
@@ -150,14 +150,13 @@ def _html_tags(entry: Entry, context: Context) -> Findings:
     """The toolkit's ``xmltags``; an added tag is refused even where ``xmltags`` lets a
     msgid that is a single tag be translated freely."""
     source, translation = without_addresses(entry.msgid), without_addresses(entry.msgstr)
-    different = failure(context.language, "xmltags", source, translation)
     added = sorted(set(tags(translation)) - set(tags(source)))
     if added:
         yield (
             f"the translation contains HTML: {', '.join(added)}",
             "remove the HTML; write plain text and reStructuredText only",
         )
-    elif different:
+    elif different := tag_failure(context.language, source, translation):
         yield (
             f"the translation's HTML tags differ from the German text's ({different})",
             "keep exactly the tags of the msgid",

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
@@ -30,6 +30,10 @@ from i18n_pipeline.languages import SOURCE_LANGUAGE, ZERO_DIGIT, Language, langu
 #: The numbering systems whose separators a language's numbers may use: Latin digits'
 #: and the language's own (Persian writes ۲٫۵ with U+066B, or 2.5).
 NUMBERING_SYSTEMS = ("latn", "default")
+#: Longer runs of digits and separators are compared by their digit groups only: Babel's
+#: strict parse takes time that grows faster than the number's length, and no figure of
+#: a text has this many characters.
+MAX_NUMBER_LENGTH = 64
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,11 @@ def _ascii(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def _values(text: str, lang: Language) -> frozenset[Decimal]:
+    """What ``text`` (digits 0–9) reads as in the language: parsed once per number."""
+    if len(text) > MAX_NUMBER_LENGTH:
+        return frozenset()
     values = set()
     for system in NUMBERING_SYSTEMS:
         try:
