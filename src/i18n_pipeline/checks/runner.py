@@ -25,6 +25,7 @@ from i18n_pipeline.checks.waivers import waived_checks
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.fingerprint import files_digest
 from i18n_pipeline.glossary import load_glossary
+from i18n_pipeline.io import refuse_unsafe_tree
 from i18n_pipeline.languages import Language, language, translations
 from i18n_pipeline.project import Project
 from i18n_pipeline.result_cache import ResultCache
@@ -159,6 +160,7 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
 
 def check_easy_read_page(project: Project) -> list[Finding]:
     """The Leichte Sprache page against its rules (it is German source, not a PO file)."""
+    refuse_unsafe_tree(project.source_dir, project.root)  # also when it is checked alone
     path = project.source_dir / EASY_READ_SOURCE
     if not path.is_file():
         return []
