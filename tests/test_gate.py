@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import SITE, built_copy, copy_project, edit_entry, parse, quiet
+from conftest import SITE, built_copy, copy_project, edit_entry, parse, quiet, replace_in_msgstr
 from i18n_pipeline.build import build_release
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode, InputMissingError, PipelineError
@@ -145,12 +145,38 @@ ATTACKS: dict[str, tuple[Attack, str, str]] = {
         "unsafe-markup",
         "diverse",
     ),
+    "bidi-override-shows-another-number": (
+        lambda p: _edit_en_index(p, "Around 30 per cent", "Around \u202e30\u202c per cent"),
+        "bidi-controls",
+        "\u202e30",
+    ),
+    "thirty-per-cent-as-a-fraction": (
+        lambda p: _edit_en_index(p, "Around 30 per cent", "Around 0.30 per cent"),
+        "numbers",
+        "0.30 per cent",
+    ),
+    "look-alike-address-on-the-real-link": (
+        lambda p: _waived(
+            p,
+            "protected-term,link-text",
+            "`b\u0430rrierefreiheit@example.org <mailto:barrierefreiheit@example.org>`__",
+        ),
+        "link-text",
+        "b\u0430rrierefreiheit",
+    ),
     "fuzzy-flag-polib-cannot-read": (
         lambda p: append_entry(p, "en", "index", '#,fuzzy\nmsgid "Neu"\nmsgstr "NEW-ENTRY"\n'),
         "the way GNU gettext does",
         "NEW-ENTRY",
     ),
 }
+
+
+def _edit_en_index(project: Project, old: str, new: str) -> tuple[Path, int]:
+    """Replace ``old`` in the English msgstr that has it."""
+    return edit_at_line(
+        project, "en", "index", lambda e: old in e.msgstr, replace_in_msgstr(old, new)
+    )
 
 
 def _waived(project: Project, checks: str, link: str) -> tuple[Path, int]:

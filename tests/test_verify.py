@@ -8,7 +8,7 @@ import pytest
 
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
-from i18n_pipeline.verify import allowed_hosts, page_problems, verify_site
+from i18n_pipeline.verify import allowed_hosts, page_problems, source_controls, verify_site
 
 HOSTS = frozenset({"www.schlichtungsstelle-bgg.de", "example.org"})
 CSP = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
@@ -30,6 +30,9 @@ BAD_PAGES = {
     "meta-refresh": ('<meta http-equiv="refresh" content="0;url=index.html">', "refresh"),
     "iframe": ('<iframe src="index.html"></iframe>', "iframe"),
     "style-url": ('<p style="background:url(https://x.example.net/)">a</p>', "style"),
+    "bidi-override": ("<p>Around \u202e30\u202c per cent</p>", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    "bidi-reference": ("<p>Around &#x202E;30&#8236; per cent</p>", "U+202C POP DIRECTIONAL"),
+    "bidi-isolate-in-alt": ('<img src="a.png" alt="\u2066x">', "U+2066 LEFT-TO-RIGHT ISOLATE"),
 }
 
 
@@ -52,6 +55,24 @@ def test_a_clean_page_with_allowed_links_passes() -> None:
         "<p>We collect the following data: name.</p>"
     )
     assert page_problems(_page(body), HOSTS) == []
+
+
+def test_the_bidi_marks_a_right_to_left_page_needs_pass() -> None:
+    body = '<p dir="rtl">\u0645\u0627\u062f\u0647 \u200e3\u200f \u061c4</p>'
+    assert page_problems(_page(body), HOSTS) == []
+
+
+def test_a_bidi_control_the_german_source_has_may_be_shown(project_copy: Project) -> None:
+    page = _page("<p>\u2067\u05e9\u05dc\u05d5\u05dd\u2069</p>")
+    assert page_problems(page, HOSTS)
+    index = project_copy.source_dir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8") + "\n\u2067\u05e9\u2069 \u2067\u05dd\u2069\n",
+        encoding="utf-8",
+    )
+
+    assert source_controls(project_copy) == {"\u2067", "\u2069"}
+    assert page_problems(page, HOSTS, source_controls(project_copy)) == []
 
 
 def test_the_hosts_allowed_are_those_the_german_source_links_to(project_copy: Project) -> None:

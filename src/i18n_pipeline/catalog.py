@@ -38,6 +38,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from i18n_pipeline.catalog_charset import check_charset
 from i18n_pipeline.errors import CatalogSyntaxError, MissingToolError
+from i18n_pipeline.io import read_input
 
 _MSGFMT_LINE = re.compile(r"^(?:<stdin>|[^:]+):(?P<line>\d+): (?P<message>.*)$")
 _POLIB_LINE = re.compile(r"\(line (?P<line>\d+)\)")
@@ -145,10 +146,12 @@ class CatalogFile:
         return tuple(m for m in self.messages if m.obsolete)
 
 
-def read_catalog(path: Path, language: str) -> CatalogFile:
-    """Read ``path`` once; raise :class:`CatalogSyntaxError` (file:line) on any doubt."""
+def read_catalog(path: Path, language: str, root: Path | None = None) -> CatalogFile:
+    """Read ``path`` once; raise :class:`CatalogSyntaxError` (file:line) on any doubt. A
+    link that leaves ``root`` (the checkout; without one, any link), a device or a FIFO is
+    refused before it is read (:func:`~i18n_pipeline.io.read_input`)."""
     try:
-        data = path.read_bytes()
+        data = read_input(path, root=root)
     except FileNotFoundError:
         raise CatalogSyntaxError(
             "the PO file is missing",

@@ -13,6 +13,8 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
+from i18n_pipeline.printable import printable
+
 
 class ExitCode(enum.IntEnum):
     """What every command's exit status means."""
@@ -51,11 +53,13 @@ class PipelineError(Exception):
         return (_rebuild, (type(self), self.message, self.path, self.line, self.hint))
 
     def __str__(self) -> str:
+        """One line for the terminal (and the hint): a file name or message quoting an
+        input has its control characters escaped (:mod:`i18n_pipeline.printable`)."""
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        text = f"{where}{self.message}"
-        return f"{text}\n  what to do: {self.hint}" if self.hint else text
+        text = printable(f"{where}{self.message}")
+        return f"{text}\n  what to do: {printable(self.hint)}" if self.hint else text
 
 
 class CatalogSyntaxError(PipelineError):

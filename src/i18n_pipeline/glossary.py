@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_pipeline.errors import InputMissingError
+from i18n_pipeline.io import read_input
 
 _TERM = re.compile(r"^(?P<text>.+?)(?:\s+\[(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\])?$")
 
@@ -35,7 +36,9 @@ def read_glossary(path: Path) -> tuple[Term, ...]:
             path=path,
             hint="restore glossary.txt (one name or term per line) from the repository",
         )
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    # Read as an input (no link out of its folder, no device): it is quoted in findings.
+    text = read_input(path, root=path.parent).decode("utf-8")
+    lines = (line.strip() for line in text.splitlines())
     matches = (_TERM.match(line) for line in lines if line and not line.startswith("#"))
     return tuple(Term(m["text"], m["language"] or "") for m in matches if m)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from i18n_pipeline.catalog import CatalogFile, read_catalog
 from i18n_pipeline.errors import CatalogSyntaxError, InputMissingError
-from i18n_pipeline.io import write_atomically
+from i18n_pipeline.io import refuse_unsafe_tree, write_atomically
 from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project, catalog_info
 from i18n_pipeline.review import Review, load_reviews, page_review_date, reviews_file
@@ -84,7 +84,9 @@ def expected_domains(project: Project) -> list[str]:
 
 
 def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
-    """Read every language's PO files; a missing or stray file stops the run."""
+    """Read every language's PO files; a missing or stray file stops the run, and so does
+    anything in ``source/`` that is no regular file of the checkout."""
+    refuse_unsafe_tree(project.source_dir, project.root)
     domains = expected_domains(project)
     catalogs: dict[str, tuple[CatalogFile, ...]] = {}
     problems: list[CatalogSyntaxError] = []
@@ -102,7 +104,7 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
         read: list[CatalogFile] = []
         for domain in domains:
             path = project.po_file(lang.code, domain)
-            if not path.is_file():
+            if not (path.exists() or path.is_symlink()):  # anything else, the reader judges
                 raise InputMissingError(
                     f"the {lang.english_name} translation has no PO file for {domain!r}",
                     path=path,
@@ -110,7 +112,7 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
                     "to create it; nothing was built",
                 )
             try:
-                read.append(read_catalog(path, lang.code))
+                read.append(read_catalog(path, lang.code, project.root))
             except CatalogSyntaxError as problem:
                 problems.append(problem)
         catalogs[lang.code] = tuple(read)

@@ -4,7 +4,8 @@ The PO checks look at what a translator wrote; escaping happens where text
 enters HTML. This looks at the result, so that a gap in either is still caught:
 no script, no event handler, no address that runs code, no link or resource on a
 host the German source does not name, no file that does not come from
-``source/``, and the Content-Security-Policy on every page that makes anything
+``source/``, no bidi control that reorders the text unless the German source has it,
+and the Content-Security-Policy on every page that makes anything
 missed inert in readers' browsers.
 """
 
@@ -12,12 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from lxml import html
 
+from i18n_pipeline.bidi import reordering_controls
+from i18n_pipeline.printable import printable
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
 from i18n_pipeline.urls import is_safe_address, parse_address
@@ -51,6 +56,7 @@ URL_ATTRIBUTES = frozenset(
 URL_IN_SOURCE = re.compile(r"https?://[^\s<>`\"')]+")
 #: Directories Sphinx copies files into from the source (``:download:``, images).
 COPIED_FILE_DIRS = ("_downloads", "_images")
+_UTF8 = html.HTMLParser(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ class OutputProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return printable(f"{self.path}: {self.message}")  # it may quote a page's text
 
 
 def allowed_hosts(project: Project, base_url: str) -> frozenset[str]:
@@ -73,14 +79,25 @@ def allowed_hosts(project: Project, base_url: str) -> frozenset[str]:
     return frozenset(host.lower() for host in hosts if host)
 
 
+def source_controls(project: Project) -> frozenset[str]:
+    """The bidi controls that reorder text which the German source itself has (none so
+    far): a page may show those, and no other."""
+    return frozenset(
+        char
+        for document in project.source_dir.rglob("*.rst")
+        for char in reordering_controls(document.read_text(encoding="utf-8"))
+    )
+
+
 def verify_site(site: Path, project: Project, base_url: str) -> list[OutputProblem]:
     """Every problem in every page and copied file of ``site`` (empty: safe to publish)."""
     hosts = allowed_hosts(project, base_url)
+    controls = source_controls(project)
     problems: list[OutputProblem] = []
     for page in sorted(site.rglob("*.html")):
         problems += [
             OutputProblem(page.relative_to(site), message)
-            for message in page_problems(page.read_bytes(), hosts)
+            for message in page_problems(page.read_bytes(), hosts, controls)
         ]
     problems += copied_file_problems(site, project)
     for script in sorted(site.rglob("*.js")):
@@ -88,10 +105,15 @@ def verify_site(site: Path, project: Project, base_url: str) -> list[OutputProbl
     return problems
 
 
-def page_problems(data: bytes, hosts: frozenset[str]) -> list[str]:
-    """What is wrong with one page, each said with the offending element."""
-    root = html.document_fromstring(data)
-    problems = []
+def page_problems(
+    data: bytes, hosts: frozenset[str], controls: frozenset[str] = frozenset()
+) -> list[str]:
+    """What is wrong with one page, each said with the offending element. ``controls``:
+    the reordering bidi controls the German source has, which the page may show."""
+    # The build writes UTF-8; read as that, whatever a page declares, so that no
+    # character is missed by decoding its bytes as another charset.
+    root = html.document_fromstring(data, parser=_UTF8)
+    problems = _bidi_problems(root, controls)
     policies = root.xpath(
         '//head/meta[translate(@http-equiv, "CONTENT-SECURITY-POLICY", '
         '"content-security-policy")="content-security-policy"]/@content'
@@ -121,6 +143,24 @@ def page_problems(data: bytes, hosts: frozenset[str]) -> list[str]:
         if re.search(r"(?i)url\s*\(|@import", style.text_content()):
             problems.append("a <style> element that loads something")
     return problems
+
+
+def _bidi_problems(root: html.HtmlElement, allowed: frozenset[str]) -> list[str]:
+    """Bidi embeddings, overrides and isolates in the page's text or attributes (``title``,
+    ``alt``, ``aria-label`` are read out too), whether written as characters or as
+    character references: lxml has resolved both."""
+    found: Counter[str] = Counter()
+    for node in root.iter():
+        for text in (node.text, node.tail, *node.attrib.values()):
+            if text:
+                found += reordering_controls(text)
+    refused = sorted(char for char in found if char not in allowed)
+    if not refused:
+        return []
+    shown = ", ".join(
+        f"U+{ord(char):04X} {unicodedata.name(char)} ×{found[char]}" for char in refused
+    )
+    return [f"bidi controls that reorder the text, which the German source lacks: {shown}"]
 
 
 def _address_problem(address: str, hosts: frozenset[str]) -> str:

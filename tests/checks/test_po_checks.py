@@ -151,8 +151,10 @@ def test_command_json_format_is_machine_readable(
     report = json.loads(capsys.readouterr().out)
     assert code == 1
     assert report["errors"] == 1
-    [finding] = [f for f in report["findings"] if f["severity"] != "info"]
+    [finding] = [f for f in report["findings"] if f["severity"] == "error"]
     assert finding["path"] == str(broken) and finding["check"] == "numbers" and finding["line"] > 1
+    [added] = [f for f in report["findings"] if f["severity"] == "warning"]
+    assert (added["check"], added["line"]) == ("added-numbers", finding["line"])
 
 
 def test_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

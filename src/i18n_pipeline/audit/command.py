@@ -19,12 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from i18n_pipeline.audit.explain import explain_page
-from i18n_pipeline.audit.model import SiteLanguages
+from i18n_pipeline.audit.model import Issue, SiteLanguages
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
 from i18n_pipeline.audit.run import AuditResult, AuditSettings, audit_site
 from i18n_pipeline.errors import ExitCode, PipelineError, ProjectLayoutError
 from i18n_pipeline.lock import project_lock
+from i18n_pipeline.printable import printable
 from i18n_pipeline.project import Project
 
 DESCRIPTION = __doc__.split("\n\n")[0]
@@ -164,6 +165,16 @@ def run_audit(settings: AuditSettings, reports: Path, site_label: Path | None = 
     return audit_and_report(settings, reports, site_label)[0]
 
 
+def error_line(page: Path, issue: Issue) -> str:
+    """One of the audit's printed lines: the tools quote the page's text (a translation),
+    so its control characters are escaped, never sent to the terminal."""
+    line = (
+        f"{page}: {issue.runner} {issue.code} [{issue.criterion or '-'}] "
+        f"{issue.message} {issue.selector}"
+    )
+    return printable(line.rstrip())
+
+
 def audit_and_report(
     settings: AuditSettings, reports: Path, site_label: Path | None = None
 ) -> tuple[int, AuditResult | None]:
@@ -193,10 +204,7 @@ def audit_and_report(
     checked = sum(not page.cached for page in result.pages)
     for page in result.pages:
         for issue in page.errors:
-            print(
-                f"{shown / page.relative}: {issue.runner} {issue.code} "
-                f"[{issue.criterion or '-'}] {issue.message} {issue.selector}".rstrip()
-            )
+            print(error_line(shown / page.relative, issue))
     print(
         f"\nverdict: {verdict(result)} ({len(result.pages)} pages, {result.errors} error(s); "
         f"{checked} checked, {len(result.pages) - checked} unchanged and taken from the cache; "
@@ -211,8 +219,10 @@ def audit_and_report(
     if result.tool_failures:
         for page in result.tool_failures:
             print(
-                f"error: {shown / page.relative}: no verdict, the tools failed: "
-                f"{page.tool_failure}",
+                printable(
+                    f"error: {shown / page.relative}: no verdict, the tools failed: "
+                    f"{page.tool_failure}"
+                ),
                 file=sys.stderr,
             )
         return ExitCode.TOOL_FAILED, result

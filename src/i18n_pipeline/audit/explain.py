@@ -17,6 +17,7 @@ from i18n_pipeline.audit.pages import discover_pages
 from i18n_pipeline.audit.passages import page_passages, without_exempt
 from i18n_pipeline.audit.run import page_language_issues
 from i18n_pipeline.errors import ExitCode
+from i18n_pipeline.printable import printable
 
 
 def explain_page(site: Path, relative: str, languages: SiteLanguages) -> int:
@@ -40,9 +41,9 @@ def explain_page(site: Path, relative: str, languages: SiteLanguages) -> int:
     print(f"\n{len(issues)} finding(s)")
     for issue in issues:
         state = "error" if issue.gating else "needs review" if issue.needs_review else issue.type
-        print(f"- {state}: {issue.code}: {issue.message}")
+        print(printable(f"- {state}: {issue.code}: {issue.message}"))
         if issue.context:
             print(f"    text: {issue.context!r}")
         if issue.fix:
-            print(f"    fix: {issue.fix}")
+            print(printable(f"    fix: {issue.fix}"))
     return ExitCode.FINDINGS if any(issue.gating for issue in issues) else ExitCode.OK

@@ -78,7 +78,8 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
                     f"{target}: not a PO file of one of the site's languages",
                     hint="pass locales/<lang>/LC_MESSAGES/<name>.po",
                 )
-            findings += check_po_file(path, config.language(code), glossary, termbase)
+            source = config.language(config.source_language)
+            findings += check_po_file(path, config.language(code), glossary, termbase, source)
         elif target in easy_read[:1] or path.name in easy_read[1:]:
             findings += check_easy_read_page(project)
         elif target in codes:

@@ -7,13 +7,14 @@ text" is the msgid.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
+from i18n_pipeline.checks.characters import describe
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import ATTRIBUTE_LIKE, DIRECTIVE, parse_markup, without_addresses
-from i18n_pipeline.checks.toolkit import endings, failure, tags
+from i18n_pipeline.checks.term_match import clustered, has_term, joined_term, look_alikes
+from i18n_pipeline.checks.toolkit import endings, failure, tag_failure, tags
 from i18n_pipeline.sphinxext.roles import (
     known_language_tag,
     lang_role_tags,
@@ -149,61 +150,60 @@ def _html_tags(entry: Entry, context: Context) -> Findings:
     """The toolkit's ``xmltags``; an added tag is refused even where ``xmltags`` lets a
     msgid that is a single tag be translated freely."""
     source, translation = without_addresses(entry.msgid), without_addresses(entry.msgstr)
-    different = failure(context.language, "xmltags", source, translation)
     added = sorted(set(tags(translation)) - set(tags(source)))
     if added:
         yield (
             f"the translation contains HTML: {', '.join(added)}",
             "remove the HTML; write plain text and reStructuredText only",
         )
-    elif different:
+    elif different := tag_failure(context.language, source, translation):
         yield (
             f"the translation's HTML tags differ from the German text's ({different})",
             "keep exactly the tags of the msgid",
         )
 
 
-def ascii_digits(text: str) -> str:
-    """Every decimal digit, from any script, as 0–9 (Persian ۲۰۲۴ → 2024)."""
-    return "".join(
-        str(unicodedata.decimal(char))
-        if unicodedata.decimal(char, None) is not None and not char.isascii()
-        else char
-        for char in text
-    )
-
-
-NUMBER = re.compile(r"\d+")
-
-
-@entry_check(Severity.ERROR)
-def check_numbers(entry: Entry, context: Context) -> Findings:
-    """Every number and year of the German text is in the translation, in any digits."""
-    expected = NUMBER.findall(entry.msgid)
-    found = NUMBER.findall(ascii_digits(entry.msgstr))
-    missing = list(expected)
-    for number in found:
-        if number in missing:
-            missing.remove(number)
-    if missing:
-        digits = context.language.digits
-        example = "" if digits == "0123456789" else f" (written as 0–9 or {digits[0]}–{digits[9]})"
-        yield (
-            f"number(s) {', '.join(missing)} of the German text are missing from the translation",
-            f"check every number, date and year against the German text{example}",
-        )
-
-
-@entry_check(Severity.ERROR)
+@entry_check(Severity.ERROR, waivable=False)
 def check_protected_term(entry: Entry, context: Context) -> Findings:
-    """Names and terms listed in the glossary stay exactly as they are."""
+    """Names and terms listed in the glossary stay exactly as they are: the same grapheme
+    clusters, no letter, digit or combining mark joined to them, no look-alike letters."""
+    copy = (
+        "copy it letter for letter from the msgid: names of people are never translated "
+        "or transliterated"
+    )
     for term in context.glossary:
-        if term in entry.msgid and term not in entry.msgstr:
+        if not has_term(entry.msgid, term):
+            continue
+        spoofs = look_alikes(entry.msgstr, term)
+        for spoof in spoofs:
             yield (
-                f"{term!r} must appear unchanged (it is in glossary.txt)",
-                "copy it letter for letter from the msgid: names of people are never translated "
-                "or transliterated",
+                f"{spoof!r} looks like {term!r} but is written with other characters "
+                f"({_differences(spoof, term)})",
+                copy,
             )
+        if spoofs or has_term(entry.msgstr, term):
+            continue
+        joined = joined_term(entry.msgstr, term)
+        if joined:
+            yield (
+                f"{term!r} is only part of {joined!r} here: a letter, digit or combining mark "
+                "is joined to it",
+                f"{copy}, with a space or punctuation before and after it",
+            )
+        else:
+            yield (f"{term!r} must appear unchanged (it is in glossary.txt)", copy)
+
+
+def _differences(spoof: str, term: str) -> str:
+    """Which characters differ, named: ``'а' U+0430 CYRILLIC SMALL LETTER A for 'a'``."""
+    shown, wanted = clustered(spoof).clusters, clustered(term).clusters
+    if len(shown) != len(wanted):
+        return "another number of characters"
+    return ", ".join(
+        f"{found!r} {' '.join(map(describe, found))} for {expected!r}"
+        for found, expected in zip(shown, wanted, strict=True)
+        if found != expected
+    )
 
 
 #: Text that is the same in every language: addresses, numbers, names alone.

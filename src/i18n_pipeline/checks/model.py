@@ -6,7 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from i18n_pipeline.languages import Language
+from i18n_pipeline.languages import Language, language
+from i18n_pipeline.printable import printable
 from i18n_pipeline.termbase import TermBase
 
 
@@ -30,11 +31,15 @@ class Finding:
     msgid: str = ""
 
     def as_text(self) -> str:
-        text = f"{self.path}:{self.line}: {self.severity}: {self.message} ({self.check})"
+        """The finding for a terminal: what came from a PO file (the path, the msgid, a
+        message quoting the msgstr or a waiver's reason) has its control characters
+        escaped, so that it cannot rewrite the lines around it."""
+        where = printable(f"{self.path}:{self.line}")
+        text = f"{where}: {self.severity}: {printable(self.message)} ({self.check})"
         if self.msgid:
             shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
-            text += f"\n    msgid: {shown}"
-        return f"{text}\n    what to do: {self.hint}"
+            text += f"\n    msgid: {printable(shown)}"
+        return f"{text}\n    what to do: {printable(self.hint)}"
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Finding:
@@ -79,3 +84,6 @@ class Context:
     language: Language
     glossary: tuple[str, ...] = field(default_factory=tuple)
     termbase: TermBase = field(default_factory=TermBase)
+    #: The language every msgid is written in: the project's site_source_language (the
+    #: runner passes it; German by default, for a check called on its own).
+    source: Language = field(default_factory=lambda: language("de"))

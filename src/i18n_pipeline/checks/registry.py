@@ -17,6 +17,7 @@ class EntryCheck:
     function: EntryCheckFunction
     description: str
     waivable: bool
+    gate: bool = False  # runs first; when it finds something, the entry's other checks do not
 
 
 ENTRY_CHECKS: dict[str, EntryCheck] = {}
@@ -28,19 +29,23 @@ def check_id(function_name: str) -> str:
 
 
 def entry_check(
-    severity: Severity, *, waivable: bool = True
+    severity: Severity, *, waivable: bool = True, gate: bool = False
 ) -> Callable[[EntryCheckFunction], EntryCheckFunction]:
     """Register a check over one translated entry; it yields (message, what to do) pairs.
 
-    Checks that keep script, files and foreign links off the page are registered
-    with ``waivable=False``: a translator's comment cannot switch them off.
+    Checks that keep script, files and foreign links off the page, and those that
+    protect its meaning (names, numbers, dates, links), are registered with
+    ``waivable=False``: a translator's comment cannot switch them off. (A waiver a
+    reviewer approves is future work; until then the translation is fixed instead.)
+    A ``gate`` runs before the others, which an entry it refuses never reaches: the
+    length limit keeps megabytes from the parser and the pattern checks.
     """
 
     def register(function: EntryCheckFunction) -> EntryCheckFunction:
         identifier = check_id(function.__name__)
         doc = (function.__doc__ or "").strip().splitlines()
         ENTRY_CHECKS[identifier] = EntryCheck(
-            identifier, severity, function, doc[0] if doc else "", waivable
+            identifier, severity, function, doc[0] if doc else "", waivable, gate
         )
         return function
 

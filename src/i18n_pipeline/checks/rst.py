@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
+import regex
 from docutils import frontend, nodes, utils
 from docutils.core import publish_doctree
 from docutils.parsers.rst import Parser, roles
@@ -24,21 +25,28 @@ from docutils.parsers.rst import Parser, roles
 from i18n_pipeline.sphinxext.roles import lang_role
 from i18n_pipeline.urls import is_safe_address
 
-#: A role in its source form, prefix ``:name:`...``` or suffix ```...`:name:``.
-ROLE = re.compile(
+#: A role in its source form, prefix ``:name:`...``` or suffix ```...`:name:``. The suffix
+#: form starts only at a backquote no backslash escapes (the regex module's lookbehind
+#: counts them): from every escaped one, the text in backquotes ran on to the end of the
+#: msgstr (quadratic on ``\`\`\`…``), and docutils starts no role there either.
+ROLE = regex.compile(
     r"(?<![\w`]):(?P<name>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):`"
-    r"|`(?:[^`\\]|\\.)+`:(?P<suffix>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):(?![\w`])"
+    r"|(?<!(?<!\\)\\(?:\\\\)*)`(?:[^`\\]|\\.)+`:(?P<suffix>[A-Za-z][\w.+-]*(?::[\w.+-]+)?):(?![\w`])"
 )
 #: Raw HTML: a tag outside of reST's backquoted constructs (``text <url>`__`` is fine).
-HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+#: No ``<`` inside a tag: from an unclosed ``<a`` the search stops at the next ``<``
+#: instead of reading the rest of the text again (400 KB of ``<a `` took minutes).
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>")
 #: What may stand in angle brackets in reST: a link's address, a :lang: role's tag.
 EMBEDDED_URI = re.compile(
     r"<(?:https?://|mailto:)[^<>\s]*>|(?<=\s)<[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*>`"
 )
 #: An HTML attribute in text: ``" onmouseover="…`` breaks out of an attribute value.
 ATTRIBUTE_LIKE = re.compile(r"""["'`]\s*[A-Za-z_:][\w:.-]*\s*=\s*["'`]?|\bon[a-z]+\s*=""")
-DIRECTIVE = re.compile(r"(?m)^\s*\.\.\s+[\w:-]+::")
-EXPLICIT_TARGET = re.compile(r"(?m)^\s*\.\.\s+_[^:]*:|(?<!`)_`[^`]+`")
+#: Each within its line (``[^\S\n]`` is whitespace but a line break): ``\s*`` at a line's
+#: start ran on over every blank line after it, from every one of them.
+DIRECTIVE = re.compile(r"(?m)^[^\S\n]*\.\.[^\S\n]+[\w:-]+::")
+EXPLICIT_TARGET = re.compile(r"(?m)^[^\S\n]*\.\.[^\S\n]+_[^:\n]*:|(?<!`)_`[^`]+`")
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Markup:
     blocks: tuple[str, ...]  # the top-level block elements, in order: ("paragraph",)
     unsafe_urls: frozenset[str]  # link addresses with a scheme other than http(s)/mailto
     text: str = ""  # the words as the reader sees them: markup and link addresses gone
+    references: tuple[tuple[str, str], ...] = ()  # each link's shown text and address
 
 
 @contextmanager
@@ -140,6 +149,11 @@ def parse_markup(text: str) -> Markup:
             node.astext()
             for node in doctree.findall(nodes.Text)
             if not any(isinstance(up, _NOT_SHOWN) for up in _ancestors(node))
+        ),
+        references=tuple(
+            (node.astext(), node["refuri"])
+            for node in doctree.findall(nodes.reference)
+            if "refuri" in node
         ),
     )
 

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 
 # Importing the check modules registers their checks.
 from i18n_pipeline.catalog import CatalogFile, read_catalog
-from i18n_pipeline.checks import entry_checks, term_base, typography  # noqa: F401
+from i18n_pipeline.checks import (  # noqa: F401
+    characters,
+    dates,
+    entry_checks,
+    limits,
+    links,
+    numbers,
+    proportions,
+    term_base,
+    typography,
+)
 from i18n_pipeline.checks.catalog_checks import check_headers
 from i18n_pipeline.checks.easy_read import check_easy_read
 from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
@@ -18,6 +29,7 @@ from i18n_pipeline.checks.waivers import waived_checks
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.fingerprint import files_digest
 from i18n_pipeline.glossary import load_glossary
+from i18n_pipeline.io import refuse_unsafe_tree
 from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
 from i18n_pipeline.result_cache import ResultCache
@@ -27,18 +39,30 @@ from i18n_pipeline.termbase import TermBase, read_termbase
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
-CHECK_LIBRARIES = ("translate-toolkit", "babel", "docutils", "langcodes")
+CHECK_LIBRARIES = (
+    "translate-toolkit",
+    "babel",
+    "docutils",
+    "langcodes",
+    "regex",
+    "confusables",
+    "pysbd",
+)
 
 
 def check_po_file(
-    path: Path, lang: Language, glossary: tuple[str, ...] = (), termbase: TermBase | None = None
+    path: Path,
+    lang: Language,
+    glossary: tuple[str, ...] = (),
+    termbase: TermBase | None = None,
+    source: Language | None = None,
 ) -> list[Finding]:
     """All findings for one PO file on disk (read strictly, once)."""
     try:
         catalog = read_catalog(path, lang.code)
     except CatalogSyntaxError as error:
         return [syntax_finding(error)]
-    return check_catalog(catalog, lang, glossary, termbase)
+    return check_catalog(catalog, lang, glossary, termbase, source)
 
 
 def project_termbase(project: Project) -> TermBase:
@@ -64,11 +88,20 @@ def check_catalog(
     lang: Language,
     glossary: tuple[str, ...] = (),
     termbase: TermBase | None = None,
+    source: Language | None = None,
 ) -> list[Finding]:
-    """Header checks, then every entry check on every entry Sphinx would show."""
+    """Header checks, then every entry check on every entry Sphinx would show; ``source``
+    is the language the msgids are in (the project's source language)."""
     path = catalog.path
     findings = list(check_headers(catalog, lang))
-    context = Context(path=path, language=lang, glossary=glossary, termbase=termbase or TermBase())
+    context = Context(
+        path=path,
+        language=lang,
+        glossary=glossary,
+        termbase=termbase or TermBase(),
+    )
+    if source is not None:
+        context = replace(context, source=source)
     for message in catalog.live:
         if message.fuzzy or not message.msgstr:
             continue  # Sphinx shows only translated, non-fuzzy entries
@@ -92,8 +125,11 @@ def check_catalog(
 
 
 def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> list[Finding]:
-    findings = []
-    for check in ENTRY_CHECKS.values():
+    """The gates (the length limit) first; an entry one of them refuses goes no further."""
+    findings: list[Finding] = []
+    for check in sorted(ENTRY_CHECKS.values(), key=lambda check: not check.gate):
+        if not check.gate and any(_refuses(finding) for finding in findings):
+            break
         results = list(check.function(entry, context))
         if check.id in waived and not check.waivable:
             findings.append(
@@ -102,7 +138,8 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
                     entry.line,
                     "waiver-refused",
                     Severity.ERROR,
-                    f"the check {check.id!r} guards the page's safety and cannot be waived",
+                    f"the check {check.id!r} guards the page's safety or meaning and cannot be "
+                    "waived by a translator",
                     "remove the '# check: ignore' comment and fix the translation instead",
                     entry.msgid,
                 )
@@ -128,6 +165,12 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
     return findings
 
 
+def _refuses(finding: Finding) -> bool:
+    """A gate's error: the entry is not read further."""
+    check = ENTRY_CHECKS.get(finding.check)
+    return check is not None and check.gate and finding.severity is Severity.ERROR
+
+
 def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False) -> list[Finding]:
     """Every catalog of the snapshot; findings of unchanged bytes come from the cache.
     Each language of the snapshot must have its renderings in the term base."""
@@ -137,13 +180,14 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
     cache = ResultCache(project.cache_dir / "checks", _checks_digest(glossary, records, termbase))
     findings = [syntax_finding(problem) for problem in snapshot.problems]
     findings += check_term_base_coverage(termbase, map(project.config.language, snapshot.catalogs))
+    source = project.config.language(project.config.source_language)
     for code, catalogs in snapshot.catalogs.items():
         lang = project.config.language(code)
         for catalog in catalogs:
             key = cache.key(code, str(catalog.path), catalog.data)
             found = None if fresh else cache.load(key, Finding.from_json)
             if found is None:
-                found = check_catalog(catalog, lang, glossary, termbase)
+                found = check_catalog(catalog, lang, glossary, termbase, source)
                 cache.store(key, (finding.as_json() for finding in found))
             findings.extend(found)
     return findings
@@ -151,6 +195,7 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
 
 def check_easy_read_page(project: Project) -> list[Finding]:
     """The Leichte Sprache page against its rules (it is German source, not a PO file)."""
+    refuse_unsafe_tree(project.source_dir, project.root)  # also when it is checked alone
     if not project.config.easy_read:
         return []
     path = project.source_dir / easy_read_source(project.config.easy_read)
@@ -176,10 +221,13 @@ def _checks_digest(
     package = Path(__file__).parent.parent
     code = [
         *Path(__file__).parent.glob("*.py"),
+        Path(__file__).with_name("length_ratios.json"),
         package / "languages.py",
         package / "catalog.py",
         package / "glossary.py",
         package / "termbase.py",
+        package / "bidi.py",
+        package / "skeleton.py",
         package / "sphinxext" / "roles.py",
     ]
     libraries = [f"{name} {version(name)}" for name in CHECK_LIBRARIES]

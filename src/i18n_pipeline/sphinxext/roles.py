@@ -15,8 +15,6 @@ from docutils.parsers.rst.states import Inliner
 from langcodes.tag_parser import LanguageTagError
 from sphinx.application import Sphinx
 
-#: ``phrase <tag>``: the shape of the role's text; whether the tag is one is langcodes' call.
-_PHRASE_AND_TAG = re.compile(r"^(?P<phrase>.+?)\s*<(?P<tag>[^<>`]+)>$", re.S)
 _ROLE_TEXT = re.compile(r":lang:`(?P<text>[^`]*)`")
 _ROLE_TAG = re.compile(r":lang:`[^`]*?<(?P<tag>[^<>`]*)>`")
 
@@ -33,12 +31,17 @@ def lang_role_texts(text: str) -> list[str]:
 
 def phrase_and_tag(text: str) -> tuple[str, str] | None:
     """The phrase and its BCP 47 tag, as langcodes writes it (``fa_ir`` → ``fa-IR``), of
-    a role's text; None unless the text is ``phrase <tag>`` with a well-formed tag."""
-    match = _PHRASE_AND_TAG.match(text)
-    if not match:
+    a role's text; None unless the text is ``phrase <tag>`` with a well-formed tag.
+
+    The tag is what follows the last ``<``: found with ``rfind``, since a lazy pattern
+    for the phrase read a role of spaces again from every space (quadratic)."""
+    opening = text.rfind("<")
+    tag = text[opening + 1 : -1]
+    if opening < 1 or not text.endswith(">") or not tag or any(c in tag for c in "<>`"):
         return None
+    phrase = text[:opening].rstrip() or text[0]  # the phrase is at least one character
     try:
-        return match["phrase"], langcodes.standardize_tag(match["tag"])
+        return phrase, langcodes.standardize_tag(tag)
     except LanguageTagError:
         return None
 
