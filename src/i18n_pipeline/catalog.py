@@ -206,15 +206,20 @@ def _decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def msgfmt_path() -> str:
-    """GNU msgfmt is required: it is the reference every other reader is held to."""
-    found = shutil.which("msgfmt")
+def gettext_tool(name: str, needed_to: str) -> str:
+    """A program of GNU gettext (Debian: gettext), which the preflight installs."""
+    found = shutil.which(name)
     if found is None:
         raise MissingToolError(
-            "GNU msgfmt is not installed; PO files cannot be checked or compiled without it",
+            f"GNU {name} is not installed; PO files cannot be {needed_to} without it",
             hint="install GNU gettext (Debian: apt-get install gettext); .ci/run does this",
         )
     return found
+
+
+def msgfmt_path() -> str:
+    """GNU msgfmt is required: it is the reference every other reader is held to."""
+    return gettext_tool("msgfmt", "checked or compiled")
 
 
 Strings = tuple[str, ...]

@@ -10,12 +10,12 @@ only obsolete entries that hold no translation.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from i18n_pipeline.errors import CatalogSyntaxError, MissingToolError
+from i18n_pipeline.catalog import gettext_tool
+from i18n_pipeline.errors import CatalogSyntaxError
 
 #: Where msgid/msgstr lines of merged entries wrap: the width the committed files have.
 PO_LINE_WIDTH = 76
@@ -23,13 +23,7 @@ PO_LINE_WIDTH = 76
 
 def msgmerge_path() -> str:
     """GNU msgmerge comes with msgfmt (package gettext), which the pipeline requires."""
-    found = shutil.which("msgmerge")
-    if found is None:
-        raise MissingToolError(
-            "GNU msgmerge is not installed; PO files cannot be updated without it",
-            hint="install GNU gettext (Debian: apt-get install gettext); .ci/run does this",
-        )
-    return found
+    return gettext_tool("msgmerge", "updated")
 
 
 def msgmerge(po_data: bytes, pot_file: Path) -> bytes:
