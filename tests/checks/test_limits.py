@@ -14,7 +14,7 @@ import pytest
 from i18n_pipeline.checks import check_po_file
 from i18n_pipeline.checks.limits import ALLOWANCE, MAX_LENGTH, MAX_RATIO, allowed_length
 from i18n_pipeline.checks.model import Context, Entry, Severity
-from i18n_pipeline.checks.registry import ENTRY_CHECKS
+from i18n_pipeline.checks.registry import ENTRY_CHECKS, EntryCheckFunction
 from i18n_pipeline.languages import language
 
 HEADER = (
@@ -30,10 +30,13 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     for check in list(ENTRY_CHECKS.values()):
 
         def counting(
-            entry: Entry, context: Context, check_id: str = check.id, run: object = check.function
+            entry: Entry,
+            context: Context,
+            check_id: str = check.id,
+            run: EntryCheckFunction = check.function,
         ) -> Iterator[tuple[str, str]]:
             counted[check_id] += 1
-            yield from run(entry, context)  # type: ignore[operator]
+            yield from run(entry, context)
 
         monkeypatch.setitem(ENTRY_CHECKS, check.id, replace(check, function=counting))
     return counted

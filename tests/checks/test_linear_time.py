@@ -17,6 +17,7 @@ import signal
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from types import FrameType
 
 import pytest
@@ -68,7 +69,7 @@ def cpu_seconds(scan: Callable[[str], object], text: str, budget: float = 0.0) -
 
 
 def check(check_id: str, code: str = "pl") -> Callable[[str], object]:
-    context = Context(language=language(code), path=__import__("pathlib").Path("x.po"))
+    context = Context(Path(f"locales/{code}/LC_MESSAGES/index.po"), language(code))
     return lambda text: list(ENTRY_CHECKS[check_id].function(Entry("Satz.", text, 1), context))
 
 
