@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from i18n_pipeline.audit.act_map import load_act_map
+from i18n_pipeline.audit.earl import all_checks, earl_report, page_uri, write_earl
 from i18n_pipeline.audit.explain import explain_page
 from i18n_pipeline.audit.model import Issue, SiteLanguages
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
@@ -72,6 +74,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="print what the language identifiers found on one page (a path below the "
         "site), passage by passage, and exit",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("json", "earl"),
+        default="json",
+        help="earl: also write audit.earl.json, EARL (JSON-LD) assertions, one per tool rule "
+        "and page, with the ACT rules and WCAG criteria each rule implements (the JSON and "
+        "HTML reports are written either way)",
     )
     parser.add_argument(
         "--page-timeout",
@@ -140,6 +150,7 @@ def run_command(args: argparse.Namespace, own_site_languages: SiteLanguagesOf | 
         page_timeout_ms=int(args.page_timeout * 1000),
         languages=languages,
         language_only=args.language_only,
+        earl=args.format == "earl",
     )
     try:
         project: Project | None = Project.discover(args.root)
@@ -200,6 +211,12 @@ def audit_and_report(
         },
     )
     write_html(result, reports / "audit.html", shown)
+    written = [reports / "audit.html", reports / "audit.json"]
+    if settings.earl:
+        checks = all_checks(load_act_map(), settings.language_only)
+        versions = result.tool_versions
+        report = earl_report(result.pages, page_uri(settings.site), checks, None, versions)
+        written.append(write_earl(reports / "audit.earl.json", report))
     print(summary_table(result))
     checked = sum(not page.cached for page in result.pages)
     for page in result.pages:
@@ -215,7 +232,7 @@ def audit_and_report(
             f"language checks: {result.language_seconds:.1f} s of the run "
             "(beside the browser, in a thread of their own)"
         )
-    print(f"reports: {reports / 'audit.html'}, {reports / 'audit.json'}")
+    print("reports: " + ", ".join(str(path) for path in written))
     if result.tool_failures:
         for page in result.tool_failures:
             print(

@@ -53,6 +53,10 @@ class AuditSettings:
     alternates: bool = True
     languages: SiteLanguages = field(default_factory=SiteLanguages)
     language_only: bool = False  # no browser: the language, direction and tag checks alone
+    earl: bool = False  # also write the EARL report (audit.earl.json)
+    # Only these pages (paths below the site), instead of every page found: the ACT test
+    # cases are a few files in a folder of assets, some of them HTML
+    pages: tuple[str, ...] = ()
 
     @property
     def results_dir(self) -> Path:
@@ -88,7 +92,11 @@ class AuditResult:
 
 
 def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResult:
-    pages = discover_pages(settings.site, settings.languages.expected)
+    pages = (
+        [Page(settings.site / relative, relative, None) for relative in settings.pages]
+        if settings.pages
+        else discover_pages(settings.site, settings.languages.expected)
+    )
     if not pages:
         raise NoPagesError(
             "no HTML pages to audit",
@@ -169,7 +177,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         )
         for page in pages
     ]
-    if not settings.language_only:
+    if not settings.language_only and not settings.pages:
         results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
     return AuditResult(results, versions, str(browser or ""), language_seconds, browser_starts)
 

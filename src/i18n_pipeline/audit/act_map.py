@@ -1,0 +1,85 @@
+"""Which ACT rules and WCAG success criteria each of the audit's checks implements.
+
+The map is data (``act_map.json``), each entry with its source: axe-core's rules from
+the installed axe-core's own metadata (``axe.getRules()``: ``actIds`` and its WCAG
+tags), HTML_CodeSniffer's codes and the audit's own checks from the ACT rules'
+accessibility requirements (W3C's ``testcases.json``). ``scripts/make_act_map.py``
+refreshes the axe-core entries when axe-core is upgraded.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+MAP_FILE = Path(__file__).with_name("act_map.json")
+ACT_RULE_URL = "https://www.w3.org/WAI/standards-guidelines/act/rules/{}/"
+WCAG_URL = "http://www.w3.org/TR/WCAG2/#"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One tool rule: the procedure an EARL assertion names."""
+
+    runner: str  # axe, htmlcs, language, direction, pdf
+    code: str
+    act: tuple[str, ...]  # ACT rule ids it implements
+    wcag: tuple[str, ...]  # WCAG success criteria, e.g. 3.1.1
+    source: str  # where this entry comes from
+
+    @property
+    def procedure(self) -> str:
+        """The name EARL gives the tool rule (its title): the code, as the tool says it."""
+        return self.code
+
+
+@dataclass
+class ActMap:
+    checks: tuple[Check, ...]
+    criteria: dict[str, str]  # success criterion number → its id in WCAG 2 (language-of-page)
+    _index: dict[tuple[str, str], Check] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {(check.runner, check.code): check for check in self.checks}
+
+    def find(self, runner: str, code: str) -> Check | None:
+        return self._index.get((_runner_key(runner), code))
+
+    def for_rule(self, rule_id: str) -> list[Check]:
+        return [check for check in self.checks if rule_id in check.act]
+
+    def requirement_ids(self, check: Check) -> list[str]:
+        """``isPartOf`` of an EARL test: the ACT rules and the WCAG criteria, as W3C names them."""
+        rules = [ACT_RULE_URL.format(rule) for rule in check.act]
+        criteria = [f"WCAG2:{self.criteria[sc]}" for sc in check.wcag if sc in self.criteria]
+        return rules + criteria
+
+
+def _runner_key(runner: str) -> str:
+    # axe's WCAG 2.2 pass runs the same axe rules as pa11y's axe runner.
+    return "axe" if runner == "axe-wcag22" else runner
+
+
+def act_map_from(data: dict[str, object]) -> ActMap:
+    entries = data["checks"]
+    criteria = data["criteria"]
+    assert isinstance(entries, list) and isinstance(criteria, dict)
+    checks = tuple(
+        Check(
+            str(entry["runner"]),
+            str(entry["code"]),
+            tuple(entry["act"]),
+            tuple(entry["wcag"]),
+            str(entry["source"]),
+        )
+        for entry in entries
+    )
+    return ActMap(checks, {str(k): str(v["id"]) for k, v in criteria.items()})
+
+
+@cache
+def load_act_map() -> ActMap:
+    """The package's map (read once)."""
+    return act_map_from(json.loads(MAP_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,142 @@
+"""The audit as EARL (W3C's Evaluation and Report Language, JSON-LD): one assertion per
+tool rule and page, shaped like the reports tools publish for W3C's ACT rules.
+
+Each assertion names the tool rule (``test.title``), the ACT rules and WCAG criteria it
+implements (``test.isPartOf``, from ``act_map.json``), the page (``subject.source``) and
+the outcome: ``failed`` (the tool says the rule is broken), ``cantTell`` (it only
+suspects so: the checklist), ``passed`` (the rule ran and found nothing) or
+``inapplicable`` (the audit does not read such a document: only HTML pages are audited).
+The context is inline, so the report is read without fetching anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from i18n_pipeline import __version__, io
+from i18n_pipeline.audit.act_map import ActMap, Check, load_act_map
+from i18n_pipeline.audit.model import Issue, PageResult
+
+ASSERTOR = "https://example.org/i18n-pipeline/audit"
+CONTEXT: dict[str, object] = {
+    "@vocab": "http://www.w3.org/ns/earl#",
+    "earl": "http://www.w3.org/ns/earl#",
+    "WCAG2": "http://www.w3.org/TR/WCAG2/#",
+    "dct": "http://purl.org/dc/terms/",
+    "sch": "https://schema.org/",
+    "doap": "http://usefulinc.com/ns/doap#",
+    "source": "dct:source",
+    "title": "dct:title",
+    "name": "doap:name",
+    "revision": "doap:revision",
+    "assertedBy": {"@type": "@id"},
+    "outcome": {"@type": "@id"},
+    "mode": {"@type": "@id"},
+    "isPartOf": {"@id": "dct:isPartOf", "@type": "@id"},
+}
+#: The runners whose rules run on every page the browser audits, and those that run without it.
+BROWSER_RUNNERS = ("axe", "htmlcs")
+OWN_RUNNERS = ("language", "direction")
+
+ChecksFor = Callable[[PageResult], Iterable[Check]]
+
+
+def outcome(issues: list[Issue]) -> str:
+    """One rule's outcome on one page from what it found there (nothing: passed)."""
+    if not issues:
+        return "earl:passed"
+    if any(_failed(issue) for issue in issues):
+        return "earl:failed"
+    return "earl:cantTell"
+
+
+def _failed(issue: Issue) -> bool:
+    if issue.needs_review:
+        return False
+    # axe calls each of its findings a violation (pa11y merely grades them); the other
+    # tools say "error" for a failure and "warning" for a suspicion.
+    return issue.runner in ("axe", "axe-wcag22") or issue.type == "error" or issue.gating
+
+
+def all_checks(act_map: ActMap, language_only: bool) -> ChecksFor:
+    """Every check of the map that ran: the browser's tools' only when the browser ran."""
+    runners = OWN_RUNNERS if language_only else BROWSER_RUNNERS + OWN_RUNNERS
+    checks = [check for check in act_map.checks if check.runner in runners]
+    return lambda page: checks
+
+
+def earl_report(
+    pages: Iterable[PageResult],
+    source_of: Callable[[PageResult], str],
+    checks_for: ChecksFor,
+    act_map: ActMap | None = None,
+    tool_versions: dict[str, str] | None = None,
+) -> dict[str, object]:
+    """The EARL document: every check ``checks_for`` names on every page, plus every
+    rule some tool found broken that the map does not name."""
+    act_map = act_map or load_act_map()
+    graph: list[dict[str, object]] = [_assertor(tool_versions or {})]
+    for page in pages:
+        found: dict[tuple[str, str], list[Issue]] = {}
+        for issue in page.issues:
+            if issue.runner in BROWSER_RUNNERS + OWN_RUNNERS + ("axe-wcag22",):
+                check = act_map.find(issue.runner, issue.code)
+                key = (check.runner, check.code) if check else (issue.runner, issue.code)
+                found.setdefault(key, []).append(issue)
+        asserted = set()
+        for check in checks_for(page):
+            key = (check.runner, check.code)
+            asserted.add(key)
+            result = _inapplicable(page) or outcome(found.get(key, []))
+            graph.append(_assertion(page, source_of(page), check, result, act_map))
+        for (runner, code), issues in found.items():
+            if (runner, code) not in asserted:
+                check = act_map.find(runner, code) or Check(runner, code, (), (), "")
+                graph.append(_assertion(page, source_of(page), check, outcome(issues), act_map))
+    return {"@context": CONTEXT, "@graph": graph}
+
+
+def _inapplicable(page: PageResult) -> str:
+    return "" if page.relative.endswith(".html") else "earl:inapplicable"
+
+
+def _assertor(versions: dict[str, str]) -> dict[str, object]:
+    tools = ", ".join(f"{name} {version}" for name, version in sorted(versions.items()))
+    return {
+        "@id": ASSERTOR,
+        "@type": ["earl:Assertor", "earl:Software"],
+        "name": "i18n-pipeline audit",
+        "revision": __version__,
+        "dct:description": f"pa11y (axe-core, HTML_CodeSniffer) and the audit's own language, "
+        f"direction and PDF checks{'; ' + tools if tools else ''}",
+    }
+
+
+def _assertion(
+    page: PageResult, source: str, check: Check, result: str, act_map: ActMap
+) -> dict[str, object]:
+    return {
+        "@type": "Assertion",
+        "mode": "earl:automatic",
+        "assertedBy": ASSERTOR,
+        "subject": {"@type": ["earl:TestSubject", "sch:WebPage"], "source": source},
+        "test": {
+            "@type": "TestCase",
+            "title": check.procedure,
+            "dct:description": f"{check.runner} {check.code}",
+            "isPartOf": act_map.requirement_ids(check),
+        },
+        "result": {"@type": "TestResult", "outcome": result},
+    }
+
+
+def page_uri(site: Path) -> Callable[[PageResult], str]:
+    """A page's address in the report: its file (the audit's server is gone afterwards)."""
+    root = site.resolve()
+    return lambda page: (root / page.relative).as_uri()
+
+
+def write_earl(path: Path, report: dict[str, object]) -> Path:
+    io.write_json(path, report)
+    return path
