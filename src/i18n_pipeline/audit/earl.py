@@ -72,9 +72,10 @@ def earl_report(
     checks_for: ChecksFor,
     act_map: ActMap | None = None,
     tool_versions: dict[str, str] | None = None,
+    unmapped: bool = True,
 ) -> dict[str, object]:
-    """The EARL document: every check ``checks_for`` names on every page, plus every
-    rule some tool found broken that the map does not name."""
+    """The EARL document: every check ``checks_for`` names on every page, plus (with
+    ``unmapped``) every rule some tool found broken that ``checks_for`` does not name."""
     act_map = act_map or load_act_map()
     graph: list[dict[str, object]] = [_assertor(tool_versions or {})]
     for page in pages:
@@ -89,8 +90,10 @@ def earl_report(
             key = (check.runner, check.code)
             asserted.add(key)
             result = _inapplicable(page) or outcome(found.get(key, []))
+            if page.tool_failure and check.runner in BROWSER_RUNNERS:
+                result = "earl:untested"  # the tool failed on the page: no verdict
             graph.append(_assertion(page, source_of(page), check, result, act_map))
-        for (runner, code), issues in found.items():
+        for (runner, code), issues in found.items() if unmapped else ():
             if (runner, code) not in asserted:
                 check = act_map.find(runner, code) or Check(runner, code, (), (), "")
                 graph.append(_assertion(page, source_of(page), check, outcome(issues), act_map))
