@@ -1,15 +1,12 @@
 #!/usr/bin/env python3
 """Refresh ``src/i18n_pipeline/audit/act_map.json``:
-``python scripts/make_act_map.py [--suite ../shared/act-rules]``.
+``python scripts/make_act_map.py``.
 
 - axe-core's entries are rewritten from the installed axe-core's own metadata
   (``axe.getRules()``: each rule's ``actIds`` and its WCAG tags), so that the map says
   what the axe-core the audit runs says of itself. Run it after upgrading axe-core.
-- With ``--suite``, the ids WCAG 2 gives its success criteria (``language-of-page`` for
-  3.1.1) are read from W3C's implementation summaries (``implementations/*.json``:
-  ``accessibilityRequirements.expected``) against each ACT rule's criteria in
-  ``testcases.json``: a rule with one criterion and one id pairs them.
-- The other entries (HTML_CodeSniffer's codes, the audit's own checks) are kept as they
+- The ids WCAG 2 gives its success criteria (``language-of-page`` for 3.1.1), and the
+  other entries (HTML_CodeSniffer's codes, the audit's own checks) are kept as they
   are: each names its own source.
 """
 
@@ -26,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from i18n_pipeline.audit.act_map import MAP_FILE
 from i18n_pipeline.audit.node_env import default_cache_dir, ensure_node_environment
-from i18n_pipeline.io import read_json, write_json
+from i18n_pipeline.io import write_json
 from i18n_pipeline.project import Project
 
 _CRITERION_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
@@ -60,45 +57,13 @@ def axe_entries() -> list[dict[str, object]]:
     ]
 
 
-def criteria_ids(suite: Path) -> dict[str, str]:
-    """WCAG 2's id of each success criterion that an ACT rule alone requires."""
-    cases = read_json(suite / "testcases.json")["testcases"]
-    numbers: dict[str, set[str]] = {}
-    for case in cases:
-        requirements = case.get("ruleAccessibilityRequirements") or {}
-        numbers[case["ruleId"]] = {
-            key.split(":", 1)[1]
-            for key, value in requirements.items()
-            if key.startswith("wcag2") and value.get("forConformance")
-        }
-    found: dict[str, str] = {}
-    for summary in sorted((suite / "implementations").glob("*.json")):
-        for rule in read_json(summary)["actRuleMapping"]:
-            expected = (rule.get("accessibilityRequirements") or {}).get("expected") or []
-            criteria = numbers.get(rule["ruleId"], set())
-            if len(expected) == 1 and len(criteria) == 1:
-                found[next(iter(criteria))] = expected[0].removeprefix("WCAG2:")
-    return found
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--suite", type=Path, help="a copy of W3C's wcag-act-rules content")
-    args = parser.parse_args()
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
     data = json.loads(MAP_FILE.read_text(encoding="utf-8"))
     data["checks"] = axe_entries() + [e for e in data["checks"] if e["runner"] != "axe"]
-    if args.suite:
-        source = "W3C's implementation summaries against testcases.json (scripts/make_act_map.py)"
-        for number, criterion in criteria_ids(args.suite).items():
-            data["criteria"][number] = {"id": criterion, "source": source}
-        data["criteria"] = dict(sorted(data["criteria"].items(), key=lambda kv: _key(kv[0])))
     write_json(MAP_FILE, data)
     print(f"{MAP_FILE}: {len(data['checks'])} checks, {len(data['criteria'])} criteria")
     return 0
-
-
-def _key(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split("."))
 
 
 if __name__ == "__main__":

@@ -23,10 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from pyld import jsonld
 
 from i18n_pipeline.audit.act.cases import LANGUAGE_RULES, case_key
-from i18n_pipeline.audit.act.earl_read import EARL, _load_context
+from i18n_pipeline.audit.act.earl_read import DCT, EARL, _load_context
 from i18n_pipeline.audit.act.report import PEERS
 from i18n_pipeline.io import read_json, write_json
 
+HTTP = "http://www.w3.org/2011/http#"
 TARGET = Path(__file__).resolve().parent.parent / "tests" / "act"
 _ASSET = re.compile(r"/WAI/content-assets/wcag-act-rules/(test-assets/[^\"' )]+)")
 
@@ -84,14 +85,14 @@ def cut_earl(document: dict[str, Any], ids: set[str]) -> dict[str, Any]:
     for node in nodes:
         if EARL + "Assertion" in node.get("@type", []):
             subject = by_id.get(node[EARL + "subject"][0]["@id"], {})
-            sources = [v.get("@value", "") for v in subject.get("http://purl.org/dc/terms/source", [])]
-            keys = [case_key(s) for s in sources + [subject.get("@id", "")]]
+            sources = [v.get("@value", "") for v in subject.get(DCT + "source", [])]
+            keys = [case_key(s) for s in [*sources, subject.get("@id", "")]]
             if any(key and key[1] in ids for key in keys):
                 reach(node["@id"])
     # Alfa's subjects hold the HTTP exchange (the whole page); the cases are here anyway.
     for node in keep.values():
-        node.pop("http://purl.org/dc/terms/hasPart", None)
-    keep = {k: v for k, v in keep.items() if "http://www.w3.org/2011/http#" not in str(v.get("@type"))}
+        node.pop(DCT + "hasPart", None)
+    keep = {k: v for k, v in keep.items() if HTTP not in str(v.get("@type"))}
     return jsonld.compact({"@graph": list(keep.values())}, document["@context"], options=options)
 
 
