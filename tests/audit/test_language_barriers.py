@@ -30,7 +30,7 @@ BARRIERS = {
     "rtl-on-ltr-text.html": ("ltr-text-ltr.html", {"rtl-on-ltr-text"}),
     "dir-invalid.html": ("ltr-text-ltr.html", {"dir-invalid"}),
     "lang-invalid.html": ("lang-valid.html", {"html-lang-invalid", "lang-invalid"}),
-    "lang-empty.html": ("lang-valid.html", {"lang-invalid"}),
+    "lang-empty.html": ("lang-valid.html", {"lang-empty"}),
 }
 
 

@@ -12,6 +12,7 @@ The context is inline, so the report is read without fetching anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from i18n_pipeline import __version__, io
@@ -89,14 +90,16 @@ def earl_report(
         for check in checks_for(page):
             key = (check.runner, check.code)
             asserted.add(key)
-            result = _inapplicable(page) or outcome(found.get(key, []))
+            issues = found.get(key, [])
+            result = _inapplicable(page) or outcome(issues)
             if page.tool_failure and check.runner in BROWSER_RUNNERS:
                 result = "earl:untested"  # the tool failed on the page: no verdict
-            graph.append(_assertion(page, source_of(page), check, result, act_map))
+            graph.append(_assertion(page, source_of(page), check, result, act_map, issues))
         for (runner, code), issues in found.items() if unmapped else ():
             if (runner, code) not in asserted:
                 check = act_map.find(runner, code) or Check(runner, code, (), (), "")
-                graph.append(_assertion(page, source_of(page), check, outcome(issues), act_map))
+                result = outcome(issues)
+                graph.append(_assertion(page, source_of(page), check, result, act_map, issues))
     return {"@context": CONTEXT, "@graph": graph}
 
 
@@ -117,8 +120,19 @@ def _assertor(versions: dict[str, str]) -> dict[str, object]:
 
 
 def _assertion(
-    page: PageResult, source: str, check: Check, result: str, act_map: ActMap
+    page: PageResult,
+    source: str,
+    check: Check,
+    result: str,
+    act_map: ActMap,
+    issues: list[Issue],
 ) -> dict[str, object]:
+    """One assertion. A rule that found something names the criteria of its findings (a
+    check that serves two criteria, as the language of names does for 3.1.1 and 3.1.2,
+    says which one this page fails); otherwise every criterion it tests."""
+    criteria = {c.strip() for issue in issues for c in issue.criterion.split(",")}
+    if criteria & set(check.wcag):
+        check = replace(check, wcag=tuple(c for c in check.wcag if c in criteria))
     return {
         "@type": "Assertion",
         "mode": "earl:automatic",

@@ -4,6 +4,14 @@ Each passage carries the language that applies to it (the nearest ``lang``), the
 element it belongs to and where on the page that element is, so a finding can say
 what to fix and where. Computer text (``code``, ``kbd``, ``samp``, ``var``) and
 script are in no human language and are left out.
+
+What text an element's ``lang`` applies to is the W3C ACT rules' "text inheriting its
+programmatic language" from it (rules ucwvc8, off6ek): the text nodes whose closest
+ancestor with a non-empty ``lang`` it is, that are shown or in the accessibility tree
+(not ``hidden``, not ``display: none``), and the accessible names of the elements that
+inherit their language from it: ``alt``, ``aria-label``, and the text an
+``aria-labelledby`` points at, hidden or not, which is spoken in the language of the
+element it names. For ``<html>`` the page title is such text too.
 """
 
 from __future__ import annotations
@@ -49,8 +57,9 @@ _LANDMARKS = {
     "footer": "the page footer",
     "form": "a form",
 }
-_REFERENCES = {"aria-labelledby": "label", "aria-describedby": "description"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: Inline styles that take an element out of both the rendering and the accessibility tree.
+_HIDING_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 #: Words that are no language: numbers, addresses, e-mail addresses, file names.
 _NOT_WORDS = re.compile(r"\S*(?:\d|@|://|www\.)\S*")
 
@@ -64,6 +73,7 @@ class Passage:
     declared: str  # the lang value that applies ("" when none does)
     element: html.HtmlElement
     what: str  # how an auditor finds it: "<p>", "the alt text of <img>", …
+    from_root: bool = False  # its language is the one <html> declares (WCAG 3.1.1, not 3.1.2)
 
 
 def lang_of(element: html.HtmlElement) -> str | None:
@@ -71,6 +81,62 @@ def lang_of(element: html.HtmlElement) -> str | None:
     if value is None:
         value = element.get(_XML_LANG)
     return None if value is None else str(value)
+
+
+def own_lang(element: html.HtmlElement) -> str | None:
+    """The element's ``lang`` when it is not empty (a value of spaces counts: it is an
+    invalid tag, not an unknown language); ``lang=""`` declares no language."""
+    value = lang_of(element)
+    return None if value is None or value == "" else value
+
+
+def language_owner(element: html.HtmlElement) -> html.HtmlElement | None:
+    """The element whose ``lang`` applies to ``element``: itself or its closest ancestor
+    with a non-empty one."""
+    return next((n for n in (element, *element.iterancestors()) if own_lang(n) is not None), None)
+
+
+def is_hidden(element: html.HtmlElement) -> bool:
+    """Neither shown nor in the accessibility tree, as far as the markup says: ``hidden``,
+    an inline ``display: none`` or ``visibility: hidden``, on it or an ancestor."""
+    return any(
+        node.get("hidden") is not None or _HIDING_STYLE.search(node.get("style") or "")
+        for node in (element, *element.iterancestors())
+    )
+
+
+def inherited_text(element: html.HtmlElement) -> str:
+    """The text that inherits its language from ``element``: without descendants that
+    declare a language of their own (any, the same one too), hidden ones, or code."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            skip = child.tag in CODE or own_lang(child) is not None or is_hidden(child)
+            parts.append(" " if skip else inherited_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def accessible_names(
+    element: html.HtmlElement, root: html.HtmlElement
+) -> Iterator[tuple[html.HtmlElement, str, str]]:
+    """(element, text, what) of every accessible name in ``element``'s subtree that
+    inherits its language from ``element``: ``alt``, ``aria-label``, ``title`` and the
+    text ``aria-labelledby`` points at (hidden or not)."""
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag in CODE or is_hidden(node):
+            continue
+        if language_owner(node) is not element:
+            continue
+        for attribute in ("alt", "aria-label", "title"):
+            value = node.get(attribute)
+            if value and value.strip():
+                yield node, " ".join(value.split()), f"the {attribute} of <{node.tag}>"
+        for target_id in (node.get("aria-labelledby") or "").split():
+            targets = root.xpath("//*[@id=$id]", id=target_id)
+            if targets:
+                text = " ".join(targets[0].text_content().split())
+                yield node, text, f"#{target_id}, the label of <{node.tag}>"
 
 
 def declared_language(element: html.HtmlElement) -> str:
@@ -142,32 +208,45 @@ def without_exempt(text: str, protected: tuple[str, ...]) -> list[str]:
 
 
 def page_passages(root: html.HtmlElement) -> Iterator[Passage]:
-    """The page's passages: the whole page, its title, every block, every element with a
-    lang of its own, and the accessible names (alt, aria-label, aria-labelledby and
-    aria-describedby targets, hidden or not)."""
+    """The page's passages: the text inheriting its language from the page's ``lang`` (the
+    page title and accessible names with it), the title, every block, every element with
+    a lang of its own, and the accessible names (alt, aria-label, aria-labelledby and
+    aria-describedby targets, hidden or not). Hidden elements are no passage."""
     body = root.find("body")
     if body is None:
         return
     page_lang = declared_language(body)
-    yield Passage("page", own_text(body, page_lang), page_lang, root, "the page")
+    owner = language_owner(body)
     title = root.find("head/title")
-    if title is not None and title.text:
+    title_text = " ".join(title.text_content().split()) if title is not None else ""
+    inheriting = [title_text] if title_text and language_owner(title) is owner else []
+    inheriting.append(inherited_text(body))
+    if owner is not None:
+        inheriting += [text for _, text, _ in accessible_names(owner, root)]
+    page_text = " ".join(part for part in inheriting if part)
+    yield Passage("page", page_text, page_lang, root, "the page", from_root=True)
+    if title is not None and title_text:
         yield Passage(
-            "name", " ".join(title.text.split()), declared_language(title), title, "the page title"
+            "name",
+            title_text,
+            declared_language(title),
+            title,
+            "the page title",
+            from_root=language_owner(title) is root,
         )
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag in CODE:
             continue
-        if any(a.tag in CODE for a in element.iterancestors()):
+        if any(a.tag in CODE for a in element.iterancestors()) or is_hidden(element):
             continue
         declared = declared_language(element)
         if element.tag in BLOCKS and not any(a.tag in BLOCKS for a in element.iterancestors()):
             yield Passage(
                 "block", own_text(element, declared), declared, element, f"<{element.tag}>"
             )
-        elif lang_of(element) is not None and element is not body:
+        elif own_lang(element) is not None and element is not body:
             yield Passage(
-                "phrase", own_text(element, declared), declared, element, f"<{element.tag} lang>"
+                "phrase", inherited_text(element), declared, element, f"<{element.tag} lang>"
             )
         yield from _accessible_names(element, declared, root)
 
@@ -175,6 +254,7 @@ def page_passages(root: html.HtmlElement) -> Iterator[Passage]:
 def _accessible_names(
     element: html.HtmlElement, declared: str, root: html.HtmlElement
 ) -> Iterator[Passage]:
+    from_root = language_owner(element) is root
     for attribute in ("alt", "aria-label", "title"):
         value = element.get(attribute)
         if value and value.strip():
@@ -184,17 +264,32 @@ def _accessible_names(
                 declared,
                 element,
                 f"the {attribute} of <{element.tag}>",
+                from_root,
             )
-    for attribute in ("aria-labelledby", "aria-describedby"):
-        for target_id in (element.get(attribute) or "").split():
-            targets = root.xpath("//*[@id=$id]", id=target_id)
-            if targets:
-                target = targets[0]
-                lang = declared_language(target)
-                yield Passage(
-                    "name",
-                    own_text(target, lang),
-                    lang,
-                    target,
-                    f"#{target_id}, the {_REFERENCES[attribute]} of <{element.tag}>",
-                )
+    # A label is the name of the element it labels, spoken in that element's language,
+    # wherever its text comes from (ACT ucwvc8, off6ek).
+    for target_id in (element.get("aria-labelledby") or "").split():
+        targets = root.xpath("//*[@id=$id]", id=target_id)
+        if targets:
+            yield Passage(
+                "name",
+                " ".join(targets[0].text_content().split()),
+                declared,
+                element,
+                f"#{target_id}, the label of <{element.tag}>",
+                from_root,
+            )
+    # A description is read as its own text, in its own language.
+    for target_id in (element.get("aria-describedby") or "").split():
+        targets = root.xpath("//*[@id=$id]", id=target_id)
+        if targets:
+            target = targets[0]
+            lang = declared_language(target)
+            yield Passage(
+                "name",
+                own_text(target, lang),
+                lang,
+                target,
+                f"#{target_id}, the description of <{element.tag}>",
+                language_owner(target) is root,
+            )

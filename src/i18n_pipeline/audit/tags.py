@@ -1,7 +1,16 @@
-"""Is a ``lang`` value valid? The primary subtag decides, as the W3C's ACT rules for
-WCAG 3.1.1 and 3.1.2 say ("HTML page lang attribute has valid language tag",
-"Element with lang attribute has valid language tag"); the registry is BCP 47's,
-read through langcodes.
+"""Has the page a ``lang``, and is every ``lang`` value valid? As the W3C's ACT rules for
+WCAG 3.1.1 and 3.1.2 say ("HTML page has lang attribute", b5c3f8; "HTML page lang
+attribute has valid language tag", bf051a; "Element with lang attribute has valid
+language tag", de46e4): the primary subtag decides, and it must be one of the IANA
+language subtag registry (BCP 47), the copy langcodes ships. langcodes' own validity
+test is not used: it accepts what it can normalise ("eng" for "en", the grandfathered
+"i-lux"), which the registry does not list as primary language subtags.
+
+An element's ``lang`` is judged only where it applies to some text (de46e4): text whose
+closest ancestor with a non-empty ``lang`` it is, shown or in the accessibility tree, or
+an accessible name (an invalid ``lang`` around text that all carries a valid ``lang`` of
+its own harms no one). ``lang=""`` around text declares its language unknown: an error
+of its own (``lang-empty``), which no ACT rule judges.
 
 HTML_CodeSniffer's pattern for a tag (H57.3, H58.1) rejects valid tags, such as
 one with two region subtags (``de-DE-AT``). Where it disagrees with the exact
@@ -10,18 +19,47 @@ answer, the exact answer gates and its finding goes to the checklist, with why.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
+from functools import cache
 
-import langcodes
+from langcodes.registry_parser import parse_registry
 from lxml import etree, html
 
 from i18n_pipeline.audit.model import Issue
-from i18n_pipeline.audit.passages import lang_of, region, selector
+from i18n_pipeline.audit.passages import (
+    accessible_names,
+    inherited_text,
+    lang_of,
+    own_lang,
+    region,
+    selector,
+)
 
-_PRIMARY = re.compile(r"^(?:[A-Za-z]{2,3}|[A-Za-z]{5,8})$")
 #: HTML_CodeSniffer's "this lang value is not valid" techniques, for <html> and elements.
 _HTMLCS_TAG_CODES = ("H57.3.Lang", "H57.3.XmlLang", "H58.1.Lang", "H58.1.XmlLang")
+
+
+@cache
+def primary_subtags() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The registry's primary language subtags, and its ranges (``qaa..qtz``)."""
+    subtags, ranges = set(), []
+    for entry in parse_registry():  # type: ignore[no-untyped-call]
+        if entry.get("Type") == "language":
+            subtag = str(entry["Subtag"]).lower()
+            if ".." in subtag:
+                first, last = subtag.split("..")
+                ranges.append((first, last))
+            else:
+                subtags.add(subtag)
+    return frozenset(subtags), tuple(ranges)
+
+
+def is_primary_subtag(value: str) -> bool:
+    subtags, ranges = primary_subtags()
+    value = value.lower()
+    return value in subtags or any(
+        len(value) == len(first) and first <= value <= last for first, last in ranges
+    )
 
 
 def tag_problem(value: str) -> str:
@@ -30,25 +68,28 @@ def tag_problem(value: str) -> str:
     if not value:
         return "the value is empty (an unknown language)"
     first = value.split("-")[0]
-    if _PRIMARY.match(first) and langcodes.tag_is_valid(first):
+    if is_primary_subtag(first):
         return ""
-    if first.lower() == "i" and langcodes.tag_is_valid(value):
-        return ""  # grandfathered, e.g. i-klingon
-    return f"{first!r} is not a registered primary language subtag (BCP 47)"
+    return f"{first!r} is not a primary language subtag of the IANA registry (BCP 47)"
 
 
 def check_lang_tags(root: html.HtmlElement) -> list[Issue]:
-    """Every ``lang`` and ``xml:lang`` value on the page is a valid tag."""
-    issues = []
+    """<html> has a ``lang``; every ``lang`` and ``xml:lang`` value that applies to
+    some text is a valid tag."""
+    issues = _missing_lang(root)
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         value = lang_of(element)
         if value is None:
             continue
+        page = element is root
+        if not page and value == "" and inherited_text(element):
+            issues.append(_empty_lang(element))
+        if not _applies(element, root, value):
+            continue
         problem = tag_problem(value)
         if problem:
-            page = element is root
             issues.append(
                 Issue(
                     "language",
@@ -65,6 +106,57 @@ def check_lang_tags(root: html.HtmlElement) -> list[Issue]:
                 )
             )
     return issues
+
+
+def _empty_lang(element: html.HtmlElement) -> Issue:
+    """``lang=""`` around text: its language is declared unknown, and a screen reader
+    reads it with no language's rules. No ACT rule judges it (de46e4 leaves it out)."""
+    return Issue(
+        "language",
+        "lang-empty",
+        "error",
+        f'lang="" on <{element.tag}> declares the language of its text unknown',
+        criterion="3.1.2",
+        level="AA",
+        selector=selector(element),
+        where=region(element),
+        fix="set the language of the text, or remove the empty lang to inherit the page's",
+        gating=True,
+    )
+
+
+def _missing_lang(root: html.HtmlElement) -> list[Issue]:
+    """An HTML page's <html> without a ``lang`` of letters (an ``xml:lang`` alone, empty
+    or spaces do not count: b5c3f8)."""
+    if root.tag != "html" or (root.get("lang") or "").strip():
+        return []
+    return [
+        Issue(
+            "language",
+            "html-lang-missing",
+            "error",
+            "<html> has no lang attribute with a value: the page's language is unknown "
+            "to screen readers (an xml:lang alone is not read in HTML)",
+            criterion="3.1.1",
+            level="A",
+            selector="html",
+            fix='add the language of the page: <html lang="de">',
+            gating=True,
+        )
+    ]
+
+
+def _applies(element: html.HtmlElement, root: html.HtmlElement, value: str) -> bool:
+    """A page's ``lang`` is judged when it is not empty or spaces (missing is another
+    finding); an element's when it is not empty and some text or name inherits it."""
+    if element is root:
+        return bool(value.strip())
+    if own_lang(element) is None and value == "":
+        return False
+    if element.get("lang") is None:
+        # xml:lang alone: judged where a lang would be
+        return bool(value.strip()) and bool(inherited_text(element))
+    return bool(inherited_text(element)) or any(True for _ in accessible_names(element, root))
 
 
 def reconcile_htmlcs(issues: list[Issue], root: html.HtmlElement) -> list[Issue]:
