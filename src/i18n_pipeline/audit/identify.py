@@ -36,6 +36,13 @@ MIN_LETTERS_PY3LANGID = 60
 MIN_RATIO = 5.0
 MAX_DECLARED = 0.10
 MIN_CONFIRMED = 0.95
+#: Or, for a name or a page's text judged whole: lingua finds another language
+#: ``MIN_RATIO`` times as likely, and py3langid, on its own, finds the same one the
+#: likeliest of all candidates and, asked about the two, at least ``MIN_AGREED``: two
+#: identifiers that agree are evidence enough for a short name, where lingua seldom puts
+#: a related language below 10 % ("Fireworks over Paris" declared nl). (Not for the
+#: windows that look for phrases: they would widen a phrase past its edges.)
+MIN_AGREED = 0.70
 #: A close call, for review: lingua finds another language at least ``MIN_DOUBT_RATIO``
 #: times as likely, and py3langid, asked about the two, at least ``MIN_DOUBT_CONFIRMED``.
 MIN_DOUBT_RATIO = 2.0
@@ -154,17 +161,22 @@ class Judgement:
     clear: bool  # the declared language is clearly less likely: an error
 
 
-def judge(text: str, declared: str, candidates: Collection[str]) -> Judgement | None:
+def judge(
+    text: str, declared: str, candidates: Collection[str], agreement: bool = False
+) -> Judgement | None:
     """None when the text is in its declared language, or too short to tell; else a
     judgement, ``clear`` when the declared language is clearly the less likely one
     (otherwise a close call, for a person to review). A site repeats itself (the
     navigation on every page, the parallel text beside the original): each text is
-    judged once per run."""
-    return _judge(text, primary(declared), frozenset(candidates))
+    judged once per run. With ``agreement`` (a name, a page's text: short, and judged as
+    a whole), two identifiers that agree make a finding clear (``MIN_AGREED``)."""
+    return _judge(text, primary(declared), frozenset(candidates), agreement)
 
 
 @lru_cache(maxsize=2**16)
-def _judge(text: str, declared: str, candidates: frozenset[str]) -> Judgement | None:
+def _judge(
+    text: str, declared: str, candidates: frozenset[str], agreement: bool
+) -> Judgement | None:
     pool = set(candidates) | {declared}
     if declared in lingua_languages():
         if len(text.split()) < MIN_WORDS:
@@ -182,7 +194,11 @@ def _judge(text: str, declared: str, candidates: frozenset[str]) -> Judgement | 
         if weak or found_p < MIN_DOUBT_RATIO * declared_p:
             return None  # no real evidence against the declared language
         confirmed = second is None or second.of(found) >= MIN_CONFIRMED
-        clear = declared_p <= MAX_DECLARED and found_p >= MIN_RATIO * declared_p and confirmed
+        ratio = found_p >= MIN_RATIO * declared_p
+        clear = ratio and (
+            (declared_p <= MAX_DECLARED and confirmed)
+            or (agreement and _agreed(text, found, pool, second))
+        )
         scores = (main,) if second is None else (main, second)
         return Judgement(declared, found, declared_p, found_p, scores, clear)
     if declared in py3langid_languages() and letters(text) >= MIN_LETTERS_PY3LANGID:
@@ -194,6 +210,15 @@ def _judge(text: str, declared: str, candidates: frozenset[str]) -> Judgement | 
         clear = found_p >= MIN_FOUND_PY3LANGID and declared_p <= MAX_DECLARED_PY3LANGID
         return Judgement(declared, found, declared_p, found_p, (only,), clear)
     return None
+
+
+def _agreed(text: str, found: str, pool: set[str], pair: Scores | None) -> bool:
+    """py3langid, on its own, finds ``found`` the likeliest, and ``MIN_AGREED`` likely
+    against the declared language."""
+    if pair is None or pair.of(found) < MIN_AGREED:
+        return False
+    alone = py3langid_scores(text, pool)
+    return alone is not None and alone.best[0] == found
 
 
 @cache

@@ -132,7 +132,8 @@ def check_text_language(
         if not passage.declared or not passage.text:
             continue
         runs = without_exempt(passage.text, site.protected)
-        found = judge(" ".join(runs), passage.declared, candidates) if runs else None
+        whole = passage.kind in ("page", "name")
+        found = judge(" ".join(runs), passage.declared, candidates, whole) if runs else None
         if found and passage.kind == "page" and found.clear:
             page_finding = found
         elif found and page_finding and _same_cause(passage, found, page_finding, root):

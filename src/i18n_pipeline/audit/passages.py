@@ -23,7 +23,7 @@ from typing import Literal
 
 from lxml import html
 
-from i18n_pipeline.audit.identify import primary
+from i18n_pipeline.audit.identify import MIN_WORDS, primary
 
 CODE = frozenset({"code", "kbd", "samp", "var", "script", "style", "template", "pre"})
 BLOCKS = (
@@ -62,6 +62,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HIDING_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 #: Words that are no language: numbers, addresses, e-mail addresses, file names.
 _NOT_WORDS = re.compile(r"\S*(?:\d|@|://|www\.)\S*")
+#: One word in quotation marks is a word talked about (the Dutch word "gelukkig"), not
+#: text in that word's language: WCAG 3.1.2 exempts single words.
+_QUOTED_WORD = re.compile(r"[\"“”„«»‹›‚‘’]\w+[\"“”„«»‹›‚‘’]")
 
 
 @dataclass(frozen=True)
@@ -193,11 +196,13 @@ def region(element: html.HtmlElement) -> str:
 
 def without_exempt(text: str, protected: tuple[str, ...]) -> list[str]:
     """The runs of ``text`` that are language: protected terms, numbers and addresses cut
-    out (WCAG 3.1.2 exempts proper names and technical terms), and runs that are only
-    names (every word capitalised, as "Katarina Niewiedzial" or "BITV") dropped."""
+    out (WCAG 3.1.2 exempts proper names and technical terms), a single word in quotation
+    marks too, and runs that are only names (every word capitalised, as "Katarina
+    Niewiedzial" or "BITV") dropped."""
     for term in sorted(protected, key=len, reverse=True):
         text = text.replace(term, " \0 ")
     text = _NOT_WORDS.sub(" \0 ", text)
+    text = _QUOTED_WORD.sub(" \0 ", text)
     runs = []
     for run in text.split("\0"):
         words = run.split()
@@ -220,9 +225,11 @@ def page_passages(root: html.HtmlElement) -> Iterator[Passage]:
     title = root.find("head/title")
     title_text = " ".join(title.text_content().split()) if title is not None else ""
     inheriting = [title_text] if title_text and language_owner(title) is owner else []
-    inheriting.append(inherited_text(body))
     if owner is not None:
         inheriting += [text for _, text, _ in accessible_names(owner, root)]
+    # A title or name of a word or two is mostly a name ("Paris"): it tells no language.
+    inheriting = [part for part in inheriting if len(part.split()) >= MIN_WORDS]
+    inheriting.insert(min(1, len(inheriting)), inherited_text(body))
     page_text = " ".join(part for part in inheriting if part)
     yield Passage("page", page_text, page_lang, root, "the page", from_root=True)
     if title is not None and title_text:
