@@ -140,7 +140,9 @@ def check_text_language(
             continue  # the page is in another language: one finding, not one per block
         if found:
             issues.append(_finding(passage, found, " ".join(runs)))
-        elif passage.kind == "block" and primary(passage.declared) in lingua_languages():
+        elif (
+            passage.kind in ("block", "phrase") and primary(passage.declared) in lingua_languages()
+        ):
             issues += [
                 _phrase_finding(passage, text, phrase)
                 for text, phrase in unmarked_phrases(runs, passage.declared, candidates)

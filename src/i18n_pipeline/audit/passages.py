@@ -247,11 +247,15 @@ def page_passages(root: html.HtmlElement) -> Iterator[Passage]:
         if any(a.tag in CODE for a in element.iterancestors()) or is_hidden(element):
             continue
         declared = declared_language(element)
-        if element.tag in BLOCKS and not any(a.tag in BLOCKS for a in element.iterancestors()):
+        marked = own_lang(element) is not None and element is not body
+        outermost = not any(a.tag in BLOCKS for a in element.iterancestors())
+        if element.tag in BLOCKS and outermost and not marked:
             yield Passage(
                 "block", own_text(element, declared), declared, element, f"<{element.tag}>"
             )
-        elif own_lang(element) is not None and element is not body:
+        elif marked:
+            # A block with a lang of its own is judged as any marked element: on the text
+            # that inherits its lang (ACT off6ek), and searched for phrases like a block.
             yield Passage(
                 "phrase", inherited_text(element), declared, element, f"<{element.tag} lang>"
             )
