@@ -114,12 +114,13 @@ def test_the_page_title_and_alt_text_inherit_the_page_language() -> None:
 def test_a_label_counts_in_the_language_of_the_element_it_names() -> None:
     """The hidden label says lang="en", but it is spoken as the name of an image in a
     German page: German rules read English words."""
-    label = '<p id="label" lang="en" hidden>The reading room at night</p>'
+    label = f'<p>{GERMAN}</p><p id="label" lang="en" hidden>The reading room at night</p>'
     image = '<img src="a.png" aria-labelledby="label"{}>'
-    mismatch = {"page-language-mismatch", "name-language-mismatch"}
 
-    assert errors(page(image.format("") + label, lang="de")) & mismatch
-    assert not errors(page(image.format(' lang="en"') + label, lang="de")) & mismatch
+    assert "name-language-mismatch" in errors(page(image.format("") + label, lang="de"))
+    assert "name-language-mismatch" not in errors(
+        page(image.format(' lang="en"') + label, lang="de")
+    )
 
 
 def test_a_name_inheriting_from_html_is_3_1_1_and_from_an_element_3_1_2() -> None:
