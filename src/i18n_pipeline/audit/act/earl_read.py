@@ -67,9 +67,12 @@ def read_earl_file(path: Path) -> list[Assertion]:
         ) from None
 
 
-def _reason(error: Exception) -> str:
-    cause = getattr(error, "cause", None)
-    return str(cause or error).splitlines()[0][:200]
+def _reason(error: BaseException) -> str:
+    """The innermost reason (pyld wraps each error in the step that met it)."""
+    while error.__cause__ is not None or error.__context__ is not None:
+        error = error.__cause__ or error.__context__  # type: ignore[assignment]
+    message = error.args[0] if error.args else error
+    return str(message).splitlines()[0][:200]
 
 
 def read_earl(document: object) -> list[Assertion]:
