@@ -51,6 +51,7 @@ def axe_entries() -> list[dict[str, object]]:
             "code": rule["ruleId"],
             "act": sorted(rule.get("actIds") or []),
             "wcag": [".".join(m.groups()) for m in map(_CRITERION_TAG.match, rule["tags"]) if m],
+            "tags": rule["tags"],
             "source": source,
         }
         for rule in sorted(data["rules"], key=lambda rule: rule["ruleId"])

@@ -28,6 +28,7 @@ class Check:
     act: tuple[str, ...]  # ACT rule ids it implements
     wcag: tuple[str, ...]  # WCAG success criteria, e.g. 3.1.1
     source: str  # where this entry comes from
+    tags: tuple[str, ...] = ()  # axe-core's tags of the rule (which runs ask for it)
 
     @property
     def procedure(self) -> str:
@@ -73,6 +74,7 @@ def act_map_from(data: dict[str, object]) -> ActMap:
             tuple(entry["act"]),
             tuple(entry["wcag"]),
             str(entry["source"]),
+            tuple(entry.get("tags", ())),
         )
         for entry in entries
     )

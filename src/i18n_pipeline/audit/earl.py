@@ -18,6 +18,8 @@ from pathlib import Path
 from i18n_pipeline import __version__, io
 from i18n_pipeline.audit.act_map import ActMap, Check, load_act_map
 from i18n_pipeline.audit.model import Issue, PageResult
+from i18n_pipeline.audit.pa11y import PA11Y_AXE_TAGS
+from i18n_pipeline.audit.probe import WCAG22_TAGS
 
 ASSERTOR = "https://example.org/i18n-pipeline/audit"
 CONTEXT: dict[str, object] = {
@@ -60,10 +62,20 @@ def _failed(issue: Issue) -> bool:
     return issue.runner in ("axe", "axe-wcag22") or issue.type == "error" or issue.gating
 
 
+def ran(check: Check, language_only: bool) -> bool:
+    """Whether the audit runs ``check``: the browser's tools only with the browser, and of
+    axe-core's rules those pa11y's pass or the probe's WCAG 2.2 pass ask for (a rule
+    that never ran has no outcome, not a pass)."""
+    if check.runner in OWN_RUNNERS:
+        return True
+    if language_only or check.runner not in BROWSER_RUNNERS:
+        return False
+    return check.runner != "axe" or bool(set(check.tags) & {*PA11Y_AXE_TAGS, *WCAG22_TAGS})
+
+
 def all_checks(act_map: ActMap, language_only: bool) -> ChecksFor:
-    """Every check of the map that ran: the browser's tools' only when the browser ran."""
-    runners = OWN_RUNNERS if language_only else BROWSER_RUNNERS + OWN_RUNNERS
-    checks = [check for check in act_map.checks if check.runner in runners]
+    """Every check of the map that ran."""
+    checks = [check for check in act_map.checks if ran(check, language_only)]
     return lambda page: checks
 
 

@@ -20,6 +20,9 @@ from i18n_pipeline.audit.wcag import (
 )
 
 PAGE_TIMEOUT_MS = 30_000
+#: The axe-core rules pa11y's axe runner asks for with the standard WCAG2AA (its
+#: createAxeRunOnlyTags): rules with none of these tags do not run in pa11y's pass.
+PA11Y_AXE_TAGS = ("wcag2a", "wcag21a", "wcag2aa", "wcag21aa", "best-practice")
 
 
 #: How pa11y runs on every page, in the audit (``node/audit.cjs``) and in the naive baseline.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from i18n_pipeline.audit.act.cases import Case, case_key
 from i18n_pipeline.audit.act_map import Check, load_act_map
-from i18n_pipeline.audit.earl import BROWSER_RUNNERS, OWN_RUNNERS, earl_report
+from i18n_pipeline.audit.earl import earl_report, ran
 from i18n_pipeline.audit.model import PageResult
 from i18n_pipeline.audit.run import AuditSettings, audit_site
 
@@ -80,13 +80,12 @@ def run_cases(
 
 def _checks_of_rule(language_only: bool) -> Callable[[PageResult], Iterable[Check]]:
     """The checks the map names for the ACT rule of the case a page is (that ran)."""
-    runners = OWN_RUNNERS if language_only else BROWSER_RUNNERS + OWN_RUNNERS
     act_map = load_act_map()
 
     def checks(page: PageResult) -> list[Check]:
         key = case_key(page.relative)
         if key is None:
             return []
-        return [check for check in act_map.for_rule(key[0]) if check.runner in runners]
+        return [check for check in act_map.for_rule(key[0]) if ran(check, language_only)]
 
     return checks
