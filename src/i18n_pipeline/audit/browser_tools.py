@@ -17,7 +17,7 @@ from pathlib import Path
 from i18n_pipeline.audit.browser import LAUNCH_ARGS
 from i18n_pipeline.audit.model import ToolOutcome
 from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
-from i18n_pipeline.audit.pa11y import PA11Y_OPTIONS, PAGE_TIMEOUT_MS, read_report
+from i18n_pipeline.audit.pa11y import AUDIT_PA11Y_OPTIONS, PAGE_TIMEOUT_MS, read_report
 from i18n_pipeline.audit.probe import WCAG22_TAGS, read_probe
 from i18n_pipeline.audit.wcag import axe_rule_tags
 from i18n_pipeline.io import write_json
@@ -44,7 +44,7 @@ def run_browser_tools(
     page_timeout_ms: int = PAGE_TIMEOUT_MS,
 ) -> BrowserRun:
     config = {
-        **PA11Y_OPTIONS,
+        **AUDIT_PA11Y_OPTIONS,
         "urls": urls,
         "executablePath": str(browser),
         "args": list(LAUNCH_ARGS),

@@ -70,7 +70,11 @@ def ran(check: Check, language_only: bool) -> bool:
         return True
     if language_only or check.runner not in BROWSER_RUNNERS:
         return False
-    return check.runner != "axe" or bool(set(check.tags) & {*PA11Y_AXE_TAGS, *WCAG22_TAGS})
+    if check.runner != "axe":
+        return True
+    # Experimental and deprecated rules run only when asked for by name.
+    asked = set(check.tags) & {*PA11Y_AXE_TAGS, *WCAG22_TAGS}
+    return bool(asked) and not set(check.tags) & {"experimental", "deprecated"}
 
 
 def all_checks(act_map: ActMap, language_only: bool) -> ChecksFor:

@@ -43,6 +43,9 @@ MIN_CONFIRMED = 0.95
 #: a related language below 10 % ("Fireworks over Paris" declared nl). (Not for the
 #: windows that look for phrases: they would widen a phrase past its edges.)
 MIN_AGREED = 0.70
+#: Agreement decides short text only: on a longer text that mixes two languages (a page
+#: half English, half German) lingua is sure of one of them, and that is no finding.
+MAX_AGREED_WORDS = 8
 #: A close call, for review: lingua finds another language at least ``MIN_DOUBT_RATIO``
 #: times as likely, and py3langid, asked about the two, at least ``MIN_DOUBT_CONFIRMED``.
 MIN_DOUBT_RATIO = 2.0
@@ -197,7 +200,11 @@ def _judge(
         ratio = found_p >= MIN_RATIO * declared_p
         clear = ratio and (
             (declared_p <= MAX_DECLARED and confirmed)
-            or (agreement and _agreed(text, found, pool, second))
+            or (
+                agreement
+                and len(text.split()) <= MAX_AGREED_WORDS
+                and _agreed(text, found, pool, second)
+            )
         )
         scores = (main,) if second is None else (main, second)
         return Judgement(declared, found, declared_p, found_p, scores, clear)

@@ -29,7 +29,7 @@ from i18n_pipeline.audit.node_env import (
     ensure_node_environment,
     lock_digest,
 )
-from i18n_pipeline.audit.pa11y import PA11Y_OPTIONS, PAGE_TIMEOUT_MS
+from i18n_pipeline.audit.pa11y import AUDIT_PA11Y_OPTIONS, PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.pdf_checks import check_pdf, pdf_checks_digest
 from i18n_pipeline.audit.server import serve
@@ -114,7 +114,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     decided_by = {
         "tools": versions,
         "runner": "language only" if settings.language_only else lock_digest(),
-        "pa11y": PA11Y_OPTIONS,
+        "pa11y": AUDIT_PA11Y_OPTIONS,
         "wcag22_gates": settings.wcag22_gates,
         "launch": list(LAUNCH_ARGS),
         "language_checks": language_checks_digest(settings.languages),
