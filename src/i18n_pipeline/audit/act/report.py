@@ -5,7 +5,7 @@ published counts beside the recomputed ones."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_pipeline.audit.act.consistency import WORDS, RuleResult
@@ -22,10 +22,25 @@ OURS = "this audit"
 _RANK = {"complete": 2, "partial": 1}
 
 
+#: Rules where the audit is less consistent than axe-core, with why (data, not code).
+DIFFERENCES_FILE = Path(__file__).with_name("differences.json")
+
+
+def explained_differences() -> dict[str, str]:
+    """ACT rule → why the audit is less consistent on it than axe-core's published run."""
+    data = read_json(DIFFERENCES_FILE)
+    return {str(rule): str(why) for rule, why in data["rules"].items()}
+
+
 @dataclass(frozen=True)
 class Comparison:
     tools: dict[str, list[RuleResult]]  # tool → its result per rule, in the suite's order
     published: dict[str, int]  # tool → consistent rules in W3C's own summary (when shipped)
+    explained: dict[str, str] = field(default_factory=dict)  # rule → why it is worse than axe
+
+    def unexplained(self) -> list[str]:
+        """Rules worse than axe-core with no reason given: defects."""
+        return [rule for rule in self.worse_than_axe() if rule not in self.explained]
 
     def consistent(self, tool: str) -> int:
         return sum(r.consistency == "complete" for r in self.tools[tool])
@@ -94,9 +109,13 @@ def markdown(comparison: Comparison, title: str, note: str) -> str:
     lines += [
         "",
         "Rules where the audit is less consistent than axe-core's published result: "
-        + (", ".join(f"`{rule}`" for rule in worse) if worse else "none")
-        + ".",
+        + ("none." if not worse else ""),
     ]
+    if worse:
+        lines.append("")
+    for rule in worse:
+        why = comparison.explained.get(rule, "**not explained: a defect**")
+        lines.append(f"- `{rule}`: {why}")
     return "\n".join(lines) + "\n"
 
 
