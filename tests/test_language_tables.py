@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO
 from i18n_pipeline.checks.typography import CLDR_QUOTES
-from i18n_pipeline.languages import ZERO_DIGIT, language
+from i18n_pipeline.config.languages import ZERO_DIGIT, language
 from i18n_pipeline.project import Project
 
 PROJECTS = [Project(REPO), *(Project(conf.parent) for conf in REPO.glob("examples/*/conf.py"))]

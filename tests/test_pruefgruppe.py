@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from conftest import parse
+from i18n_pipeline.build.app import run_sphinx
+from i18n_pipeline.cache.fingerprint import shared_inputs_digest
+from i18n_pipeline.catalogs.pruefgruppe import current_check, record_check, record_file
 from i18n_pipeline.checks.easy_read import check_easy_read
 from i18n_pipeline.cli import main
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.errors import CatalogSyntaxError, ExitCode, UsageError
-from i18n_pipeline.fingerprint import shared_inputs_digest
-from i18n_pipeline.languages import language
 from i18n_pipeline.project import Project
-from i18n_pipeline.pruefgruppe import current_check, record_check, record_file
-from i18n_pipeline.sphinx_run import run_sphinx
 from i18n_pipeline.sphinxext.easy_read import CHECKED, UNCHECKED, check_note
 from i18n_pipeline.sphinxext.theme import THEME_DIR
 
@@ -87,7 +87,7 @@ def test_the_note_names_the_group_and_the_day_in_german() -> None:
     assert note.startswith("Diesen Text hat noch keine Prüf-Gruppe geprüft.\n")
 
     record = {"by": "Prüfgruppe Beispiel-Stadt", "date": "2027-01-15", "readers": 3}
-    from i18n_pipeline.pruefgruppe import Check
+    from i18n_pipeline.catalogs.pruefgruppe import Check
 
     note = check_note(Check(**record), language("de"))  # type: ignore[arg-type]
     assert note.splitlines()[:2] == [

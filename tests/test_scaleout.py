@@ -17,12 +17,12 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import SITE
-from i18n_pipeline.build import input_digests
+from i18n_pipeline.build.languages import input_digests
+from i18n_pipeline.cache.fingerprint import language_digest
+from i18n_pipeline.catalogs.snapshot import take_snapshot
 from i18n_pipeline.cli import main
-from i18n_pipeline.fingerprint import language_digest
+from i18n_pipeline.jobs.shard import FORMAT, MANIFEST
 from i18n_pipeline.project import Project
-from i18n_pipeline.shard import FORMAT, MANIFEST
-from i18n_pipeline.snapshot import take_snapshot
 
 REPO = Path(__file__).resolve().parent.parent
 

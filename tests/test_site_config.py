@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SITE
-from i18n_pipeline import site_config
+from i18n_pipeline.config import site_config
+from i18n_pipeline.config.site_config import read_site_config
 from i18n_pipeline.errors import ConfigurationError, PipelineError
 from i18n_pipeline.project import Project
-from i18n_pipeline.site_config import read_site_config
 
 GERMAN_ENGLISH = """
 extensions = ["i18n_pipeline.sphinxext"]

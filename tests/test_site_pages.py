@@ -9,9 +9,9 @@ import pytest
 from lxml import html
 
 from conftest import SITE, copy_project
+from i18n_pipeline.build.landing import render_landing_page
+from i18n_pipeline.build.site_pages import site_pages
 from i18n_pipeline.errors import ConfigurationError
-from i18n_pipeline.landing import render_landing_page
-from i18n_pipeline.site_pages import site_pages
 
 
 def _start_page_with_conf(tmp_path: Path, old: str, new: str) -> html.HtmlElement:

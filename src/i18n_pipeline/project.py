@@ -18,7 +18,7 @@ from sphinx.util.i18n import CatalogInfo, CatalogRepository
 from i18n_pipeline.errors import ProjectLayoutError
 
 if TYPE_CHECKING:
-    from i18n_pipeline.site_config import SiteConfig
+    from i18n_pipeline.config.site_config import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Project:
         for the languages and the documents, none keeps its own list."""
         # Imported here: the audit imports this module (through its result cache) and must
         # stand on its own, without the language model (tests/audit/test_language_tags.py).
-        from i18n_pipeline.site_config import read_site_config
+        from i18n_pipeline.config.site_config import read_site_config
 
         return read_site_config(self.conf_dir, self.source_dir)
 

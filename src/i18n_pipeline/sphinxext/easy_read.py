@@ -31,18 +31,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from i18n_pipeline.languages import Language
-from i18n_pipeline.pruefgruppe import Check, current_check
+from i18n_pipeline.catalogs.pruefgruppe import Check, current_check
+from i18n_pipeline.config.languages import Language
+from i18n_pipeline.config.site_config import easy_read_source
 from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.dates import format_for_language, page_language
 
 #: Its name in the switcher and on the start page, the same in every language.
 EASY_READ_NAME = "Leichte Sprache"
-
-
-def easy_read_source(document: str) -> str:
-    """The document's source file, as Sphinx's ``exclude_patterns`` names it."""
-    return f"{document}.rst"
 
 
 #: The note on the page, one sentence a line, in Leichte Sprache (the check's tests read it
