@@ -115,6 +115,16 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_reviews(args: argparse.Namespace) -> int:
+    """A merge request's commits: no review or trust statement forged by the translator."""
+    from i18n_pipeline.checks.command import print_findings
+    from i18n_pipeline.checks.review_guard import guard_reviews
+
+    project = _project(args)
+    errors = print_findings(guard_reviews(project.root, args.base, args.head))
+    return ExitCode.FINDINGS if errors else ExitCode.OK
+
+
 def cmd_pruefgruppe(args: argparse.Namespace) -> int:
     """A Prüfgruppe's check of the Leichte Sprache page, recorded by the person who saw it."""
     import datetime as dt
@@ -332,6 +342,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="only these documents (their names in source/; sphinx: the page chrome)",
     )
     review.set_defaults(func=cmd_review)
+
+    verify_reviews = command(
+        "verify-reviews",
+        help="refuse commits that mark reviews or reword trust statements without a "
+        "reviewer's signature, or in the same change as the translation",
+    )
+    verify_reviews.add_argument(
+        "--base", required=True, help="the revision the change starts from (a merge base)"
+    )
+    verify_reviews.add_argument("--head", default="HEAD", help="the change's last commit")
+    verify_reviews.set_defaults(func=cmd_verify_reviews)
 
     pruefgruppe = command(
         "pruefgruppe",
