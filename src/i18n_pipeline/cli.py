@@ -129,7 +129,7 @@ def cmd_pruefgruppe(args: argparse.Namespace) -> int:
     """A Prüfgruppe's check of the Leichte Sprache page, recorded by the person who saw it."""
     import datetime as dt
 
-    from i18n_pipeline.catalogs.pruefgruppe import record_check, record_file
+    from i18n_pipeline.catalogs.pruefgruppe import record_check
     from i18n_pipeline.config.site_config import easy_read_source
 
     project = _project(args)
@@ -144,8 +144,13 @@ def cmd_pruefgruppe(args: argparse.Namespace) -> int:
             path=source,
             hint="restore it from the repository",
         )
+    path = project.easy_read_record_file
+    if path is None:
+        raise UsageError(
+            "this project records no Prüfgruppe check",
+            hint="name the record's file in conf.py: site_easy_read_record",
+        )
     with project_lock(project, exclusive=True):
-        path = record_file(project.root)
         check = record_check(path, source, args.by, dt.date.fromisoformat(args.date), args.readers)
     print(
         f"recorded that {check.by} ({check.readers} readers) checked "
