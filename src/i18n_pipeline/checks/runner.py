@@ -222,6 +222,7 @@ def _checks_digest(
     code = [
         *Path(__file__).parent.glob("*.py"),
         Path(__file__).with_name("length_ratios.json"),
+        Path(__file__).with_name("cldr_quotes.json"),
         package / "languages.py",
         package / "catalog.py",
         package / "glossary.py",
