@@ -18,6 +18,7 @@ from i18n_pipeline.checks import (  # noqa: F401
     numbers,
     proportions,
     term_base,
+    text_language,
     typography,
 )
 from i18n_pipeline.checks.catalog_checks import check_headers
@@ -47,6 +48,8 @@ CHECK_LIBRARIES = (
     "regex",
     "confusables",
     "pysbd",
+    "lingua-language-detector",
+    "py3langid",
 )
 
 
@@ -223,6 +226,8 @@ def _checks_digest(
         *Path(__file__).parent.glob("*.py"),
         Path(__file__).with_name("length_ratios.json"),
         Path(__file__).with_name("cldr_quotes.json"),
+        Path(__file__).with_name("serbian_forms.toml"),
+        package / "audit" / "identify.py",
         package / "languages.py",
         package / "catalog.py",
         package / "glossary.py",
