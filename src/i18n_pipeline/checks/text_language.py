@@ -28,7 +28,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from i18n_pipeline.audit.identify import judge, known_languages, letters
+from i18n_pipeline.audit.identify import judge, known_languages, letters, primary
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import parse_markup
@@ -110,7 +110,7 @@ def check_text_language(entry: Entry, context: Context) -> Iterator[tuple[str, s
             f"{lang.english_name} and the identifiers are wrong, a reviewer must confirm it "
             "(the check cannot be waived in the translation)",
         )
-    elif lang.code == "hr" and (serbian := serbian_words(text)):
+    elif primary(lang.code) == "hr" and (serbian := serbian_words(text)):
         shown = ", ".join(f"{word!r} (Croatian: {hr}…)" for word, hr in list(serbian.items())[:4])
         yield (
             f"the translation reads as Serbian, not Croatian: {shown}",
