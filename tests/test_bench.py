@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from i18n_pipeline.bench import (
+from benchmarks.bench import (
     BenchReport,
     GrowthRow,
     Run,
@@ -18,6 +18,7 @@ from i18n_pipeline.bench import (
     measure_cycle,
     write_report,
 )
+
 from i18n_pipeline.project import Project
 
 

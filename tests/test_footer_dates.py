@@ -19,7 +19,7 @@ from lxml import html
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import SITE
-from i18n_pipeline.languages import Language
+from i18n_pipeline.config.languages import Language
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.dates import format_for_language
 from i18n_pipeline.sphinxext.sentence import sentence

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO
 from i18n_pipeline.checks.quotes import cldr_locale, quotation_marks, source
-from i18n_pipeline.languages import ZERO_DIGIT, Language, language
+from i18n_pipeline.config.languages import ZERO_DIGIT, Language, language
 from i18n_pipeline.project import Project
 
 PROJECTS = [Project(REPO), *(Project(conf.parent) for conf in REPO.glob("examples/*/conf.py"))]

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import SITE
+from i18n_pipeline.catalogs.glossary import load_glossary
 from i18n_pipeline.checks import Severity, check_catalogs, check_po_file
 from i18n_pipeline.checks.runner import project_termbase
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
-from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 
 
 def findings(msgstr: str, code: str) -> list[tuple[str, str]]:

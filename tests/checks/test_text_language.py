@@ -12,7 +12,7 @@ from i18n_pipeline.audit.identify import known_languages
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.text_language import MIN_LETTERS, serbian_forms, serbian_words
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 
 FRENCH = (
     "Environ 30 pour cent de notre population est issue de l'immigration. "

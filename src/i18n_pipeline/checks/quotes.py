@@ -12,8 +12,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from i18n_pipeline.config.languages import Language
 from i18n_pipeline.io import read_json
-from i18n_pipeline.languages import Language
 
 QUOTES_FILE = Path(__file__).with_name("cldr_quotes.json")
 

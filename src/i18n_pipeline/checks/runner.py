@@ -7,8 +7,14 @@ from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 
+from i18n_pipeline.cache.fingerprint import files_digest
+from i18n_pipeline.cache.results import ResultCache
+
 # Importing the check modules registers their checks.
-from i18n_pipeline.catalog import CatalogFile, read_catalog
+from i18n_pipeline.catalogs.catalog import CatalogFile, read_catalog
+from i18n_pipeline.catalogs.glossary import load_glossary
+from i18n_pipeline.catalogs.snapshot import Snapshot, take_snapshot
+from i18n_pipeline.catalogs.termbase import TermBase, read_termbase
 from i18n_pipeline.checks import (  # noqa: F401
     characters,
     dates,
@@ -27,16 +33,11 @@ from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.term_base import check_term_base_coverage
 from i18n_pipeline.checks.waivers import waived_checks
+from i18n_pipeline.config.languages import Language
+from i18n_pipeline.config.site_config import easy_read_source
 from i18n_pipeline.errors import CatalogSyntaxError
-from i18n_pipeline.fingerprint import files_digest
-from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import refuse_unsafe_tree
-from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
-from i18n_pipeline.result_cache import ResultCache
-from i18n_pipeline.snapshot import Snapshot, take_snapshot
-from i18n_pipeline.sphinxext.easy_read import easy_read_source
-from i18n_pipeline.termbase import TermBase, read_termbase
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
