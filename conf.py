@@ -36,7 +36,7 @@ templates_path = ["_templates"]
 # fresh machine). The rules are GNU gettext's and translate-toolkit's, the ones Poedit
 # and Weblate write (Arabic in the GNU order, Italian with two forms); Persian's is
 # translate-toolkit's and CLDR's. A header that follows another recognised table is
-# accepted too (i18n_pipeline.plurals).
+# accepted too (i18n_pipeline.config.plurals).
 site_languages = {
     "de": "nplurals=2; plural=(n != 1);",
     "en": "nplurals=2; plural=(n != 1);",

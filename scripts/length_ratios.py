@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from i18n_pipeline.catalog import read_catalog
+from i18n_pipeline.catalogs.catalog import read_catalog
 from i18n_pipeline.checks.proportions import RATIOS_FILE, length
 from i18n_pipeline.checks.rst import parse_markup
 from i18n_pipeline.io import write_json

@@ -21,7 +21,7 @@ from lxml import html
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from i18n_pipeline.audit.passages import BLOCKS
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent

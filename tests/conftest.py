@@ -10,8 +10,8 @@ import polib
 import pytest
 from lxml import html
 
+from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
-from i18n_pipeline.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 #: The repository's own project, and what its conf.py says the site is: the languages
@@ -28,7 +28,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     """The machine first: a missing browser or font stops the run here, named with its
     Debian package (installed, as root on Debian), not as 174 errors a minute later."""
     from i18n_pipeline.errors import MissingToolError
-    from i18n_pipeline.preflight import EVERYTHING, ensure_requirements
+    from i18n_pipeline.jobs.preflight import EVERYTHING, ensure_requirements
 
     try:
         ensure_requirements(EVERYTHING, project=Project(REPO))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from i18n_pipeline.catalog import read_catalog
+from i18n_pipeline.catalogs.catalog import read_catalog
 from i18n_pipeline.errors import CatalogSyntaxError
 
 HEADER = (

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SITE
-from i18n_pipeline.catalog import read_catalog
+from i18n_pipeline.catalogs.catalog import read_catalog
+from i18n_pipeline.catalogs.snapshot import take_snapshot
 from i18n_pipeline.errors import InputMissingError
 from i18n_pipeline.project import Project
-from i18n_pipeline.snapshot import take_snapshot
 
 PROJECT = Project(REPO)
 PO_FILES = [(lang, po) for lang in SITE.translations for po in PROJECT.po_files(lang.code)]

@@ -20,15 +20,15 @@ import polib
 import pytest
 
 from conftest import SITE, built_copy, copy_project, edit_entry, parse, quiet, replace_in_msgstr
-from i18n_pipeline.build import build_release
+from i18n_pipeline.build.languages import build_release
+from i18n_pipeline.build.release import discard
+from i18n_pipeline.catalogs.snapshot import take_snapshot
+from i18n_pipeline.checks.output import verify_site
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode, InputMissingError, PipelineError
+from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
-from i18n_pipeline.publish import discard
-from i18n_pipeline.site import build_site
-from i18n_pipeline.snapshot import take_snapshot
 from i18n_pipeline.sphinxext.theme import THEME_DIR
-from i18n_pipeline.verify import verify_site
 
 pytestmark = pytest.mark.slow
 
@@ -328,7 +328,7 @@ def test_a_bug_is_an_internal_error_not_a_finding(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr("i18n_pipeline.site.take_snapshot", broken)
+    monkeypatch.setattr("i18n_pipeline.jobs.site.take_snapshot", broken)
 
     assert main(["--root", str(project_copy.root), "build"]) == ExitCode.INTERNAL_ERROR
     assert "internal error" in capsys.readouterr().err

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from conftest import SITE, copy_project
+from i18n_pipeline.catalogs.glossary import load_glossary
+from i18n_pipeline.catalogs.snapshot import take_snapshot
 from i18n_pipeline.checks import check_catalogs
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode, InputRefusedError
-from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import read_input
 from i18n_pipeline.project import Project
-from i18n_pipeline.snapshot import take_snapshot
 
 SECRET = "root-SECRET-WORD:x:0:0:root:/root:/bin/bash\n"
 

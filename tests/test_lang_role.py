@@ -18,7 +18,7 @@ from conftest import SITE
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.rst import local_roles
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.sphinxext.roles import lang_role
 
 

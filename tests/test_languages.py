@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SITE
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.sphinxext.dates import format_for_language
 
 

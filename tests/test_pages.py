@@ -9,9 +9,9 @@ import pytest
 from lxml import etree
 
 from conftest import SITE, parse, quiet
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
+from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
-from i18n_pipeline.site import build_site
 
 pytestmark = pytest.mark.slow
 

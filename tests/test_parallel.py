@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SITE, parse
-from i18n_pipeline.catalog import read_catalog
+from i18n_pipeline.catalogs.catalog import read_catalog
 from i18n_pipeline.project import Project
 
 pytestmark = pytest.mark.slow

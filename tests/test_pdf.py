@@ -14,10 +14,10 @@ import pytest
 
 from conftest import SITE, edit_entry, parse, quiet, replace_in_msgstr
 from i18n_pipeline.audit.pdf_checks import check_pdf, printed_text
-from i18n_pipeline.pdf import PdfRenderError, render_pdf
+from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
-from i18n_pipeline.site import build_site
 from i18n_pipeline.sphinxext.pdf_link import format_size
+from i18n_pipeline.sphinxext.pdf_render import PdfRenderError, render_pdf
 
 pytestmark = pytest.mark.slow
 

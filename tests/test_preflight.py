@@ -13,10 +13,10 @@ import pytest
 import tinycss2
 
 from conftest import PROJECT, SITE
-from i18n_pipeline import preflight
 from i18n_pipeline.audit import node_env
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.errors import MissingToolError
-from i18n_pipeline.languages import language
+from i18n_pipeline.jobs import preflight
 
 REPO = Path(__file__).resolve().parent.parent
 STYLESHEET = REPO / "src/i18n_pipeline/sphinxext/theme/accessible/static/accessible.css"

@@ -16,12 +16,12 @@ import pytest
 
 from i18n_pipeline.audit.command import error_line
 from i18n_pipeline.audit.model import Issue
-from i18n_pipeline.bidi import MARKS, REORDERING
 from i18n_pipeline.checks.model import Finding, Severity
+from i18n_pipeline.checks.output import OutputProblem
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
-from i18n_pipeline.printable import ESCAPED, printable
-from i18n_pipeline.verify import OutputProblem
+from i18n_pipeline.text.bidi import MARKS, REORDERING
+from i18n_pipeline.text.printable import ESCAPED, printable
 
 REPO = Path(__file__).resolve().parent.parent
 #: Erase the line, back to its start, up one, erase that too, and print a green all-clear.

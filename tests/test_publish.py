@@ -15,9 +15,9 @@ import pytest
 from conftest import copy_project, edit_entry, quiet, replace_in_msgstr
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import BuildLockedError
+from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
-from i18n_pipeline.site import build_site
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from i18n_pipeline.readability import measure_page
+from i18n_pipeline.catalogs.readability import measure_page
 
 WHOLE = "Der Integrationskurs beginnt. Die Bundesregierung hilft. Das Einwanderungsland wächst."
 SPLIT = (

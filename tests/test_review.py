@@ -7,12 +7,12 @@ import json
 import pytest
 
 from conftest import SITE, edit_entry, parse, quiet, replace_in_msgstr
+from i18n_pipeline.catalogs.review import reviews_file
+from i18n_pipeline.catalogs.stats import collect_stats, format_paragraphs
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
+from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
-from i18n_pipeline.review import reviews_file
-from i18n_pipeline.site import build_site
-from i18n_pipeline.stats import collect_stats, format_paragraphs
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import PROJECT, SITE
-from i18n_pipeline.site_languages import site_languages
+from i18n_pipeline.jobs.site_languages import site_languages
 
 
 def test_each_page_is_expected_in_the_language_of_its_directory(tmp_path: Path) -> None:

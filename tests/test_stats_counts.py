@@ -8,12 +8,12 @@ from pathlib import Path
 import polib
 
 from conftest import REPO, SITE
-from i18n_pipeline.catalog import read_catalog
-from i18n_pipeline.languages import language
+from i18n_pipeline.catalogs.catalog import read_catalog
+from i18n_pipeline.catalogs.review import DRAFT, FUZZY, REVIEWED, UNTRANSLATED
+from i18n_pipeline.catalogs.snapshot import Snapshot, take_snapshot
+from i18n_pipeline.catalogs.stats import LanguageStats, language_stats
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.project import Project
-from i18n_pipeline.review import DRAFT, FUZZY, REVIEWED, UNTRANSLATED
-from i18n_pipeline.snapshot import Snapshot, take_snapshot
-from i18n_pipeline.stats import LanguageStats, language_stats
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'

@@ -11,12 +11,12 @@ import pytest
 from lxml import html
 
 from conftest import SITE, parse
-from i18n_pipeline.landing import PARAGRAPHS_PER_PAGE, write_status_page
-from i18n_pipeline.languages import language
+from i18n_pipeline.build.landing import PARAGRAPHS_PER_PAGE, write_status_page
+from i18n_pipeline.build.site_pages import SitePages, site_pages
+from i18n_pipeline.catalogs.readability import Readability
+from i18n_pipeline.catalogs.stats import LanguageStats, ParagraphState
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.project import Project
-from i18n_pipeline.readability import Readability
-from i18n_pipeline.site_pages import SitePages, site_pages
-from i18n_pipeline.stats import LanguageStats, ParagraphState
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import pytest
 from translate.storage.tbx import tbxfile
 
 from conftest import SITE
+from i18n_pipeline.catalogs.termbase import read_termbase
 from i18n_pipeline.errors import ExitCode, InputMissingError, TermBaseError
-from i18n_pipeline.termbase import read_termbase
 
 REPO = Path(__file__).resolve().parents[1]
 TERMBASE = REPO / "termbase.tbx"

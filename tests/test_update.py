@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SITE
-from i18n_pipeline.catalog import Message, read_catalog
+from i18n_pipeline.build.extract import extract_messages
+from i18n_pipeline.catalogs.catalog import Message, read_catalog
+from i18n_pipeline.catalogs.update import update_catalogs
 from i18n_pipeline.cli import main
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.errors import CatalogSyntaxError
-from i18n_pipeline.extract import extract_messages
-from i18n_pipeline.languages import language
 from i18n_pipeline.project import Project
-from i18n_pipeline.update import update_catalogs
 
 OLD = (
     "Jetzt gilt es, diese Errungenschaften zu sichern und weiter gemeinsam an einer\n"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from i18n_pipeline.checks.output import allowed_hosts, page_problems, source_controls, verify_site
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.theme import CONTENT_SECURITY_POLICY
-from i18n_pipeline.verify import allowed_hosts, page_problems, source_controls, verify_site
 
 HOSTS = frozenset({"www.schlichtungsstelle-bgg.de", "example.org"})
 CSP = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'

@@ -9,11 +9,11 @@ import pytest
 from sphinx_autobuild.filter import IgnoreFilter
 
 from conftest import SITE, parse
+from i18n_pipeline.catalogs.stats import collect_stats
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
-from i18n_pipeline.preview import preview_arguments
+from i18n_pipeline.jobs.preview import preview_arguments
 from i18n_pipeline.project import Project
-from i18n_pipeline.stats import collect_stats
 
 
 def _make_one_fuzzy_one_untranslated(project: Project) -> None:

@@ -32,7 +32,7 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from i18n_pipeline.extract import extract_messages
+    from i18n_pipeline.build.extract import extract_messages
 
     for pot in extract_messages(_project(args)):
         print(f"wrote {pot}")
@@ -40,8 +40,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    from i18n_pipeline.extract import extract_messages
-    from i18n_pipeline.update import update_catalogs
+    from i18n_pipeline.build.extract import extract_messages
+    from i18n_pipeline.catalogs.update import update_catalogs
 
     project = _project(args)
     config = project.config
@@ -58,7 +58,7 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Check and build into _build/scratch; only ``site`` publishes."""
-    from i18n_pipeline.site import build_scratch
+    from i18n_pipeline.jobs.site import build_scratch
 
     project = _project(args)
     started = time.perf_counter()
@@ -72,8 +72,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from i18n_pipeline.readability import measure_site
-    from i18n_pipeline.stats import collect_stats, format_paragraphs, report_stats
+    from i18n_pipeline.catalogs.readability import measure_site
+    from i18n_pipeline.catalogs.stats import collect_stats, format_paragraphs, report_stats
 
     project = _project(args)
     with project_lock(project, exclusive=False):
@@ -94,8 +94,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     """A native speaker records that they read the language's translation against the German."""
     import datetime as dt
 
-    from i18n_pipeline.review import record_review, reviews_file
-    from i18n_pipeline.snapshot import take_snapshot
+    from i18n_pipeline.catalogs.review import record_review, reviews_file
+    from i18n_pipeline.catalogs.snapshot import take_snapshot
 
     project = _project(args)
     lang = project.config.language(args.language)
@@ -115,12 +115,22 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_reviews(args: argparse.Namespace) -> int:
+    """A merge request's commits: no review or trust statement forged by the translator."""
+    from i18n_pipeline.checks.command import print_findings
+    from i18n_pipeline.checks.review_guard import guard_reviews
+
+    project = _project(args)
+    errors = print_findings(guard_reviews(project.root, args.base, args.head))
+    return ExitCode.FINDINGS if errors else ExitCode.OK
+
+
 def cmd_pruefgruppe(args: argparse.Namespace) -> int:
     """A Prüfgruppe's check of the Leichte Sprache page, recorded by the person who saw it."""
     import datetime as dt
 
-    from i18n_pipeline.pruefgruppe import record_check, record_file
-    from i18n_pipeline.sphinxext.easy_read import easy_read_source
+    from i18n_pipeline.catalogs.pruefgruppe import record_check
+    from i18n_pipeline.config.site_config import easy_read_source
 
     project = _project(args)
     if not project.config.easy_read:
@@ -134,8 +144,13 @@ def cmd_pruefgruppe(args: argparse.Namespace) -> int:
             path=source,
             hint="restore it from the repository",
         )
+    path = project.easy_read_record_file
+    if path is None:
+        raise UsageError(
+            "this project records no Prüfgruppe check",
+            hint="name the record's file in conf.py: site_easy_read_record",
+        )
     with project_lock(project, exclusive=True):
-        path = record_file(project.root)
         check = record_check(path, source, args.by, dt.date.fromisoformat(args.date), args.readers)
     print(
         f"recorded that {check.by} ({check.readers} readers) checked "
@@ -153,13 +168,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from i18n_pipeline.audit.command import run_command
-    from i18n_pipeline.site_languages import site_languages
+    from i18n_pipeline.jobs.site_languages import site_languages
 
     return run_command(args, own_site_languages=site_languages)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from i18n_pipeline.preview import known_language, serve_preview
+    from i18n_pipeline.jobs.preview import known_language, serve_preview
 
     project = _project(args)
     if not known_language(project, args.language):
@@ -172,44 +187,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
         return serve_preview(project, args.language, port=args.port)
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    from i18n_pipeline.bench import (
-        DEFAULT_AUDIT_CONCURRENCY,
-        format_audit_concurrency,
-        format_report,
-        run_audit_concurrency,
-        run_benchmark,
-        write_audit_concurrency,
-        write_report,
-    )
-
-    project = _project(args)
-    levels = args.audit_concurrency or DEFAULT_AUDIT_CONCURRENCY
-    if args.only_audit_concurrency:
-        site = args.site or project.site_dir
-        if not site.is_dir():
-            raise InputMissingError(f"{site}: no site to audit", hint="build it first: tox -e site")
-        rows = run_audit_concurrency(project, site, levels, args.audit_pages)
-        print(format_audit_concurrency(rows))
-        written = write_audit_concurrency(
-            rows, project.reports_dir / "bench-audit-concurrency.json"
-        )
-        print(f"\nwrote {written}")
-        return 0
-    result = run_benchmark(
-        project,
-        growth=args.growth,
-        audit=not args.skip_audit,
-        audit_concurrency=levels,
-    )
-    print(format_report(result))
-    print(f"\nwrote {write_report(result, project.reports_dir / 'bench.json')}")
-    return ExitCode.FINDINGS if result.growth_failure else ExitCode.OK
-
-
 def cmd_doctor(args: argparse.Namespace) -> int:
     """The machine's side, as a table: what every command needs and where it was found."""
-    from i18n_pipeline.preflight import (
+    from i18n_pipeline.jobs.preflight import (
         EVERYTHING,
         ensure_requirements,
         format_table,
@@ -233,14 +213,14 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def _preflight(project: Project) -> None:
     """Every system requirement of a run, before any of its work (see preflight.py)."""
-    from i18n_pipeline.preflight import SITE, ensure_requirements
+    from i18n_pipeline.jobs.preflight import SITE, ensure_requirements
 
     ensure_requirements(SITE, project=project)
 
 
 def cmd_site(args: argparse.Namespace) -> int:
     """The main job: check translations, build every language, report, audit, publish."""
-    from i18n_pipeline.site import run_site
+    from i18n_pipeline.jobs.site import run_site
 
     project = _project(args)
     _preflight(project)
@@ -249,7 +229,7 @@ def cmd_site(args: argparse.Namespace) -> int:
 
 def cmd_shard(args: argparse.Namespace) -> int:
     """One language checked, built and audited on its own: a CI matrix job."""
-    from i18n_pipeline.scaleout import run_shard
+    from i18n_pipeline.jobs.scaleout import run_shard
 
     project = _project(args)
     _preflight(project)
@@ -258,11 +238,11 @@ def cmd_shard(args: argparse.Namespace) -> int:
 
 def cmd_assemble(args: argparse.Namespace) -> int:
     """The shards of every language verified, assembled, audited and published."""
-    from i18n_pipeline.scaleout import run_assemble
+    from i18n_pipeline.jobs.scaleout import run_assemble
 
     project = _project(args)
     _preflight(project)
-    return run_assemble(project, args.shards)
+    return run_assemble(project, args.shards, reaudit=args.reaudit)
 
 
 class CommandLine(argparse.ArgumentParser):
@@ -332,6 +312,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="verify one shard per language, assemble the site, audit and publish it",
     )
     assemble.add_argument("shards", nargs="+", type=Path, metavar="DIR", help="shard directories")
+    assemble.add_argument(
+        "--reaudit",
+        action="store_true",
+        help="audit every page again instead of taking the shards' audit results",
+    )
     assemble.set_defaults(func=cmd_assemble)
 
     command(
@@ -363,6 +348,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.set_defaults(func=cmd_review)
 
+    verify_reviews = command(
+        "verify-reviews",
+        help="refuse commits that mark reviews or reword trust statements without a "
+        "reviewer's signature, or in the same change as the translation",
+    )
+    verify_reviews.add_argument(
+        "--base", required=True, help="the revision the change starts from (a merge base)"
+    )
+    verify_reviews.add_argument("--head", default="HEAD", help="the change's last commit")
+    verify_reviews.set_defaults(func=cmd_verify_reviews)
+
     pruefgruppe = command(
         "pruefgruppe",
         help="record that a Prüfgruppe (readers with learning difficulties) checked the "
@@ -386,46 +382,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=8000, help="port (0: any free port; default 8000)"
     )
     preview.set_defaults(func=cmd_preview)
-
-    bench = command("bench", help="benchmark: naive baseline vs. pipeline cold/warm/edit")
-    bench.add_argument(
-        "--growth",
-        type=int,
-        nargs="*",
-        default=[],
-        metavar="PAGES",
-        help="also build synthetic projects of these page counts, e.g. --growth 10 100",
-    )
-    bench.add_argument("--skip-audit", action="store_true", help="time the builds only")
-    bench.add_argument(
-        "--audit-concurrency",
-        type=int,
-        nargs="+",
-        default=[1, 2, 4, 8],
-        metavar="N",
-        help="time the audit alone on the cold run's site at these concurrencies "
-        "(default: 1 2 4 8)",
-    )
-    bench.add_argument(
-        "--only-audit-concurrency",
-        action="store_true",
-        help="time only the audit at each --audit-concurrency, on --site "
-        "(writes _build/reports/bench-audit-concurrency.json)",
-    )
-    bench.add_argument(
-        "--site",
-        type=Path,
-        default=None,
-        help="the site for --only-audit-concurrency (default: the project's _build/site)",
-    )
-    bench.add_argument(
-        "--audit-pages",
-        type=int,
-        default=None,
-        metavar="N",
-        help="with --only-audit-concurrency: only the site's first N pages",
-    )
-    bench.set_defaults(func=cmd_bench)
 
     from i18n_pipeline.audit import command as audit_command
     from i18n_pipeline.checks import command as check_command

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from i18n_pipeline.printable import printable
+from i18n_pipeline.text.printable import printable
 
 
 class ExitCode(enum.IntEnum):
@@ -54,7 +54,7 @@ class PipelineError(Exception):
 
     def __str__(self) -> str:
         """One line for the terminal (and the hint): a file name or message quoting an
-        input has its control characters escaped (:mod:`i18n_pipeline.printable`)."""
+        input has its control characters escaped (:mod:`i18n_pipeline.text.printable`)."""
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "

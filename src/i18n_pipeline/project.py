@@ -18,7 +18,7 @@ from sphinx.util.i18n import CatalogInfo, CatalogRepository
 from i18n_pipeline.errors import ProjectLayoutError
 
 if TYPE_CHECKING:
-    from i18n_pipeline.site_config import SiteConfig
+    from i18n_pipeline.config.site_config import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Project:
         for the languages and the documents, none keeps its own list."""
         # Imported here: the audit imports this module (through its result cache) and must
         # stand on its own, without the language model (tests/audit/test_language_tags.py).
-        from i18n_pipeline.site_config import read_site_config
+        from i18n_pipeline.config.site_config import read_site_config
 
         return read_site_config(self.conf_dir, self.source_dir)
 
@@ -71,6 +71,13 @@ class Project:
     def conf_dir(self) -> Path:
         return self.root
 
+    def documents(self) -> frozenset[str]:
+        """Every document of the source, as Sphinx names it (``index``, ``a/b``)."""
+        return frozenset(
+            path.relative_to(self.source_dir).with_suffix("").as_posix()
+            for path in self.source_dir.rglob("*.rst")
+        )
+
     @property
     def source_dir(self) -> Path:
         return self.root / "source"
@@ -89,6 +96,13 @@ class Project:
         """conf.py's ``site_termbase``: the key terms and their approved renderings (TBX),
         which the check enforces; None where the project keeps none."""
         return self.conf_dir / self.config.termbase if self.config.termbase else None
+
+    @property
+    def easy_read_record_file(self) -> Path | None:
+        """conf.py's ``site_easy_read_record``: where a Prüfgruppe's check of the Leichte
+        Sprache page is recorded; None where the project keeps no record."""
+        record = self.config.easy_read_record
+        return self.conf_dir / record if record else None
 
     @property
     def build_dir(self) -> Path:

@@ -14,8 +14,8 @@ from i18n_pipeline.audit.model import Issue, SiteLanguages
 from i18n_pipeline.audit.pages import discover_pages
 from i18n_pipeline.audit.passages import BLOCKS
 from i18n_pipeline.audit.run import page_language_issues
+from i18n_pipeline.jobs.site_languages import site_languages
 from i18n_pipeline.project import Project
-from i18n_pipeline.site_languages import site_languages
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "audit" / "corpus"
 ROOT = Path(__file__).resolve().parents[2]

@@ -83,7 +83,7 @@ def test_the_language_checks_import_no_project_language() -> None:
     script = (
         "import sys\n"
         + "".join(f"import i18n_pipeline.audit.{name}\n" for name in modules)
-        + "print('i18n_pipeline.languages' in sys.modules)"
+        + "print('i18n_pipeline.config.languages' in sys.modules)"
     )
 
     imported = subprocess.run(

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from i18n_pipeline.bidi import MARKS, REORDERING, REORDERING_CLASSES
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
+from i18n_pipeline.text.bidi import MARKS, REORDERING, REORDERING_CLASSES
 
 
 def findings(msgid: str, msgstr: str, code: str = "ar") -> list[tuple[str, str]]:

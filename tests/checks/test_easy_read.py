@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from i18n_pipeline.catalogs.glossary import load_glossary
 from i18n_pipeline.checks.easy_read import RULES, check_easy_read
 from i18n_pipeline.checks.phrases import load_phrases
 from i18n_pipeline.checks.terms import load_terms
 from i18n_pipeline.cli import main
-from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]

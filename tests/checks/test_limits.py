@@ -15,7 +15,7 @@ from i18n_pipeline.checks import check_po_file
 from i18n_pipeline.checks.limits import ALLOWANCE, MAX_LENGTH, MAX_RATIO, allowed_length
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS, EntryCheckFunction
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'

@@ -23,14 +23,14 @@ from types import FrameType
 import pytest
 
 import i18n_pipeline.checks.runner  # noqa: F401  (registers every check)
-from i18n_pipeline.bidi import reordering_controls
 from i18n_pipeline.checks import dates, numbers, rst, term_match, toolkit, waivers
 from i18n_pipeline.checks.model import Context, Entry
+from i18n_pipeline.checks.output import page_problems
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.languages import language
-from i18n_pipeline.printable import printable
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.sphinxext.roles import lang_role_tags, lang_role_texts, phrase_and_tag
-from i18n_pipeline.verify import page_problems
+from i18n_pipeline.text.bidi import reordering_controls
+from i18n_pipeline.text.printable import printable
 
 #: The megabyte may cost this many times the work of 100 KB (linear: ten).
 RATIO = 15

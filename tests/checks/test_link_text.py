@@ -13,7 +13,7 @@ import pytest
 
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 
 MAIL = "`barrierefreiheit@example.org <mailto:barrierefreiheit@example.org>`__"
 WEB = "`https://www.schlichtungsstelle-bgg.de <https://www.schlichtungsstelle-bgg.de>`__"

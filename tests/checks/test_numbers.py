@@ -14,7 +14,7 @@ import pytest
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.numbers import numbers
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 
 
 def findings(check: str, msgid: str, msgstr: str, code: str) -> list[tuple[str, str]]:

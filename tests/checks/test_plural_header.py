@@ -15,7 +15,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import SITE
-from i18n_pipeline.catalog import plural_form_count
+from i18n_pipeline.catalogs.catalog import plural_form_count
 from i18n_pipeline.checks import Severity, check_po_file
 from i18n_pipeline.errors import CatalogSyntaxError
 

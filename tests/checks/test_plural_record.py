@@ -15,8 +15,8 @@ import pytest
 from babel.messages.plurals import _PluralTuple
 
 from conftest import SITE
-from i18n_pipeline import plurals
 from i18n_pipeline.checks import Severity, check_po_file
+from i18n_pipeline.config import plurals
 
 BODY = '\n#: ../../source/index.rst:1\nmsgid "Wir sind ein Land."\nmsgstr "Text."\n'
 CLDR_ITALIAN = "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);"

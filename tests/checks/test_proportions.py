@@ -20,8 +20,8 @@ from i18n_pipeline.checks.proportions import (
     sentences,
 )
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.io import read_json
-from i18n_pipeline.languages import language
 
 REPO = Path(__file__).resolve().parents[2]
 GERMAN = (

@@ -13,7 +13,7 @@ import pytest
 
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.skeleton import skeleton
+from i18n_pipeline.text.skeleton import skeleton
 
 GLOSSARY = (
     "Deniz Kurku",
@@ -27,7 +27,7 @@ MSGID = "**Deniz Kurku**, Beauftragte für Migration des Landes Niedersachsen"
 
 
 def findings(msgstr: str, msgid: str = MSGID, code: str = "tr") -> list[tuple[str, str]]:
-    from i18n_pipeline.languages import language
+    from i18n_pipeline.config.languages import language
 
     context = Context(Path(f"locales/{code}/LC_MESSAGES/index.po"), language(code), GLOSSARY)
     return list(ENTRY_CHECKS["protected-term"].function(Entry(msgid, msgstr, 1), context))

@@ -23,7 +23,7 @@ from i18n_pipeline.checks.term_base import (
     source_pattern,
     visible_text,
 )
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]

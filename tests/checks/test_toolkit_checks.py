@@ -12,7 +12,7 @@ import pytest
 
 from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 
 
 def findings(check: str, msgid: str, msgstr: str, code: str = "en") -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from i18n_pipeline.checks.model import Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 
 SAFETY = ("rst-syntax", "markup-parity", "block-structure", "unsafe-markup", "bidi-controls")
-MEANING = ("protected-term", "numbers", "dates", "link-text")
+MEANING = ("protected-term", "numbers", "dates", "link-text", "text-language")
 
 
 @pytest.mark.parametrize("check", SAFETY + MEANING)

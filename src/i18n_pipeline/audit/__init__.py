@@ -9,6 +9,6 @@ Chromium), ``server`` (127.0.0.1), ``pages`` (what to audit), ``browser_tools``
 language checks (``identify``: which language a text is in; ``passages``: what on
 a page has a language; ``language_checks``; ``directions``; ``tags``: valid lang
 values; ``explain``: ``--explain PAGE``), ``report`` and ``command`` (results are
-reused through ``i18n_pipeline.result_cache``). The audit knows no language of
-this project: ``i18n_pipeline.site_languages`` hands the site's over.
+reused through ``i18n_pipeline.cache.results``). The audit knows no language of
+this project: ``i18n_pipeline.jobs.site_languages`` hands the site's over.
 """

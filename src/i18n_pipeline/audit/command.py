@@ -27,8 +27,8 @@ from i18n_pipeline.audit.report import summary_table, verdict, write_html, write
 from i18n_pipeline.audit.run import AuditResult, AuditSettings, audit_site
 from i18n_pipeline.errors import ExitCode, PipelineError, ProjectLayoutError
 from i18n_pipeline.lock import project_lock
-from i18n_pipeline.printable import printable
 from i18n_pipeline.project import Project
+from i18n_pipeline.text.printable import printable
 
 DESCRIPTION = __doc__.split("\n\n")[0]
 

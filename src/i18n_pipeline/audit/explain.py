@@ -17,7 +17,7 @@ from i18n_pipeline.audit.pages import discover_pages
 from i18n_pipeline.audit.passages import page_passages, without_exempt
 from i18n_pipeline.audit.run import page_language_issues
 from i18n_pipeline.errors import ExitCode
-from i18n_pipeline.printable import printable
+from i18n_pipeline.text.printable import printable
 
 
 def explain_page(site: Path, relative: str, languages: SiteLanguages) -> int:

@@ -42,7 +42,7 @@ from i18n_pipeline.audit.passages import (
     selector,
     without_exempt,
 )
-from i18n_pipeline.fingerprint import files_digest
+from i18n_pipeline.cache.fingerprint import files_digest
 
 #: Phrases are looked for in windows of this many words, moved by half a window: a
 #: phrase of three words or more lies wholly inside one of them.

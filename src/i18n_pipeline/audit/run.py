@@ -35,7 +35,7 @@ from i18n_pipeline.audit.pdf_checks import check_pdf, pdf_checks_digest
 from i18n_pipeline.audit.server import serve
 from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
 from i18n_pipeline.audit.wcag import axe_rule_tags
-from i18n_pipeline.result_cache import ResultCache
+from i18n_pipeline.cache.results import ResultCache
 
 Progress = Callable[[str], None]
 

@@ -1,6 +1,6 @@
 """File-level checks: what ``msgfmt --check`` checks, with the same file and line.
 
-The strict reader (:mod:`i18n_pipeline.catalog`) has already held the file to
+The strict reader (:mod:`i18n_pipeline.catalogs.catalog`) has already held the file to
 GNU msgfmt, polib and Babel; here the header is held to the language it is for.
 """
 
@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from i18n_pipeline.catalog import CatalogFile, plural_form_count
+from i18n_pipeline.catalogs.catalog import CatalogFile, plural_form_count
 from i18n_pipeline.checks.model import Finding, Severity
+from i18n_pipeline.config.languages import Language
+from i18n_pipeline.config.plurals import (
+    babel_disagreement,
+    matching_table,
+    parse_rule,
+    recognised_rules,
+)
 from i18n_pipeline.errors import CatalogSyntaxError
-from i18n_pipeline.languages import Language
-from i18n_pipeline.plurals import babel_disagreement, matching_table, parse_rule, recognised_rules
 
 
 def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]:

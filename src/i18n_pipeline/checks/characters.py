@@ -5,9 +5,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from i18n_pipeline.bidi import added_controls
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
+from i18n_pipeline.text.bidi import added_controls
 
 
 def describe(char: str) -> str:

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from i18n_pipeline.catalogs.glossary import load_glossary
 from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import (
@@ -21,12 +22,11 @@ from i18n_pipeline.checks.runner import (
     check_po_file,
     project_termbase,
 )
+from i18n_pipeline.config.site_config import easy_read_source
 from i18n_pipeline.errors import ExitCode, PipelineError, UsageError
-from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import write_json
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
-from i18n_pipeline.sphinxext.easy_read import easy_read_source
 
 DESCRIPTION = (
     "Check PO files: gettext validity, markup, security, numbers, protected terms, the term "

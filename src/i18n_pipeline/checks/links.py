@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import parse_markup
-from i18n_pipeline.skeleton import skeleton
+from i18n_pipeline.text.skeleton import skeleton
 
 
 def shows_its_address(text: str, address: str) -> bool:

@@ -6,9 +6,9 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from i18n_pipeline.languages import Language, language
-from i18n_pipeline.printable import printable
-from i18n_pipeline.termbase import TermBase
+from i18n_pipeline.catalogs.termbase import TermBase
+from i18n_pipeline.config.languages import Language, language
+from i18n_pipeline.text.printable import printable
 
 
 class Severity(enum.StrEnum):

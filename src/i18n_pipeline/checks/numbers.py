@@ -25,7 +25,7 @@ from i18n_pipeline.checks.characters import describe
 from i18n_pipeline.checks.dates import find_date, german_dates
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
-from i18n_pipeline.languages import ZERO_DIGIT, Language
+from i18n_pipeline.config.languages import ZERO_DIGIT, Language
 
 #: The numbering systems whose separators a language's numbers may use: Latin digits'
 #: and the language's own (Persian writes ۲٫۵ with U+066B, or 2.5).

@@ -21,8 +21,8 @@ from i18n_pipeline.checks.dates import find_date, german_dates
 from i18n_pipeline.checks.model import Context, Entry, Severity
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import parse_markup
+from i18n_pipeline.config.languages import Language
 from i18n_pipeline.io import read_json
-from i18n_pipeline.languages import Language
 
 #: The segmentation rules (pysbd's languages) for a language pysbd has none for: those of
 #: its script's language it has. Their abbreviations may split a sentence more often,

@@ -23,7 +23,7 @@ from docutils.core import publish_doctree
 from docutils.parsers.rst import Parser, roles
 
 from i18n_pipeline.sphinxext.roles import lang_role
-from i18n_pipeline.urls import is_safe_address
+from i18n_pipeline.text.urls import is_safe_address
 
 #: A role in its source form, prefix ``:name:`...``` or suffix ```...`:name:``. The suffix
 #: form starts only at a backquote no backslash escapes (the regex module's lookbehind

@@ -7,8 +7,14 @@ from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 
+from i18n_pipeline.cache.fingerprint import files_digest
+from i18n_pipeline.cache.results import ResultCache
+
 # Importing the check modules registers their checks.
-from i18n_pipeline.catalog import CatalogFile, read_catalog
+from i18n_pipeline.catalogs.catalog import CatalogFile, read_catalog
+from i18n_pipeline.catalogs.glossary import load_glossary
+from i18n_pipeline.catalogs.snapshot import Snapshot, take_snapshot
+from i18n_pipeline.catalogs.termbase import TermBase, read_termbase
 from i18n_pipeline.checks import (  # noqa: F401
     characters,
     dates,
@@ -18,6 +24,7 @@ from i18n_pipeline.checks import (  # noqa: F401
     numbers,
     proportions,
     term_base,
+    text_language,
     typography,
 )
 from i18n_pipeline.checks.catalog_checks import check_headers
@@ -26,16 +33,11 @@ from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.term_base import check_term_base_coverage
 from i18n_pipeline.checks.waivers import waived_checks
+from i18n_pipeline.config.languages import Language
+from i18n_pipeline.config.site_config import easy_read_source
 from i18n_pipeline.errors import CatalogSyntaxError
-from i18n_pipeline.fingerprint import files_digest
-from i18n_pipeline.glossary import load_glossary
 from i18n_pipeline.io import refuse_unsafe_tree
-from i18n_pipeline.languages import Language
 from i18n_pipeline.project import Project
-from i18n_pipeline.result_cache import ResultCache
-from i18n_pipeline.snapshot import Snapshot, take_snapshot
-from i18n_pipeline.sphinxext.easy_read import easy_read_source
-from i18n_pipeline.termbase import TermBase, read_termbase
 
 #: Libraries whose checks (or locale data) decide findings: a new version may decide
 #: differently, so cached findings of an older one are not reused.
@@ -47,6 +49,8 @@ CHECK_LIBRARIES = (
     "regex",
     "confusables",
     "pysbd",
+    "lingua-language-detector",
+    "py3langid",
 )
 
 
@@ -212,6 +216,29 @@ def check_catalogs(
     return check_snapshot(project, snapshot, fresh=fresh)
 
 
+def checks_code() -> list[Path]:
+    """The code and data the findings come from, besides the libraries: every module of
+    ``checks/``, its data files, and the modules of other stages that the checks read
+    with (a moved module must be named here again: a missing one would no longer be
+    hashed, and findings of the old code would be reused)."""
+    here = Path(__file__).parent
+    package = here.parent
+    return [
+        *here.glob("*.py"),
+        here / "length_ratios.json",
+        here / "cldr_quotes.json",
+        here / "serbian_forms.toml",
+        package / "audit" / "identify.py",
+        package / "config" / "languages.py",
+        package / "catalogs" / "catalog.py",
+        package / "catalogs" / "glossary.py",
+        package / "catalogs" / "termbase.py",
+        package / "text" / "bidi.py",
+        package / "text" / "skeleton.py",
+        package / "sphinxext" / "roles.py",
+    ]
+
+
 def _checks_digest(
     glossary: tuple[str, ...], records: Mapping[str, str], termbase: TermBase
 ) -> str:
@@ -219,17 +246,8 @@ def _checks_digest(
     plural records of conf.py, the term base, and the libraries whose checks and data
     they use."""
     package = Path(__file__).parent.parent
-    code = [
-        *Path(__file__).parent.glob("*.py"),
-        Path(__file__).with_name("length_ratios.json"),
-        package / "languages.py",
-        package / "catalog.py",
-        package / "glossary.py",
-        package / "termbase.py",
-        package / "bidi.py",
-        package / "skeleton.py",
-        package / "sphinxext" / "roles.py",
-    ]
     libraries = [f"{name} {version(name)}" for name in CHECK_LIBRARIES]
     plural_records = [f"{code}: {record}" for code, record in records.items()]
-    return files_digest(package, code, *libraries, *glossary, *plural_records, termbase.digest)
+    return files_digest(
+        package, checks_code(), *libraries, *glossary, *plural_records, termbase.digest
+    )

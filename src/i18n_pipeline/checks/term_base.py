@@ -18,11 +18,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from i18n_pipeline.catalogs.termbase import Rendering, TermBase, TermEntry
 from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import parse_markup
-from i18n_pipeline.languages import Language
-from i18n_pipeline.termbase import Rendering, TermBase, TermEntry
+from i18n_pipeline.config.languages import Language
 
 #: The endings a German noun or adjective takes in the declension (Beauftragte-n, -r;
 #: Senat-s, -es; Staatsministerin-nen): the term base lists each term once.

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from i18n_pipeline.skeleton import skeleton
+from i18n_pipeline.text.skeleton import skeleton
 
 _CLUSTER = regex.compile(r"\X")
 

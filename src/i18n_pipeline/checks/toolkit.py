@@ -17,7 +17,7 @@ from translate.filters import decoration
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
 from translate.lang import common, factory
 
-from i18n_pipeline.languages import Language
+from i18n_pipeline.config.languages import Language
 
 #: The toolkit language whose punctuation a language it has no class for follows,
 #: by script: Pashto (and every other Arabic-script language) writes ، ؛ ؟ as Arabic does.

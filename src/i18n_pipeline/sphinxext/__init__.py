@@ -7,9 +7,10 @@ phrases inside a translation (``roles``), names marked with the language they ar
 pronounced in (``names``), the German and the translation side by side
 (``parallel``), the declaration in Leichte Sprache (``easy_read``), where a
 translation comes from (``provenance``), the declaration as an accessible PDF
-(``pdf_link``), the locale-formatted date (``dates``) and the theme itself
+(``pdf_link``), the locale-formatted date (``dates``), sentences that end with a value
+ending in a full stop (``sentence``) and the theme itself
 (``theme``). What the site is (its languages, which documents get a PDF or a
-parallel page…) are the project's values in conf.py (:mod:`i18n_pipeline.site_values`).
+parallel page…) are the project's values in conf.py (:mod:`i18n_pipeline.config.values`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util.typing import ExtensionMetadata
 
-from i18n_pipeline import __version__, site_values
-from i18n_pipeline.site_config import SiteConfig
+from i18n_pipeline import __version__
+from i18n_pipeline.config import values as site_values
+from i18n_pipeline.config.site_config import SiteConfig
 from i18n_pipeline.sphinxext import (
     dates,
     direction,
@@ -31,6 +33,7 @@ from i18n_pipeline.sphinxext import (
     pdf_link,
     provenance,
     roles,
+    sentence,
     switcher,
     theme,
 )
@@ -67,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     pdf_link.setup(app)
     provenance.setup(app)
     dates.setup(app)
+    sentence.setup(app)
     easy_read.setup(app)
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

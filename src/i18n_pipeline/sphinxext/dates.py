@@ -16,8 +16,8 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from i18n_pipeline.languages import Language
-from i18n_pipeline.site_config import SiteConfig
+from i18n_pipeline.config.languages import Language
+from i18n_pipeline.config.site_config import SiteConfig
 
 
 class localized_date(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils node naming

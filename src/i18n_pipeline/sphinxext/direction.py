@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from i18n_pipeline.languages import language
+from i18n_pipeline.config.languages import language
 from i18n_pipeline.sphinxext.context import provide
 
 #: Inline elements whose Latin-script content would otherwise be reordered by the

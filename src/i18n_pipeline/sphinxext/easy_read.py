@@ -31,18 +31,15 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from i18n_pipeline.languages import Language
-from i18n_pipeline.pruefgruppe import Check, current_check
+from i18n_pipeline.catalogs.pruefgruppe import Check, current_check
+from i18n_pipeline.config.languages import Language
+from i18n_pipeline.config.site_config import easy_read_source
 from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.dates import format_for_language, page_language
+from i18n_pipeline.sphinxext.sentence import sentence
 
 #: Its name in the switcher and on the start page, the same in every language.
 EASY_READ_NAME = "Leichte Sprache"
-
-
-def easy_read_source(document: str) -> str:
-    """The document's source file, as Sphinx's ``exclude_patterns`` names it."""
-    return f"{document}.rst"
 
 
 #: The note on the page, one sentence a line, in Leichte Sprache (the check's tests read it
@@ -53,8 +50,8 @@ WHAT_A_PRUEFGRUPPE_DOES = (
 )
 UNCHECKED = ("Diesen Text hat noch keine Prüf-Gruppe geprüft.", *WHAT_A_PRUEFGRUPPE_DOES)
 CHECKED = (
-    "Eine Prüf-Gruppe hat diesen Text am {date} geprüft.",
-    "Die Prüf-Gruppe heißt: {by}.",
+    "Eine Prüf-Gruppe hat diesen Text am %(date)s geprüft.",
+    "Die Prüf-Gruppe heißt: %(by)s.",
     *WHAT_A_PRUEFGRUPPE_DOES,
 )
 
@@ -86,7 +83,7 @@ def check_note(check: Check | None, lang: Language) -> str:
     if check is None:
         return "\n".join(UNCHECKED)
     date = format_for_language(check.date, lang)
-    return "\n".join(CHECKED).format(date=date, by=check.by)
+    return sentence("\n".join(CHECKED), date=date, by=check.by)  # "e. V." ends once
 
 
 def _page_check(app: Sphinx) -> Check | None:
@@ -94,7 +91,7 @@ def _page_check(app: Sphinx) -> Check | None:
     if not record:
         return None
     source = Path(app.srcdir) / easy_read_source(app.config.site_easy_read)
-    return current_check(Path(record), source)
+    return current_check(Path(app.confdir) / record, source)  # relative to conf.py
 
 
 def lay_out_for_easy_reading(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -146,8 +143,6 @@ def easy_read_values(app: Sphinx, pagename: str, doctree: nodes.document | None)
 
 
 def setup(app: Sphinx) -> None:
-    # The Prüfgruppe's record (pruefgruppe.record_file); "": none, the page is unchecked.
-    app.add_config_value("site_easy_read_record", "", "html", types=frozenset({str}))
     app.connect("config-inited", leave_out_of_translations)
     provide(app, easy_read_values)
     app.connect("doctree-resolved", lay_out_for_easy_reading)

@@ -20,8 +20,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 
-from i18n_pipeline.glossary import Term, read_glossary
-from i18n_pipeline.languages import language
+from i18n_pipeline.catalogs.glossary import Term, read_glossary
+from i18n_pipeline.config.languages import language
 
 #: Nodes whose text is not prose: left as they are.
 _SKIPPED = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.title)

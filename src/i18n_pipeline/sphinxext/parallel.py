@@ -24,8 +24,8 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
-from i18n_pipeline.languages import Language, language
-from i18n_pipeline.site_config import SiteConfig
+from i18n_pipeline.config.languages import Language, language
+from i18n_pipeline.config.site_config import SiteConfig
 from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.fallback import fallback_language
 

@@ -1,7 +1,7 @@
 """The documents as accessible PDFs, made at the end of each language's build.
 
 Which documents get a PDF, and its file name, is the project's (``site_pdfs`` in
-conf.py). WeasyPrint prints the built page (``i18n_pipeline.pdf``), and every page
+conf.py). WeasyPrint prints the built page (``i18n_pipeline.sphinxext.pdf_render``), and every page
 of the language links a PDF in the language's own words, with its size ("PDF,
 barrierefrei, 44 kB"): its own document's, else the site's first. The size is
 known only once the PDF exists, and the PDF is made from a written page: the
@@ -21,11 +21,11 @@ from babel.units import format_unit
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from i18n_pipeline.languages import Language, language
-from i18n_pipeline.pdf import render_pdf
-from i18n_pipeline.site_config import SiteConfig
+from i18n_pipeline.config.languages import Language, language
+from i18n_pipeline.config.site_config import SiteConfig
 from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.dates import page_language
+from i18n_pipeline.sphinxext.pdf_render import render_pdf
 
 
 def size_placeholder(name: str) -> str:

@@ -13,8 +13,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from i18n_pipeline.languages import language
-from i18n_pipeline.site_config import SiteConfig
+from i18n_pipeline.config.languages import language
+from i18n_pipeline.config.site_config import SiteConfig
 from i18n_pipeline.sphinxext.context import provide
 
 

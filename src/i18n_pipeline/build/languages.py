@@ -1,0 +1,266 @@
+"""The build (`site`, after the PO check): every language from the snapshot into a release, plus
+start page and sitemap.
+
+Languages build in parallel (one process each, as many as there are cores). Each
+keeps its own Sphinx environment under ``_build/cache/doctrees/<lang>``, and a
+language whose inputs did not change is carried over from the previous release
+instead of being rebuilt. Sphinx reads the translations only as ``.mo`` files
+compiled from the checked snapshot into a build-private directory, never from
+``locales/``. The release is published only by the main job, after every check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from i18n_pipeline.build.app import run_sphinx
+from i18n_pipeline.build.landing import write_landing_page, write_status_page
+from i18n_pipeline.build.release import (
+    LanguageBuild,
+    Release,
+    current_release,
+    discard,
+    fingerprints_file,
+    new_release_dir,
+)
+from i18n_pipeline.build.site_pages import site_pages
+from i18n_pipeline.build.sitemap import write_sitemap
+from i18n_pipeline.cache.fingerprint import (
+    config_values,
+    language_digest,
+    load_fingerprints,
+    shared_inputs_digest,
+)
+from i18n_pipeline.catalogs.readability import Readability, measure_site
+from i18n_pipeline.catalogs.snapshot import Snapshot, write_locale_dir
+from i18n_pipeline.catalogs.stats import LanguageStats, collect_stats
+from i18n_pipeline.config.languages import Language
+from i18n_pipeline.project import Project
+from i18n_pipeline.sphinxext.theme import THEME_DIR
+
+Progress = Callable[[str], None]
+
+
+def _build_language(
+    root: str,
+    code: str,
+    outdir: str,
+    locale_dir: str,
+    page_facts: tuple[dict[str, str], dict[str, dict[str, str]]],
+    fresh: bool,
+) -> tuple[str, float]:
+    """Build one language; ``page_facts`` are its review dates and provenance per page."""
+    review_dates, provenance = page_facts
+    started = time.perf_counter()
+    project = Project(Path(root))
+    run_sphinx(
+        project,
+        "html",
+        Path(outdir),
+        project.doctree_dir(code),
+        language=code,
+        overrides={
+            "locale_dirs": [locale_dir] if locale_dir else [],
+            "site_review_dates": review_dates,
+            "site_provenance": provenance,
+        },
+        fresh=fresh,
+    )
+    return code, time.perf_counter() - started
+
+
+def _carry_over(previous: Path, release: Path) -> None:
+    """Reuse an unchanged language's pages; hard links make this nearly free."""
+    try:
+        shutil.copytree(previous, release, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(release, ignore_errors=True)
+        shutil.copytree(previous, release)
+
+
+def build_release(
+    project: Project,
+    snapshot: Snapshot,
+    *,
+    fresh: bool = False,
+    jobs: int | None = None,
+    progress: Progress = print,
+) -> Release:
+    """Build all languages from ``snapshot`` into a new release directory, not yet published.
+
+    The caller holds the project lock, and either publishes the release with
+    :func:`~i18n_pipeline.build.release.publish` or removes it with :func:`discard`.
+    """
+    languages = project.config.languages
+    release = new_release_dir(project)
+    try:
+        built = build_languages(
+            project, snapshot, languages, release, fresh=fresh, jobs=jobs, progress=progress
+        )
+        stats = collect_stats(project, snapshot=snapshot)
+        readability = write_site_pages(release, languages, built.base_url, stats, project)
+    except BaseException:
+        discard(release)
+        raise
+    return Release(release, built.results, built.fingerprints, stats, built.base_url, readability)
+
+
+@dataclass(frozen=True)
+class LanguagesBuilt:
+    """What :func:`build_languages` did, and the digests of the inputs it built from."""
+
+    results: list[LanguageBuild]  # in the order of the languages asked for
+    fingerprints: dict[str, str]  # language → :func:`fingerprint.language_digest`
+    base_url: str  # html_baseurl as Sphinx loaded it from conf.py (SITE_BASE_URL)
+    shared: str  # :func:`fingerprint.shared_inputs_digest`, what every language shares
+
+
+def read_configuration(project: Project) -> tuple[dict[str, object], str]:
+    """Sphinx's configuration, read by Sphinx: its plain values and the base URL. Its app
+    is gone before the language builds fork (they would inherit the roles and nodes it
+    registered with docutils)."""
+    with site_pages(project) as pages:
+        return config_values(pages.config), pages.base_url
+
+
+def input_digests(
+    project: Project,
+    snapshot: Snapshot,
+    languages: list[Language],
+    config: dict[str, object] | None = None,
+) -> tuple[str, dict[str, str]]:
+    """The digest of the inputs every language shares, and each language's own input
+    digest: what the build is keyed by, locally and on CI.
+
+    ``config`` is :func:`read_configuration`'s, when the caller has it already.
+    """
+    config = read_configuration(project)[0] if config is None else config
+    shared = shared_inputs_digest(project, config, THEME_DIR)
+    return shared, {
+        lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages
+    }
+
+
+def build_languages(
+    project: Project,
+    snapshot: Snapshot,
+    languages: list[Language],
+    release: Path,
+    *,
+    fresh: bool = False,
+    jobs: int | None = None,
+    progress: Progress = print,
+) -> LanguagesBuilt:
+    """Build ``languages`` into ``release/<code>``; a language whose inputs are those of
+    the published site is carried over from it instead. Nothing else is written."""
+    snapshot.require_readable()
+    published = {} if fresh else load_fingerprints(fingerprints_file(project))
+    config, base_url = read_configuration(project)
+    shared, wanted = input_digests(project, snapshot, languages, config)
+    old_site = None if fresh else current_release(project)
+    results: list[LanguageBuild] = []
+    to_build = []
+    for lang in languages:
+        previous = old_site / lang.code if old_site else None
+        if previous and previous.is_dir() and published.get(lang.code) == wanted[lang.code]:
+            _carry_over(previous, release / lang.code)
+            results.append(LanguageBuild(lang.code, "reused", 0.0))
+            progress(f"  {lang.code}: unchanged, reused")
+        else:
+            to_build.append(lang)
+    locale_dirs = {
+        lang.code: ""
+        if lang.code == project.config.source_language
+        else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
+        for lang in to_build
+    }
+    results += _build_languages(
+        project, snapshot, to_build, release, locale_dirs, fresh, jobs, progress
+    )
+    order = [lang.code for lang in languages]
+    ordered = sorted(results, key=lambda r: order.index(r.code))
+    return LanguagesBuilt(ordered, wanted, base_url, shared)
+
+
+def write_site_pages(
+    release: Path,
+    languages: list[Language],
+    base_url: str,
+    stats: list[LanguageStats],
+    project: Project,
+) -> list[Readability]:
+    """The pages that span languages: start page, sitemap and status pages (with each
+    page's readability, which it returns); every language's directory must be there."""
+    write_sitemap(release, languages, base_url)
+    readability = measure_site(release, project.config, project.cache_dir / "readability")
+    with site_pages(project) as pages:  # title, date and base URL: conf.py's, through Sphinx
+        write_landing_page(release, pages, languages)
+        write_status_page(release, pages, stats, readability)
+    return readability
+
+
+def provenance(project: Project, snapshot: Snapshot, code: str) -> dict[str, dict[str, str]]:
+    """Per document: a digest of its German source, and the day its translation last
+    changed (the PO file's ``PO-Revision-Date``); from the inputs, never the clock."""
+    facts = {}
+    for catalog in snapshot.of(code):
+        source = project.source_dir / f"{catalog.domain}.rst"
+        if source.is_file():
+            changed = catalog.header.get("PO-Revision-Date", "")[:10]
+            facts[catalog.domain] = {
+                "revision": hashlib.sha256(source.read_bytes()).hexdigest()[:12],
+                "changed": changed if re.fullmatch(r"\d{4}-\d{2}-\d{2}", changed) else "",
+            }
+    return facts
+
+
+def _build_languages(
+    project: Project,
+    snapshot: Snapshot,
+    languages: list[Language],
+    release: Path,
+    locale_dirs: dict[str, str],
+    fresh: bool,
+    jobs: int | None,
+    progress: Progress,
+) -> list[LanguageBuild]:
+    if not languages:
+        return []
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(languages)))
+    results = []
+    progress(f"building {len(languages)} language(s) with {workers} worker(s)")
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        futures = [
+            pool.submit(
+                _build_language,
+                str(project.root),
+                lang.code,
+                str(release / lang.code),
+                locale_dirs[lang.code],
+                (snapshot.review_dates(lang.code), provenance(project, snapshot, lang.code)),
+                fresh,
+            )
+            for lang in languages
+        ]
+        for done, future in enumerate(as_completed(futures), start=1):
+            code, seconds = future.result()
+            results.append(LanguageBuild(code, "built", seconds))
+            progress(f"  [{done}/{len(languages)}] {code}: built in {seconds:.2f} s")
+    except BaseException:
+        # No worker outlives the run: cancel what has not started, stop what has.
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise
+    pool.shutdown()
+    return results

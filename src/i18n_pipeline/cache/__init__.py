@@ -1,0 +1,1 @@
+"""Results kept between runs, keyed by the digests of what produced them."""

@@ -1,0 +1,1 @@
+"""The translations: PO files read, snapshotted, updated, reviewed and counted."""

@@ -1,0 +1,192 @@
+"""The main job, and the only path that publishes: snapshot → check → build → output
+check → stats → audit → publish.
+
+Every PO file is read once into a snapshot under the project lock; the checks,
+the statistics and the build all use that snapshot, so the pages are built from
+exactly the bytes that were checked. :func:`_gate` is that sequence up to the
+output check, the same for every command that builds. The new site is a release
+directory until the output check and the audit have passed it; a failed step
+leaves the published ``_build/site`` byte-identical, and a rejected build is
+kept in ``_build/rejected/`` for inspection.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from i18n_pipeline.build.languages import build_release
+from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish, set_aside
+from i18n_pipeline.catalogs.snapshot import Snapshot, take_snapshot
+from i18n_pipeline.catalogs.stats import report_stats
+from i18n_pipeline.checks.command import print_findings, write_checks_report
+from i18n_pipeline.checks.model import Finding, Severity
+from i18n_pipeline.checks.output import verify_site
+from i18n_pipeline.checks.runner import check_easy_read_page, check_snapshot
+from i18n_pipeline.config.languages import Language
+from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.lock import project_lock
+from i18n_pipeline.project import Project
+
+Progress = Callable[[str], None]
+
+
+def run_site(
+    project: Project, *, fresh: bool = False, jobs: int | None = None, audit: bool = True
+) -> int:
+    """Run every step in order; stop at the first that fails, else publish and return 0.
+
+    Without the audit, the build goes to ``_build/scratch`` and nothing is published.
+    """
+    steps = Steps(5 if audit else 4)
+    with project_lock(project, exclusive=True):
+        release = _gate(project, fresh, jobs, steps)
+        return report_audit_publish(project, release, steps, fresh=fresh, audit=audit)
+
+
+def report_audit_publish(
+    project: Project, release: Release, steps: Steps, *, fresh: bool, audit: bool = True
+) -> int:
+    """The statistics report, the audit of the whole release, and the atomic publish:
+    the last steps of the main job, for a release built here or assembled from shards.
+
+    The caller holds the project lock; the release passed the output check.
+    """
+    from i18n_pipeline.audit.command import run_audit
+    from i18n_pipeline.audit.run import AuditSettings
+    from i18n_pipeline.jobs.site_languages import site_languages
+
+    try:
+        steps.next("translation statistics")
+        report_stats(release.stats, project.reports_dir, release.readability)
+        if not audit:
+            scratch = set_aside(project, release.path, "scratch")
+            print(f"\nnot published (no audit): the build is in {scratch}")
+            return 0
+        steps.next("accessibility audit (before publishing)")
+        languages = site_languages(release.path, project)
+        settings = AuditSettings(release.path, project.cache_dir, fresh=fresh, languages=languages)
+        code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
+        if code:
+            rejected = set_aside(project, release.path, "rejected")
+            print(
+                f"\nnot published: {project.site_dir} was left as it was; the rejected "
+                f"build, with the pages named above, is in {rejected}",
+                file=sys.stderr,
+            )
+            print(f"\nstopped: accessibility audit failed (exit {code})", file=sys.stderr)
+            return code
+    except BaseException:
+        discard(release.path)
+        raise
+    publish(project, release)
+    built = sum(result.status == "built" for result in release.results)
+    print(
+        f"\npublished {project.site_dir} ({built} language(s) built, "
+        f"{len(release.results) - built} unchanged)"
+    )
+    return 0
+
+
+def build_scratch(
+    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+) -> tuple[Path, list[LanguageBuild]]:
+    """``i18n-pipeline build``: check and build into ``_build/scratch``; publish nothing."""
+    with project_lock(project, exclusive=True):
+        release = _gate(project, fresh, jobs, Steps(3, progress))
+        return set_aside(project, release.path, "scratch"), release.results
+
+
+def build_site(
+    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+) -> list[LanguageBuild]:
+    """Check, build, verify and publish without the browser audit.
+
+    For the tests of the build only (no command calls it): the audit has tests
+    of its own, and a browser per build would make them minutes slower.
+    """
+    with project_lock(project, exclusive=True):
+        release = _gate(project, fresh, jobs, Steps(3, progress))
+        publish(project, release)
+    return release.results
+
+
+class Steps:
+    """Numbers the steps as they run: ``==> [2/5] build all languages``."""
+
+    def __init__(self, total: int, progress: Progress = print) -> None:
+        self.total, self.done, self.progress = total, 0, progress
+
+    def next(self, title: str) -> None:
+        self.done += 1
+        self.progress(f"\n==> [{self.done}/{self.total}] {title}")
+        sys.stdout.flush()
+
+
+def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Release:
+    """Snapshot → check → build → output check; a release that passed all of them.
+
+    Stops with an error naming the file, line and check of the first problem
+    (every finding is printed first); nothing is published here.
+    """
+    steps.next("read and check PO files")
+    snapshot = check_inputs(project, project.config.translations, fresh, project.reports_dir)
+    steps.next("build all languages")
+    release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=steps.progress)
+    steps.next("output check (script, links, files, security policy)")
+    output_check(project, release.path, release.base_url)
+    return release
+
+
+def check_inputs(
+    project: Project,
+    languages: list[Language],
+    fresh: bool,
+    reports_dir: Path,
+    *,
+    easy_read: bool = True,
+    snapshot: Snapshot | None = None,
+) -> Snapshot:
+    """Read the languages' PO files once (unless ``snapshot`` has them) and check them, and
+    the Leichte Sprache page (German only: ``easy_read``); ``checks.json`` goes to
+    ``reports_dir``.
+
+    The snapshot, if nothing is wrong; else an error naming the first problem.
+    """
+    snapshot = snapshot or take_snapshot(project, languages)
+    findings = check_snapshot(project, snapshot, fresh=fresh)
+    findings += check_easy_read_page(project) if easy_read else []
+    write_checks_report(findings, reports_dir / "checks.json")
+    errors = print_findings(findings)
+    snapshot.require_readable()  # an unreadable file: its own error and exit code
+    if errors:
+        raise _first_error(findings)
+    return snapshot
+
+
+def output_check(project: Project, site: Path, base_url: str) -> None:
+    """The built pages themselves (:mod:`i18n_pipeline.checks.output`); a problem stops the run,
+    and the build is kept in ``_build/rejected``."""
+    problems = verify_site(site, project, base_url)
+    for problem in problems:
+        print(f"{problem} (output-check)", file=sys.stderr)
+    print(f"{len(problems)} problem(s) in the built pages")
+    if problems:
+        rejected = set_aside(project, site, "rejected")
+        raise PipelineError(
+            f"the built site fails the output check: {problems[0]}",
+            hint=f"nothing was published; the build is kept in {rejected}",
+        )
+
+
+def _first_error(findings: list[Finding]) -> PipelineError:
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    first = errors[0]
+    here = sorted({f.check for f in errors if (f.path, f.line) == (first.path, first.line)})
+    return PipelineError(
+        f"{first.message} ({', '.join(here)}; {len(errors)} error(s) in all)",
+        path=first.path,
+        line=first.line,
+        hint="run 'tox -e check' for every finding; nothing was built",
+    )
