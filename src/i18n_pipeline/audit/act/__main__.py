@@ -32,7 +32,7 @@ from i18n_pipeline.audit.act.report import (
     published_counts,
     replace_section,
 )
-from i18n_pipeline.audit.act.suite import run_cases
+from i18n_pipeline.audit.act.suite import SuiteRun, run_cases
 from i18n_pipeline.audit.command import user_cache_root
 from i18n_pipeline.errors import ExitCode, PipelineError, ProjectLayoutError
 from i18n_pipeline.io import write_json
@@ -55,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         "--language-only", action="store_true", help="the audit's own checks alone: no browser"
     )
     parser.add_argument("--reports", type=Path, help="default: _build/reports/act")
+    parser.add_argument(
+        "--earl",
+        type=Path,
+        help="judge this EARL report of an earlier run on the same cases instead of "
+        "auditing them again (the tables and docs are made anew)",
+    )
     parser.add_argument(
         "--docs",
         type=Path,
@@ -86,9 +92,15 @@ def run(args: argparse.Namespace) -> int:
     cache_root = project.cache_dir if project else user_cache_root()
     started = time.perf_counter()
     print(f"ACT rules: {len(cases)} cases of {len({c.rule for c in cases})} rules from {suite}")
-    ran = run_cases(suite, cases, cache_root, args.language_only)
-    earl = write_json_path(reports / f"act-{scope}.earl.json", ran.earl)
-    tools = {OURS: tool_results(cases, read_earl(ran.earl))}
+    if args.earl:
+        ours = read_earl_file(args.earl)
+        ran = SuiteRun({}, 0, ())
+        earl = args.earl
+    else:
+        ran = run_cases(suite, cases, cache_root, args.language_only)
+        earl = write_json_path(reports / f"act-{scope}.earl.json", ran.earl)
+        ours = read_earl(ran.earl)
+    tools = {OURS: tool_results(cases, ours)}
     for tool, name in PEERS.items():
         published = suite / "earl" / name
         if published.is_file():
