@@ -42,9 +42,11 @@ def run_browser_tools(
     concurrency: int,
     wcag22_gates: bool,
     page_timeout_ms: int = PAGE_TIMEOUT_MS,
+    pa11y_options: dict[str, object] | None = None,
 ) -> BrowserRun:
     config = {
         **AUDIT_PA11Y_OPTIONS,
+        **(pa11y_options or {}),
         "urls": urls,
         "executablePath": str(browser),
         "args": list(LAUNCH_ARGS),

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from i18n_pipeline.audit.act_map import load_act_map
+from i18n_pipeline.audit.auditor_config import AuditorConfig, read_config
 from i18n_pipeline.audit.earl import all_checks, earl_report, page_uri, write_earl
 from i18n_pipeline.audit.explain import explain_page
 from i18n_pipeline.audit.model import Issue, SiteLanguages
@@ -76,6 +77,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "site), passage by passage, and exit",
     )
     parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="the auditor's pa11y-ci style configuration (standard, ignore, hideElements, "
+        "timeout, urls) and accepted findings (default: .pa11yci in the project, or here "
+        "outside one, when it exists)",
+    )
+    parser.add_argument(
         "--format",
         choices=("json", "earl"),
         default="json",
@@ -127,6 +136,19 @@ def _locations(
     return site, project.cache_dir, args.reports or project.reports_dir, languages
 
 
+def _auditor_config(args: argparse.Namespace) -> AuditorConfig:
+    """``--config``, else ``.pa11yci`` of the project (or of the working folder outside
+    one) when there is one, else the defaults."""
+    if args.config is not None:
+        return read_config(args.config)
+    try:
+        base = Project.discover(args.root).root
+    except ProjectLayoutError:
+        base = Path.cwd()
+    found = base / ".pa11yci"
+    return read_config(found) if found.is_file() else AuditorConfig()
+
+
 def user_cache_root() -> Path:
     """Where caches go outside a checkout: the user's cache directory (XDG)."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "i18n-pipeline"
@@ -141,16 +163,22 @@ def run_command(args: argparse.Namespace, own_site_languages: SiteLanguagesOf | 
         return error.exit_code
     if args.explain:
         return explain_page(site, args.explain, languages)
+    try:
+        auditor = _auditor_config(args)
+    except PipelineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
     settings = AuditSettings(
         site=site,
         cache_root=cache_root,
         fresh=args.fresh,
         concurrency=args.concurrency,
         wcag22_gates=args.wcag22_gates,
-        page_timeout_ms=int(args.page_timeout * 1000),
+        page_timeout_ms=auditor.timeout_ms or int(args.page_timeout * 1000),
         languages=languages,
         language_only=args.language_only,
         earl=args.format == "earl",
+        auditor=auditor,
     )
     try:
         project: Project | None = Project.discover(args.root)

@@ -24,6 +24,7 @@ class Issue:
     language: str = ""  # the language the context is in, when a check found it
     gating: bool = False  # counts against the verdict
     needs_review: bool = False  # goes to the manual checklist instead
+    accepted: str = ""  # an auditor accepted it: by whom, until when, why (not gating)
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
@@ -69,7 +70,12 @@ class PageResult:
 
     @property
     def reported(self) -> list[Issue]:
-        return [i for i in self.issues if not i.gating and not i.needs_review]
+        return [i for i in self.issues if not i.gating and not i.needs_review and not i.accepted]
+
+    @property
+    def accepted(self) -> list[Issue]:
+        """Findings an auditor accepted (``.pa11yci``): shown, never hidden."""
+        return [i for i in self.issues if i.accepted]
 
     @property
     def checklist(self) -> list[Issue]:

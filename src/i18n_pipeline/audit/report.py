@@ -64,6 +64,7 @@ def write_json(result: AuditResult, path: Path, settings: dict[str, object]) -> 
             "errors": result.errors,
             "reported": sum(len(p.reported) for p in result.pages),
             "needs_review": sum(len(p.checklist) for p in result.pages),
+            "accepted": sum(len(p.accepted) for p in result.pages),
             "tool_failures": [p.relative for p in result.tool_failures],
         },
         "settings": settings,
@@ -78,6 +79,7 @@ def write_json(result: AuditResult, path: Path, settings: dict[str, object]) -> 
                     "errors": [i.as_json() for i in page.errors],
                     "reported": [i.as_json() for i in page.reported],
                     "needs_review": [i.as_json() for i in page.checklist],
+                    "accepted": [i.as_json() for i in page.accepted],
                     "manual_checks": manual_checks(page),
                 }
                 for page in pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -11,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from i18n_pipeline.audit.auditor_config import AuditorConfig, apply_accepted
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
 from i18n_pipeline.audit.browser_tools import BrowserRun, run_browser_tools
 from i18n_pipeline.audit.directions import check_directions
@@ -57,6 +59,8 @@ class AuditSettings:
     # Only these pages (paths below the site), instead of every page found: the ACT test
     # cases are a few files in a folder of assets, some of them HTML
     pages: tuple[str, ...] = ()
+    # The auditor's .pa11yci: pa11y's standard, ignore and hideElements, accepted findings
+    auditor: AuditorConfig = field(default_factory=AuditorConfig)
 
     @property
     def results_dir(self) -> Path:
@@ -92,9 +96,13 @@ class AuditResult:
 
 
 def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResult:
+    chosen = settings.pages or settings.auditor.urls
     pages = (
-        [Page(settings.site / relative, relative, None) for relative in settings.pages]
-        if settings.pages
+        [
+            Page(settings.site / relative, relative, settings.languages.expected.get(relative))
+            for relative in chosen
+        ]
+        if chosen
         else discover_pages(settings.site, settings.languages.expected)
     )
     if not pages:
@@ -114,7 +122,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     decided_by = {
         "tools": versions,
         "runner": "language only" if settings.language_only else lock_digest(),
-        "pa11y": AUDIT_PA11Y_OPTIONS,
+        "pa11y": {**AUDIT_PA11Y_OPTIONS, **settings.auditor.pa11y_options()},
         "wcag22_gates": settings.wcag22_gates,
         "launch": list(LAUNCH_ARGS),
         "language_checks": language_checks_digest(settings.languages),
@@ -177,8 +185,10 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         )
         for page in pages
     ]
-    if not settings.language_only and not settings.pages:
+    if not settings.language_only and not chosen:
         results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
+    # After the cache: an acceptance expires by the calendar, not by the page.
+    apply_accepted(results, settings.auditor.accepted, datetime.date.today())
     return AuditResult(results, versions, str(browser or ""), language_seconds, browser_starts)
 
 
@@ -256,6 +266,7 @@ def _run_tools(
             workers,
             settings.wcag22_gates,
             settings.page_timeout_ms,
+            settings.auditor.pa11y_options(),
         )
 
     progress(

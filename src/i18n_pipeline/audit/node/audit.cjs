@@ -77,6 +77,8 @@ async function pa11yPass(browser, page, url, config) {
 		runners: config.runners,
 		includeWarnings: config.includeWarnings,
 		includeNotices: config.includeNotices,
+		ignore: config.ignore || [],
+		hideElements: config.hideElements || undefined,
 		timeout: config.timeout
 	};
 	// pa11y bounds the page load by `timeout`; the runners get as long again.
