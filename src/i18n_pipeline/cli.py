@@ -173,6 +173,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return run_command(args, own_site_languages=site_languages)
 
 
+def cmd_act(args: argparse.Namespace) -> int:
+    from i18n_pipeline.audit.act.__main__ import run_command
+
+    return run_command(args)
+
+
 def cmd_preview(args: argparse.Namespace) -> int:
     from i18n_pipeline.jobs.preview import known_language, serve_preview
 
@@ -384,6 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     preview.set_defaults(func=cmd_preview)
 
     from i18n_pipeline.audit import command as audit_command
+    from i18n_pipeline.audit.act import __main__ as act_command
     from i18n_pipeline.checks import command as check_command
 
     check = command(
@@ -401,6 +408,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit_command.add_arguments(audit)
     audit.set_defaults(func=cmd_audit)
+    act = command(
+        "act",
+        help="the audit on W3C's ACT test cases, beside the published tools (tox -e act)",
+        description=act_command.DESCRIPTION,
+    )
+    act_command.add_arguments(act)
+    act.set_defaults(func=cmd_act)
     return parser
 
 

@@ -9,10 +9,11 @@ refreshes the axe-core entries when axe-core is upgraded.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from i18n_pipeline.io import read_json
 
 MAP_FILE = Path(__file__).with_name("act_map.json")
 ACT_RULE_URL = "https://www.w3.org/WAI/standards-guidelines/act/rules/{}/"
@@ -84,4 +85,4 @@ def act_map_from(data: dict[str, object]) -> ActMap:
 @cache
 def load_act_map() -> ActMap:
     """The package's map (read once)."""
-    return act_map_from(json.loads(MAP_FILE.read_text(encoding="utf-8")))
+    return act_map_from(read_json(MAP_FILE))

@@ -1,5 +1,5 @@
-"""``python -m i18n_pipeline.audit.act [--suite PATH]`` (``tox -e act``): the audit on the
-W3C ACT rules' test cases, its EARL report, and its consistency per ACT rule beside
+"""``i18n-pipeline act [--suite PATH]`` (``tox -e act``): the audit on the W3C ACT rules'
+test cases, its EARL report, and its consistency per ACT rule beside
 axe-core's, Alfa's, QualWeb's and Equal Access's, judged by the same code from their
 published EARL reports.
 
@@ -42,8 +42,11 @@ from i18n_pipeline.project import Project
 COMMITTED = Path("tests") / "act"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m i18n_pipeline.audit.act", description=__doc__)
+DESCRIPTION = __doc__.split("\n\n")[0]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The runner's arguments, on its sub-command of the one command line (cli.py)."""
     parser.add_argument(
         "--suite",
         type=Path,
@@ -66,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="also write the table into this Markdown file (its own section, the rest kept)",
     )
-    args = parser.parse_args(argv)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The runner as the command line runs it (``i18n-pipeline act``)."""
     try:
         return run(args)
     except PipelineError as error:
@@ -76,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        project: Project | None = Project.discover(None)
+        project: Project | None = Project.discover(getattr(args, "root", None))
     except ProjectLayoutError:
         project = None
     if args.suite is None and project is None:
@@ -166,4 +172,6 @@ def write_json_path(path: Path, data: object) -> Path:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from i18n_pipeline.cli import main
+
+    sys.exit(main(["act", *sys.argv[1:]]))
