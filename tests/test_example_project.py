@@ -16,8 +16,8 @@ import pytest
 
 from conftest import REPO, parse
 from i18n_pipeline.checks import check_catalogs
-from i18n_pipeline.checks.model import Severity
 from i18n_pipeline.cli import build_parser
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.project import Project
 
 EXAMPLE = REPO / "examples" / "aushang"

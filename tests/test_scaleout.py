@@ -159,11 +159,11 @@ def test_a_shard_whose_checks_found_errors_is_refused(
     finding = {
         "path": str(po),
         "line": 7,
-        "check": "markup",
+        "rule": "markup",
         "severity": "error",
         "message": "a <script> element",
-        "hint": "remove it",
-        "msgid": "",
+        "fix": "remove it",
+        "subject": "",
     }
     checks = {"errors": 1, "warnings": 0, "waived": 0, "findings": [finding]}
     (shards["hr"] / "reports" / "checks.json").write_text(json.dumps(checks))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SITE
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.proportions import (
     RATIOS_FILE,
     _rules,
@@ -21,6 +21,7 @@ from i18n_pipeline.checks.proportions import (
 )
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.config.languages import language
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.io import read_json
 
 REPO = Path(__file__).resolve().parents[2]

@@ -38,10 +38,10 @@ HEADING = re.compile(r"^/H([1-6])$")
 
 def _issue(checkpoint: str, message: str, criterion: str, context: str = "") -> Issue:
     return Issue(
-        "pdf",
-        f"matterhorn-{checkpoint}" if checkpoint[0].isdigit() else checkpoint,
-        "error",
-        message,
+        runner="pdf",
+        rule=f"matterhorn-{checkpoint}" if checkpoint[0].isdigit() else checkpoint,
+        type="error",
+        message=message,
         criterion=criterion,
         level="A" if criterion in ("1.3.1", "1.3.2", "2.4.2", "3.1.1") else "AA",
         context=context[:200],
@@ -66,7 +66,7 @@ def check_pdf(pdf_path: Path, page: Path | None, language: str | None) -> list[I
             *_headings(pdf),
             *_fonts(pdf, content),
         ]
-        tagged = not any(i.code in ("matterhorn-01-005", "pdf-not-tagged") for i in issues)
+        tagged = not any(i.rule in ("matterhorn-01-005", "pdf-not-tagged") for i in issues)
         if root is not None and tagged:
             issues += _reading_order(pdf, content, root)
     return issues

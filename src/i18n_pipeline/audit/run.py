@@ -22,7 +22,7 @@ from i18n_pipeline.audit.language_checks import (
     check_text_language,
     language_checks_digest,
 )
-from i18n_pipeline.audit.model import Issue, PageResult, SiteLanguages, ToolOutcome
+from i18n_pipeline.audit.model import Issue, PageResult, SiteLanguages, ToolOutcome, on_page
 from i18n_pipeline.audit.node_env import (
     NodeEnvironment,
     default_cache_dir,
@@ -104,6 +104,8 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         versions = env.tool_versions()
     # A result is reused while the tools, the audit's configuration and the page are unchanged.
     decided_by = {
+        # The shape of a stored result: 2 since an Issue is a Finding (rule, path, severity).
+        "results": 2,
         "tools": versions,
         "runner": "language only" if settings.language_only else lock_digest(),
         "pa11y": PA11Y_OPTIONS,
@@ -150,7 +152,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
         language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
     for page in to_run:
         tools = reconcile_htmlcs(tool_issues.get(page.relative, []), page.root)
-        issues = tools + language_issues[page.relative]
+        issues = on_page(tools + language_issues[page.relative], page.relative)
         page_issues[page.relative] = issues
         if page.relative not in failures:
             cache.store(keys[page.relative], (issue.as_json() for issue in issues))
@@ -162,7 +164,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             page.relative,
             page.relative,
             page.language,
-            page_issues[page.relative] + hreflang.get(page.relative, []),
+            page_issues[page.relative] + on_page(hreflang.get(page.relative, []), page.relative),
             cached=page.relative in reused,
             tool_failure=failures.get(page.relative, ""),
             cache_key=keys[page.relative],
@@ -189,7 +191,10 @@ def _audit_pdfs(
         cached = None if settings.fresh else cache.load(key, Issue.from_json)
         issues = cached
         if issues is None:
-            issues = check_pdf(path, page.path if page else None, page.language if page else None)
+            issues = on_page(
+                check_pdf(path, page.path if page else None, page.language if page else None),
+                relative,
+            )
             cache.store(key, (issue.as_json() for issue in issues))
         language = page.language if page else None
         results.append(

@@ -51,10 +51,10 @@ def check_lang_tags(root: html.HtmlElement) -> list[Issue]:
             page = element is root
             issues.append(
                 Issue(
-                    "language",
-                    "html-lang-invalid" if page else "lang-invalid",
-                    "error",
-                    f'lang="{value}" on <{element.tag}> is not valid: {problem}',
+                    runner="language",
+                    rule="html-lang-invalid" if page else "lang-invalid",
+                    type="error",
+                    message=f'lang="{value}" on <{element.tag}> is not valid: {problem}',
                     criterion="3.1.1" if page else "3.1.2",
                     level="A" if page else "AA",
                     selector=selector(element),
@@ -74,7 +74,7 @@ def reconcile_htmlcs(issues: list[Issue], root: html.HtmlElement) -> list[Issue]
 
 
 def _reconciled(issue: Issue, root: html.HtmlElement) -> Issue:
-    if issue.runner != "htmlcs" or not issue.code.endswith(_HTMLCS_TAG_CODES) or not issue.gating:
+    if issue.runner != "htmlcs" or not issue.rule.endswith(_HTMLCS_TAG_CODES) or not issue.gating:
         return issue
     value = _tag_in(issue, root)
     if value is None or tag_problem(value):
@@ -91,7 +91,7 @@ def _reconciled(issue: Issue, root: html.HtmlElement) -> Issue:
 
 def _tag_in(issue: Issue, root: html.HtmlElement) -> str | None:
     """The lang value HTML_CodeSniffer judged: the page's, or the one in its excerpt."""
-    if ".H57.3." in issue.code:
+    if ".H57.3." in issue.rule:
         return lang_of(root)
     try:
         fragment = html.fragment_fromstring(issue.context, create_parent="div")

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import EMBEDDED_URI, HTML_TAG
 from i18n_pipeline.config.languages import Language
+from i18n_pipeline.findings import Severity
 
 #: CLDR's delimiters (common/main/<lang>.xml, <delimiters>: quotationStart, quotationEnd,
 #: alternateQuotationStart, alternateQuotationEnd). Babel does not carry them; it, hr,

@@ -25,14 +25,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.config.site_config import SiteConfig
 from i18n_pipeline.errors import ShardError
+from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.io import read_json, write_json
 
 MANIFEST = "shard.json"
-#: Changes when the layout does: a shard of another layout is refused, not misread.
-FORMAT = "i18n-pipeline shard 1"
+#: Changes when the layout or a report's shape does: another is refused, not misread.
+FORMAT = "i18n-pipeline shard 2"  # 2: checks.json and audit results hold Findings
 #: The audit cache's file names: a SHA-256 key, nothing that could name another place.
 _RESULT_FILE = re.compile(r"[0-9a-f]{64}\.json")
 

@@ -21,11 +21,11 @@ from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish
 from i18n_pipeline.catalogs.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.catalogs.stats import report_stats
 from i18n_pipeline.checks.command import print_findings, write_checks_report
-from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.output import verify_site
 from i18n_pipeline.checks.runner import check_easy_read_page, check_snapshot
 from i18n_pipeline.config.languages import Language
 from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
@@ -168,20 +168,22 @@ def output_check(project: Project, site: Path, base_url: str) -> None:
     and the build is kept in ``_build/rejected``."""
     problems = verify_site(site, project, base_url)
     for problem in problems:
-        print(f"{problem} (output-check)", file=sys.stderr)
+        print(problem.as_text(), file=sys.stderr)
     print(f"{len(problems)} problem(s) in the built pages")
     if problems:
         rejected = set_aside(project, site, "rejected")
         raise PipelineError(
-            f"the built site fails the output check: {problems[0]}",
-            hint=f"nothing was published; the build is kept in {rejected}",
+            f"the built site fails the output check: {problems[0].message} ({problems[0].rule})",
+            path=problems[0].path,
+            line=problems[0].line or None,
+            hint=f"{problems[0].fix}; nothing was published, the build is kept in {rejected}",
         )
 
 
 def _first_error(findings: list[Finding]) -> PipelineError:
     errors = [f for f in findings if f.severity is Severity.ERROR]
     first = errors[0]
-    here = sorted({f.check for f in errors if (f.path, f.line) == (first.path, first.line)})
+    here = sorted({f.rule for f in errors if (f.path, f.line) == (first.path, first.line)})
     return PipelineError(
         f"{first.message} ({', '.join(here)}; {len(errors)} error(s) in all)",
         path=first.path,
