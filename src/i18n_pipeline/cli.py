@@ -227,7 +227,7 @@ def cmd_assemble(args: argparse.Namespace) -> int:
 
     project = _project(args)
     _preflight(project)
-    return run_assemble(project, args.shards)
+    return run_assemble(project, args.shards, reaudit=args.reaudit)
 
 
 class CommandLine(argparse.ArgumentParser):
@@ -297,6 +297,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="verify one shard per language, assemble the site, audit and publish it",
     )
     assemble.add_argument("shards", nargs="+", type=Path, metavar="DIR", help="shard directories")
+    assemble.add_argument(
+        "--reaudit",
+        action="store_true",
+        help="audit every page again instead of taking the shards' audit results",
+    )
     assemble.set_defaults(func=cmd_assemble)
 
     command(

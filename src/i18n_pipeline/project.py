@@ -71,6 +71,13 @@ class Project:
     def conf_dir(self) -> Path:
         return self.root
 
+    def documents(self) -> frozenset[str]:
+        """Every document of the source, as Sphinx names it (``index``, ``a/b``)."""
+        return frozenset(
+            path.relative_to(self.source_dir).with_suffix("").as_posix()
+            for path in self.source_dir.rglob("*.rst")
+        )
+
     @property
     def source_dir(self) -> Path:
         return self.root / "source"
