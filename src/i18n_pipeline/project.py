@@ -98,6 +98,13 @@ class Project:
         return self.conf_dir / self.config.termbase if self.config.termbase else None
 
     @property
+    def easy_read_record_file(self) -> Path | None:
+        """conf.py's ``site_easy_read_record``: where a Prüfgruppe's check of the Leichte
+        Sprache page is recorded; None where the project keeps no record."""
+        record = self.config.easy_read_record
+        return self.conf_dir / record if record else None
+
+    @property
     def build_dir(self) -> Path:
         return self.root / "_build"
 

@@ -19,8 +19,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18n_pipeline.errors import CatalogSyntaxError, UsageError
-from i18n_pipeline.io import read_json, write_json
+from i18n_pipeline.catalogs.review import load_records
+from i18n_pipeline.errors import UsageError
+from i18n_pipeline.io import write_json
 
 #: The Netzwerk's rule: "Mindestens 2 Menschen mit Lern-Schwierigkeiten müssen einen Text prüfen."
 MIN_READERS = 2
@@ -35,10 +36,6 @@ class Check:
     readers: int  # how many Prüferinnen and Prüfer read it
 
 
-def record_file(root: Path) -> Path:
-    return root / "reviews" / "leichte-sprache.json"
-
-
 def source_digest(source: Path) -> str:
     """The page's identity for a check: every byte of its source."""
     return hashlib.sha256(source.read_bytes()).hexdigest()[:32]
@@ -46,24 +43,17 @@ def source_digest(source: Path) -> str:
 
 def load_checks(path: Path) -> dict[str, Check]:
     """Every recorded check, by the digest of the source it checked (none without a file)."""
-    if not path.exists() and not path.is_symlink():
-        return {}
-    try:
-        data = read_json(path)
-        return {
-            str(key): Check(
-                str(value["by"]),
-                dt.date.fromisoformat(value["date"]).isoformat(),
-                int(value["readers"]),
-            )
-            for key, value in data["checks"].items()
-        }
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise CatalogSyntaxError(
-            f"the Prüfgruppe record cannot be read: {error}",
-            path=path,
-            hint="restore it from the repository; record a check only with 'tox -e pruefgruppe'",
-        ) from None
+    return load_records(
+        path,
+        "checks",
+        lambda value: Check(
+            str(value["by"]),
+            dt.date.fromisoformat(value["date"]).isoformat(),
+            int(value["readers"]),
+        ),
+        "the Prüfgruppe record",
+        "tox -e pruefgruppe",
+    )
 
 
 def current_check(record: Path, source: Path) -> Check | None:

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from i18n_pipeline.catalogs.catalog import CatalogFile, Message
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.io import read_json, write_json
+
+T = TypeVar("T")
 
 #: What a reader sees of one entry: reviewed by a native speaker, a draft, fuzzy or German.
 EntryState = Literal["reviewed", "draft", "fuzzy", "untranslated"]
@@ -51,19 +53,30 @@ def reviews_file(root: Path, code: str) -> Path:
 
 def load_reviews(path: Path) -> dict[str, Review]:
     """The recorded reviews of one language (none when the file does not exist)."""
-    if not path.exists():
+    return load_records(
+        path,
+        "reviews",
+        lambda value: Review(str(value["by"]), dt.date.fromisoformat(value["date"]).isoformat()),
+        "the review record",
+        "tox -e review",
+    )
+
+
+def load_records(
+    path: Path, section: str, parse: Callable[[Any], T], what: str, command: str
+) -> dict[str, T]:
+    """A record file's ``{section: {key: record}}`` (reviews, a Prüfgruppe's checks): none
+    without a file; a garbled one is refused, naming the file and the command that writes
+    it."""
+    if not path.exists() and not path.is_symlink():
         return {}
     try:
-        data = read_json(path)
-        return {
-            str(key): Review(str(value["by"]), dt.date.fromisoformat(value["date"]).isoformat())
-            for key, value in data["reviews"].items()
-        }
+        return {str(key): parse(value) for key, value in read_json(path)[section].items()}
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise CatalogSyntaxError(
-            f"the review record cannot be read: {error}",
+            f"{what} cannot be read: {error}",
             path=path,
-            hint="restore it from the repository; record reviews only with 'tox -e review'",
+            hint=f"restore it from the repository; record only with '{command}'",
         ) from None
 
 
