@@ -67,7 +67,7 @@ def broken(
 
 
 def codes(pdf: Path, page: Path | None, language: str | None = "ar") -> set[str]:
-    return {issue.code for issue in check_pdf(pdf, page, language)}
+    return {issue.rule for issue in check_pdf(pdf, page, language)}
 
 
 def test_the_printed_pdf_passes_every_check(printed: tuple[Path, Path]) -> None:

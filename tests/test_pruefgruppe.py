@@ -19,6 +19,7 @@ from i18n_pipeline.config.languages import language
 from i18n_pipeline.errors import CatalogSyntaxError, ExitCode, UsageError
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.easy_read import CHECKED, UNCHECKED, check_note
+from i18n_pipeline.sphinxext.sentence import sentence
 from i18n_pipeline.sphinxext.theme import THEME_DIR
 
 DAY = dt.date(2027, 1, 15)
@@ -83,7 +84,7 @@ def test_an_unreadable_record_is_an_error_not_an_unchecked_page(page: Path) -> N
 
 @pytest.mark.parametrize("sentences", [UNCHECKED, CHECKED], ids=["unchecked", "checked"])
 def test_the_note_is_itself_leichte_sprache(sentences: tuple[str, ...], tmp_path: Path) -> None:
-    text = "\n".join(sentences).format(date="15. Januar 2027", by="Prüfgruppe Beispiel-Stadt")
+    text = sentence("\n".join(sentences), date="15. Januar 2027", by="Prüfgruppe Beispiel-Stadt")
     note = tmp_path / "note.rst"
     note.write_text(f"Hinweis\n=======\n\n{text}\n", encoding="utf-8")
     assert not check_easy_read(note, frozenset({"Prüfgruppe Beispiel-Stadt"}))  # a name
@@ -101,6 +102,14 @@ def test_the_note_names_the_group_and_the_day_in_german() -> None:
         "Eine Prüf-Gruppe hat diesen Text am 15. Januar 2027 geprüft.",
         "Die Prüf-Gruppe heißt: Prüfgruppe Beispiel-Stadt.",
     ]
+
+
+def test_a_group_whose_name_ends_with_a_full_stop_gets_no_second_one() -> None:
+    from i18n_pipeline.catalogs.pruefgruppe import Check
+
+    check = Check(by="Lebenshilfe Beispiel-Stadt e. V.", date="2027-01-15", readers=3)
+    note = check_note(check, language("de"))
+    assert note.splitlines()[1] == "Die Prüf-Gruppe heißt: Lebenshilfe Beispiel-Stadt e. V."
 
 
 def test_recording_a_check_changes_what_every_language_is_built_from(

@@ -16,7 +16,7 @@ import pytest
 from conftest import SITE
 from i18n_pipeline.catalogs.glossary import load_glossary
 from i18n_pipeline.checks import check_catalogs, check_po_file
-from i18n_pipeline.checks.runner import project_termbase
+from i18n_pipeline.checks.runner import checks_code, project_termbase
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
 from i18n_pipeline.findings import Severity
@@ -205,3 +205,10 @@ def test_a_missing_term_base_stops_the_check_instead_of_enforcing_nothing(
     err = capsys.readouterr().err
     assert str(project.termbase_file) in err
     assert "the term base is missing" in err
+
+
+def test_the_cached_findings_depend_on_files_that_exist() -> None:
+    """A module named in the checks' digest that has moved would no longer be hashed, and
+    findings of its old code would be reused (the stage folders moved six of them)."""
+    missing = [path for path in checks_code() if not path.is_file()]
+    assert not missing, missing

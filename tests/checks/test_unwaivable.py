@@ -11,7 +11,7 @@ from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.findings import Severity
 
 SAFETY = ("rst-syntax", "markup-parity", "block-structure", "unsafe-markup", "bidi-controls")
-MEANING = ("protected-term", "numbers", "dates", "link-text")
+MEANING = ("protected-term", "numbers", "dates", "link-text", "text-language")
 
 
 @pytest.mark.parametrize("check", SAFETY + MEANING)

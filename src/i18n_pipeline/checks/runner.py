@@ -24,6 +24,7 @@ from i18n_pipeline.checks import (  # noqa: F401
     numbers,
     proportions,
     term_base,
+    text_language,
     typography,
 )
 from i18n_pipeline.checks.catalog_checks import check_headers
@@ -49,6 +50,8 @@ CHECK_LIBRARIES = (
     "regex",
     "confusables",
     "pysbd",
+    "lingua-language-detector",
+    "py3langid",
 )
 
 
@@ -222,6 +225,30 @@ def check_catalogs(
     return check_snapshot(project, snapshot, fresh=fresh)
 
 
+def checks_code() -> list[Path]:
+    """The code and data the findings come from, besides the libraries: every module of
+    ``checks/``, its data files, and the modules of other stages that the checks read
+    with (a moved module must be named here again: a missing one would no longer be
+    hashed, and findings of the old code would be reused)."""
+    here = Path(__file__).parent
+    package = here.parent
+    return [
+        *here.glob("*.py"),
+        here / "length_ratios.json",
+        here / "cldr_quotes.json",
+        here / "serbian_forms.toml",
+        package / "audit" / "identify.py",
+        package / "config" / "languages.py",
+        package / "catalogs" / "catalog.py",
+        package / "catalogs" / "glossary.py",
+        package / "catalogs" / "termbase.py",
+        package / "text" / "bidi.py",
+        package / "text" / "skeleton.py",
+        package / "sphinxext" / "roles.py",
+        package / "findings.py",
+    ]
+
+
 def _checks_digest(
     glossary: tuple[str, ...], records: Mapping[str, str], termbase: TermBase
 ) -> str:
@@ -229,18 +256,8 @@ def _checks_digest(
     plural records of conf.py, the term base, and the libraries whose checks and data
     they use."""
     package = Path(__file__).parent.parent
-    code = [
-        *Path(__file__).parent.glob("*.py"),
-        Path(__file__).with_name("length_ratios.json"),
-        package / "findings.py",
-        package / "languages.py",
-        package / "catalog.py",
-        package / "glossary.py",
-        package / "termbase.py",
-        package / "bidi.py",
-        package / "skeleton.py",
-        package / "sphinxext" / "roles.py",
-    ]
     libraries = [f"{name} {version(name)}" for name in CHECK_LIBRARIES]
     plural_records = [f"{code}: {record}" for code, record in records.items()]
-    return files_digest(package, code, *libraries, *glossary, *plural_records, termbase.digest)
+    return files_digest(
+        package, checks_code(), *libraries, *glossary, *plural_records, termbase.digest
+    )

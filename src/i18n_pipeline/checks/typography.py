@@ -9,32 +9,11 @@ import re
 from collections.abc import Iterator
 
 from i18n_pipeline.checks.model import Context, Entry
+from i18n_pipeline.checks.quotes import quotation_marks
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import EMBEDDED_URI, HTML_TAG
-from i18n_pipeline.config.languages import Language
 from i18n_pipeline.findings import Severity
 
-#: CLDR's delimiters (common/main/<lang>.xml, <delimiters>: quotationStart, quotationEnd,
-#: alternateQuotationStart, alternateQuotationEnd). Babel does not carry them; it, hr,
-#: bg, el and ku are CLDR 42's as the machine's ICU 72 gives them (ulocdata_getDelimiter).
-#: A language without an entry is not judged, and a test names every configured one that
-#: has none: Pashto, for which CLDR has no delimiters of its own (only root's, inherited).
-CLDR_QUOTES = {
-    "de": "„“‚‘",
-    "en": "“”‘’",
-    "tr": "“”‘’",
-    "ar": "”“’‘",
-    "fa": "«»‹›",
-    "uk": "«»„“",
-    "ru": "«»„“",
-    "pl": "„”«»",
-    "ro": "„”«»",
-    "it": "«»“”",
-    "hr": "„“‚‘",
-    "bg": "„“„“",
-    "el": "«»“”",
-    "ku": "“”‘’",
-}
 #: Every character used as a double quotation mark somewhere (the single ones double
 #: as apostrophes and are not judged).
 DOUBLE_QUOTES = '"„“”«»‹›'
@@ -53,18 +32,18 @@ def _prose(text: str) -> str:
     return HTML_TAG.sub(" ", _LITERAL.sub(" ", EMBEDDED_URI.sub(" ", text)))
 
 
-def _quotes(lang: Language) -> str:
-    return CLDR_QUOTES.get(lang.code.split("_")[0].split("-")[0], "")
-
-
 @entry_check(Severity.WARNING)
 def check_quotation_marks(entry: Entry, context: Context) -> Iterator[tuple[str, str]]:
-    """Quotation marks as the language writes them (CLDR's delimiters)."""
-    allowed = _quotes(context.language)
-    if not allowed:
-        return
+    """Quotation marks as the language writes them (CLDR's delimiters, checks/quotes.py)."""
+    allowed = quotation_marks(context.language)
     wrong = sorted({c for c in _prose(entry.msgstr) if c in DOUBLE_QUOTES and c not in allowed})
-    if wrong:
+    if wrong and not allowed:
+        yield (
+            f"quotation marks {' '.join(wrong)} cannot be judged: checks/cldr_quotes.json has "
+            f"no CLDR marks for {context.language.english_name}",
+            "run 'python scripts/cldr_quotes.py' to add the language's marks from CLDR",
+        )
+    elif wrong:
         yield (
             f"quotation marks {' '.join(wrong)} are not {context.language.english_name} ones",
             f"write {allowed[0]}…{allowed[1]} (inside quotes: {allowed[2]}…{allowed[3]})",

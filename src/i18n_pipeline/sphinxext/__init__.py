@@ -7,7 +7,8 @@ phrases inside a translation (``roles``), names marked with the language they ar
 pronounced in (``names``), the German and the translation side by side
 (``parallel``), the declaration in Leichte Sprache (``easy_read``), where a
 translation comes from (``provenance``), the declaration as an accessible PDF
-(``pdf_link``), the locale-formatted date (``dates``) and the theme itself
+(``pdf_link``), the locale-formatted date (``dates``), sentences that end with a value
+ending in a full stop (``sentence``) and the theme itself
 (``theme``). What the site is (its languages, which documents get a PDF or a
 parallel page…) are the project's values in conf.py (:mod:`i18n_pipeline.config.values`).
 """
@@ -32,6 +33,7 @@ from i18n_pipeline.sphinxext import (
     pdf_link,
     provenance,
     roles,
+    sentence,
     switcher,
     theme,
 )
@@ -68,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     pdf_link.setup(app)
     provenance.setup(app)
     dates.setup(app)
+    sentence.setup(app)
     easy_read.setup(app)
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,6 +36,7 @@ from i18n_pipeline.config.languages import Language
 from i18n_pipeline.config.site_config import easy_read_source
 from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.dates import format_for_language, page_language
+from i18n_pipeline.sphinxext.sentence import sentence
 
 #: Its name in the switcher and on the start page, the same in every language.
 EASY_READ_NAME = "Leichte Sprache"
@@ -49,8 +50,8 @@ WHAT_A_PRUEFGRUPPE_DOES = (
 )
 UNCHECKED = ("Diesen Text hat noch keine Prüf-Gruppe geprüft.", *WHAT_A_PRUEFGRUPPE_DOES)
 CHECKED = (
-    "Eine Prüf-Gruppe hat diesen Text am {date} geprüft.",
-    "Die Prüf-Gruppe heißt: {by}.",
+    "Eine Prüf-Gruppe hat diesen Text am %(date)s geprüft.",
+    "Die Prüf-Gruppe heißt: %(by)s.",
     *WHAT_A_PRUEFGRUPPE_DOES,
 )
 
@@ -82,7 +83,7 @@ def check_note(check: Check | None, lang: Language) -> str:
     if check is None:
         return "\n".join(UNCHECKED)
     date = format_for_language(check.date, lang)
-    return "\n".join(CHECKED).format(date=date, by=check.by)
+    return sentence("\n".join(CHECKED), date=date, by=check.by)  # "e. V." ends once
 
 
 def _page_check(app: Sphinx) -> Check | None:
