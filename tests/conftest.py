@@ -46,14 +46,10 @@ def copy_project(target: Path) -> Project:
     return Project(REPO).copy_inputs(target)
 
 
-def quiet(_: str) -> None:
-    """Progress sink for builds inside tests."""
-
-
 def built_copy(target: Path) -> Project:
     """A copy of the project, checked, built and published."""
     project = copy_project(target)
-    build_site(project, progress=quiet)
+    build_site(project)
     return project
 
 
