@@ -257,7 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     root_after.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     for options in (parser, root_after):
         shown = options is parser
-        verbosity = options.add_mutually_exclusive_group()
+        # Hidden options in a mutually exclusive group break argparse's usage line (3.11).
+        verbosity = options.add_mutually_exclusive_group() if shown else options
         verbosity.add_argument(
             "-q",
             "--quiet",
