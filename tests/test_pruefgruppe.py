@@ -96,6 +96,7 @@ def test_the_note_names_the_group_and_the_day_in_german() -> None:
     ]
 
 
+@pytest.mark.reads_declaration
 def test_recording_a_check_changes_what_every_language_is_built_from(
     project_copy: Project,
 ) -> None:
@@ -111,6 +112,7 @@ def test_recording_a_check_changes_what_every_language_is_built_from(
     assert shared_inputs_digest(project_copy, config, THEME_DIR) != before
 
 
+@pytest.mark.reads_declaration
 def test_the_command_records_a_check_and_refuses_fewer_than_2_readers(
     project_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
