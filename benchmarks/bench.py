@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import shlex
 import shutil
@@ -45,6 +46,11 @@ BROWSER_STARTS_LIMIT = 1
 SAMPLE_INTERVAL_S = 0.25
 #: The audit's concurrencies compared, to choose the default from data.
 DEFAULT_AUDIT_CONCURRENCY = (1, 2, 4, 8)
+#: The audit's seconds per page may be at most this many times the floor's (issue 25).
+FLOOR_RATIO_LIMIT = 1.5
+#: Every WCAG 2.x success criterion of levels A and AA, as axe-core tags its rules.
+WCAG_2X_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+FLOOR_SCRIPT = Path(__file__).with_name("floor.cjs")
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,26 @@ class AuditConcurrency:
 
 
 @dataclass(frozen=True)
+class Floor:
+    """The least a browser audit of the site's pages costs here: one load and one axe run
+    with every WCAG 2.x A/AA rule per page, in one browser, at the audit's concurrency
+    (``benchmarks/floor.cjs``)."""
+
+    pages: int
+    concurrency: int
+    seconds: float
+
+    @property
+    def seconds_per_page(self) -> float:
+        return round(self.seconds / self.pages, 3)
+
+    def audit_ratio(self, rows: Sequence[AuditConcurrency]) -> float | None:
+        """The audit's seconds per page over the floor's, at the same concurrency."""
+        same = [row for row in rows if row.concurrency == self.concurrency]
+        return round(same[0].seconds_per_page / self.seconds_per_page, 2) if same else None
+
+
+@dataclass(frozen=True)
 class PdfCost:
     """What printing the PDFs costs, measured apart from the runs (see measure_pdfs)."""
 
@@ -142,6 +168,7 @@ class BenchReport:
     audit_concurrency: list[AuditConcurrency]
     languages: LanguageCost | None = None
     growth_failure: Run | None = None  # the growth run that failed; the sizes after it were not run
+    floor: Floor | None = None
 
     @property
     def ratios(self) -> dict[str, float]:
@@ -159,7 +186,9 @@ class BenchReport:
     def met(self) -> dict[str, bool]:
         ratios = self.ratios
         pipeline_runs = [name for name in self.browser_starts if name != "naive"]
+        audit_vs_floor = self.floor.audit_ratio(self.audit_concurrency) if self.floor else None
         return {key: ratios[key] <= TARGETS[key] for key in TARGETS} | {
+            "audit_vs_floor": audit_vs_floor is not None and audit_vs_floor <= FLOOR_RATIO_LIMIT,
             "peak_memory": self.peak_mib <= PEAK_MEMORY_LIMIT_MIB,
             "one_browser_per_audit": all(
                 self.browser_starts[name] <= BROWSER_STARTS_LIMIT for name in pipeline_runs
@@ -201,6 +230,16 @@ class BenchReport:
             ],
             "audit_concurrency": [row.as_json() for row in self.audit_concurrency],
             "growth_failure": asdict(self.growth_failure) if self.growth_failure else None,
+            "floor": (
+                asdict(self.floor)
+                | {
+                    "seconds_per_page": self.floor.seconds_per_page,
+                    "audit_vs_floor": self.floor.audit_ratio(self.audit_concurrency),
+                    "limit": FLOOR_RATIO_LIMIT,
+                }
+                if self.floor
+                else None
+            ),
         }
 
 
@@ -404,6 +443,53 @@ def measure_audit_concurrency(
     return rows
 
 
+def measure_floor(site: Path, work: Path, env: dict[str, str], concurrency: int) -> Floor:
+    """The floor on a copy of ``site``'s pages (no PDFs), in the audit's own browser and
+    Node environment (see :class:`Floor`)."""
+    from i18n_pipeline.audit.browser import LAUNCH_ARGS
+    from i18n_pipeline.audit.server import serve
+
+    sample = work / "floor-sample"
+    count = audit_sample(site, sample)
+    node = ensure_node_environment(Path(env[CACHE_VARIABLE]))
+    real_browser = find_browser({k: v for k, v in env.items() if k != BROWSER_VARIABLE})
+    pages = sorted(p.relative_to(sample).as_posix() for p in sample.rglob("*.html"))
+    print(f"floor: {count} pages, one load and one axe run each ...", flush=True)
+    with serve(sample) as base_url:
+        config = {
+            "executablePath": str(real_browser),
+            "args": list(LAUNCH_ARGS),
+            "urls": [f"{base_url}/{page}" for page in pages],
+            "tags": WCAG_2X_A_AA,
+            "concurrency": concurrency,
+        }
+        write_json(work / "floor.json", config)
+        script = node.app_dir / FLOOR_SCRIPT.name
+        shutil.copy2(FLOOR_SCRIPT, script)
+        done = subprocess.run(
+            [str(node.node), str(script), str(work / "floor.json")],
+            cwd=node.app_dir,
+            env=node.environ(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if done.returncode != 0:
+        raise PipelineError(
+            f"the floor measurement failed: {done.stderr.strip()[-500:]}",
+            hint="run tox -e doctor: the browser and the Node environment must work",
+        )
+    measured = json.loads(done.stdout)
+    return Floor(int(measured["pages"]), concurrency, round(float(measured["seconds"]), 2))
+
+
+def audit_default_concurrency() -> int:
+    """The concurrency the audit chooses on this machine when none is given."""
+    from i18n_pipeline.audit.run import AuditSettings
+
+    return AuditSettings(Path(), Path()).workers
+
+
 def bench_environment(
     project: Project, work: Path, audit: bool
 ) -> tuple[dict[str, str], BrowserStartLog | None]:
@@ -479,6 +565,7 @@ def run_benchmark(
         concurrency = (
             measure_audit_concurrency(site, audit_concurrency, work, env, starts) if audit else []
         )
+        floor = measure_floor(site, work, env, audit_default_concurrency()) if audit else None
         growth_rows = []
         growth_failure = None
         for pages in growth:
@@ -515,6 +602,7 @@ def run_benchmark(
         audit_concurrency=concurrency,
         languages=languages,
         growth_failure=growth_failure,
+        floor=floor,
     )
 
 
@@ -629,6 +717,18 @@ def format_report(report: BenchReport) -> str:
         )
     if report.audit_concurrency:
         lines += ["", format_audit_concurrency(report.audit_concurrency)]
+    if report.floor:
+        floor = report.floor
+        ratio_to_floor = floor.audit_ratio(report.audit_concurrency)
+        lines.append(
+            f"\nfloor (one load + one axe run, WCAG 2.x A/AA, concurrency {floor.concurrency}): "
+            f"{floor.seconds_per_page:.3f} s a page over {floor.pages} pages; the audit "
+            + (
+                f"{ratio_to_floor:.2f} x the floor (target <= {FLOOR_RATIO_LIMIT})"
+                if ratio_to_floor is not None
+                else "was not timed at that concurrency"
+            )
+        )
     return "\n".join(lines)
 
 

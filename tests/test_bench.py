@@ -10,15 +10,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from benchmarks.bench import (
+    AuditConcurrency,
     BenchReport,
+    Floor,
     GrowthRow,
     Run,
+    bench_environment,
     format_report,
     measure_cycle,
+    measure_floor,
     write_report,
 )
 
+from conftest import REPO
 from i18n_pipeline.project import Project
 
 
@@ -81,3 +87,39 @@ def test_a_cycle_stops_at_its_first_failed_run_and_edits_nothing(example_copy: P
 
     assert [(r.name, r.exit_code != 0) for r in runs] == [("t_cold", True)]
     assert po_file.read_bytes() == before  # the one-msgstr edit is for a warm site only
+
+
+def test_the_audit_is_judged_against_the_floor_at_the_same_concurrency() -> None:
+    rows = [
+        AuditConcurrency(1, 10, run("audit_concurrency_1", 20.0)),  # 2.0 s a page
+        AuditConcurrency(8, 10, run("audit_concurrency_8", 9.0)),  # 0.9 s a page
+    ]
+    near = report(audit_concurrency=rows, floor=Floor(pages=10, concurrency=8, seconds=7.0))
+    far = report(audit_concurrency=rows, floor=Floor(pages=10, concurrency=1, seconds=7.0))
+
+    assert near.floor is not None and near.floor.audit_ratio(rows) == 1.29
+    assert near.met["audit_vs_floor"] is True
+    assert far.met["audit_vs_floor"] is False  # 2.0 s against 0.7 s: 2.86 x
+    assert "the audit 1.29 x the floor (target <= 1.5)" in format_report(near)
+    assert report().met["audit_vs_floor"] is False  # no floor measured: not met
+
+
+@pytest.mark.slow
+def test_the_floor_is_measured_in_the_audits_browser(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for name in ("a", "b", "c"):
+        page = site / "de" / f"{name}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f'<!DOCTYPE html><html lang="de"><head><title>{name}</title></head>'
+            f"<body><main><h1>{name}</h1><p>Text.</p></main></body></html>",
+            encoding="utf-8",
+        )
+    (site / "de" / "a.pdf").write_bytes(b"%PDF-1.7")  # no browser checks a PDF
+    env, _ = bench_environment(Project(REPO), tmp_path / "work", audit=True)
+    (tmp_path / "work").mkdir(exist_ok=True)
+
+    floor = measure_floor(site, tmp_path / "work", env, concurrency=2)
+
+    assert (floor.pages, floor.concurrency) == (3, 2)
+    assert 0 < floor.seconds_per_page < 60

@@ -12,7 +12,7 @@ import pytest
 from conftest import parse
 from i18n_pipeline.build.app import run_sphinx
 from i18n_pipeline.cache.fingerprint import shared_inputs_digest
-from i18n_pipeline.catalogs.pruefgruppe import current_check, record_check, record_file
+from i18n_pipeline.catalogs.pruefgruppe import current_check, record_check
 from i18n_pipeline.checks.easy_read import check_easy_read
 from i18n_pipeline.cli import main
 from i18n_pipeline.config.languages import language
@@ -24,6 +24,13 @@ from i18n_pipeline.sphinxext.theme import THEME_DIR
 DAY = dt.date(2027, 1, 15)
 
 
+def record_of(project: Project) -> Path:
+    """Where conf.py's site_easy_read_record says the project's checks are recorded."""
+    record = project.easy_read_record_file
+    assert record is not None
+    return record
+
+
 @pytest.fixture
 def page(tmp_path: Path) -> Path:
     source = tmp_path / "source" / "leichte-sprache.rst"
@@ -33,7 +40,7 @@ def page(tmp_path: Path) -> Path:
 
 
 def test_no_page_is_checked_until_a_check_is_recorded(page: Path) -> None:
-    record = record_file(page.parents[1])
+    record = page.parents[1] / "reviews" / "leichte-sprache.json"
     assert current_check(record, page) is None
 
     record_check(record, page, "Prüfgruppe Beispiel-Stadt", DAY, readers=3)
@@ -46,7 +53,7 @@ def test_no_page_is_checked_until_a_check_is_recorded(page: Path) -> None:
 def test_an_edit_after_the_check_makes_the_page_unchecked_and_undoing_it_checked_again(
     page: Path,
 ) -> None:
-    record = record_file(page.parents[1])
+    record = page.parents[1] / "reviews" / "leichte-sprache.json"
     record_check(record, page, "Prüfgruppe Beispiel-Stadt", DAY, readers=2)
     checked = page.read_text(encoding="utf-8")
 
@@ -58,7 +65,7 @@ def test_an_edit_after_the_check_makes_the_page_unchecked_and_undoing_it_checked
 
 
 def test_a_check_needs_a_named_group_of_at_least_2_readers(page: Path) -> None:
-    record = record_file(page.parents[1])
+    record = page.parents[1] / "reviews" / "leichte-sprache.json"
     with pytest.raises(UsageError, match="name"):
         record_check(record, page, "  ", DAY, readers=3)
     with pytest.raises(UsageError, match="at least 2"):
@@ -67,7 +74,7 @@ def test_a_check_needs_a_named_group_of_at_least_2_readers(page: Path) -> None:
 
 
 def test_an_unreadable_record_is_an_error_not_an_unchecked_page(page: Path) -> None:
-    record = record_file(page.parents[1])
+    record = page.parents[1] / "reviews" / "leichte-sprache.json"
     record.parent.mkdir()
     record.write_text('{"checks": {"abc": {"by": "X"}}}', encoding="utf-8")
     with pytest.raises(CatalogSyntaxError, match="Prüfgruppe record"):
@@ -100,10 +107,10 @@ def test_the_note_names_the_group_and_the_day_in_german() -> None:
 def test_recording_a_check_changes_what_every_language_is_built_from(
     project_copy: Project,
 ) -> None:
-    config = {"site_easy_read_record": str(record_file(project_copy.root))}
+    config = {"site_easy_read_record": str(record_of(project_copy))}
     before = shared_inputs_digest(project_copy, config, THEME_DIR)
     record_check(
-        record_file(project_copy.root),
+        record_of(project_copy),
         project_copy.source_dir / "leichte-sprache.rst",
         "Prüfgruppe Beispiel-Stadt",
         DAY,
@@ -120,13 +127,11 @@ def test_the_command_records_a_check_and_refuses_fewer_than_2_readers(
     args = ["--root", root, "pruefgruppe", "--by", "Prüfgruppe Beispiel-Stadt", "--date"]
 
     assert main([*args, "2027-01-15", "--readers", "1"]) == ExitCode.USAGE
-    assert not record_file(project_copy.root).exists()
+    assert not record_of(project_copy).exists()
 
     assert main([*args, "2027-01-15", "--readers", "3"]) == 0
     assert "recorded that Prüfgruppe Beispiel-Stadt (3 readers)" in capsys.readouterr().out
-    [check] = json.loads(record_file(project_copy.root).read_text(encoding="utf-8"))[
-        "checks"
-    ].values()
+    [check] = json.loads(record_of(project_copy).read_text(encoding="utf-8"))["checks"].values()
     assert check == {"by": "Prüfgruppe Beispiel-Stadt", "date": "2027-01-15", "readers": 3}
 
 
@@ -146,7 +151,7 @@ def test_the_page_says_who_checked_it_until_it_is_edited(
     page = project_copy.source_dir / "leichte-sprache.rst"
     assert _note(project_copy, tmp_path / "before").startswith("Diesen Text hat noch keine")
 
-    record_check(record_file(project_copy.root), page, "Prüfgruppe Beispiel-Stadt", DAY, 3)
+    record_check(record_of(project_copy), page, "Prüfgruppe Beispiel-Stadt", DAY, 3)
     checked = _note(project_copy, tmp_path / "checked")
     assert checked.startswith("Eine Prüf-Gruppe hat diesen Text am 15. Januar 2027 geprüft.")
     assert "Die Prüf-Gruppe heißt: Prüfgruppe Beispiel-Stadt." in checked
@@ -157,7 +162,7 @@ def test_the_page_says_who_checked_it_until_it_is_edited(
 
 @pytest.mark.slow
 def test_the_published_page_says_no_pruefgruppe_has_checked_it(built_project: Project) -> None:
-    assert not record_file(built_project.root).exists(), "nobody has recorded a check"
+    assert not record_of(built_project).exists(), "nobody has recorded a check"
     main_element = parse(built_project.site_dir / "de" / "leichte-sprache.html").find(".//main")
     first, note = main_element.xpath(".//section/*[self::p or self::div]")[:2]
     assert first.text_content() == "Hier steht die Berliner Erklärung in Leichter Sprache."

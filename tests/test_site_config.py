@@ -71,6 +71,12 @@ def test_defaults_are_the_extensions_the_source_language_is_the_first(tmp_path: 
     assert (site.pdfs, site.parallel_pages, site.easy_read) == ({}, {}, "")
     assert site.root_doc == "index"
     assert Project(root).glossary_file == root / "glossary.txt"  # relative to conf.py
+    assert Project(root).easy_read_record_file is None  # no Prüfgruppe record by default
+
+
+def test_the_pruefgruppe_record_is_where_conf_py_names_it(tmp_path: Path) -> None:
+    root = _conf(tmp_path, GERMAN_ENGLISH + 'site_easy_read_record = "checks/lies.json"\n')
+    assert Project(root).easy_read_record_file == root / "checks" / "lies.json"
 
 
 def test_sphinxs_type_check_refuses_a_list_of_languages(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from lxml import html
 from conftest import EXAMPLE_SITE, copy_example
 from i18n_pipeline.build.landing import render_landing_page
 from i18n_pipeline.build.site_pages import site_pages
+from i18n_pipeline.catalogs.readability import page_text
 from i18n_pipeline.errors import ConfigurationError
 
 
@@ -82,3 +83,13 @@ def test_a_project_without_its_start_page_text_is_refused_naming_the_file(tmp_pa
     assert raised.value.path == project.conf_dir / "conf.py"
     assert "start-easy-read.html" in raised.value.message
     assert "templates_path" in raised.value.hint
+
+
+@pytest.mark.parametrize(
+    "content", ["", "<!DOCTYPE html>", "<html><body><p>no main</p></body></html>"]
+)
+def test_a_page_without_main_content_has_no_text_to_measure(tmp_path: Path, content: str) -> None:
+    """A shard's page is untrusted: an empty one is measured as empty, not a crash."""
+    page = tmp_path / "page.html"
+    page.write_text(content, encoding="utf-8")
+    assert page_text(page) == ""

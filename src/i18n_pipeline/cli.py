@@ -117,11 +117,21 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_reviews(args: argparse.Namespace) -> int:
+    """A merge request's commits: no review or trust statement forged by the translator."""
+    from i18n_pipeline.checks.command import print_findings
+    from i18n_pipeline.checks.review_guard import guard_reviews
+
+    project = _project(args)
+    errors = print_findings(guard_reviews(project.root, args.base, args.head))
+    return ExitCode.FINDINGS if errors else ExitCode.OK
+
+
 def cmd_pruefgruppe(args: argparse.Namespace) -> int:
     """A Prüfgruppe's check of the Leichte Sprache page, recorded by the person who saw it."""
     import datetime as dt
 
-    from i18n_pipeline.catalogs.pruefgruppe import record_check, record_file
+    from i18n_pipeline.catalogs.pruefgruppe import record_check
     from i18n_pipeline.config.site_config import easy_read_source
 
     project = _project(args)
@@ -136,8 +146,13 @@ def cmd_pruefgruppe(args: argparse.Namespace) -> int:
             path=source,
             hint="restore it from the repository",
         )
+    path = project.easy_read_record_file
+    if path is None:
+        raise UsageError(
+            "this project records no Prüfgruppe check",
+            hint="name the record's file in conf.py: site_easy_read_record",
+        )
     with project_lock(project, exclusive=True):
-        path = record_file(project.root)
         check = record_check(path, source, args.by, dt.date.fromisoformat(args.date), args.readers)
     print(
         f"recorded that {check.by} ({check.readers} readers) checked "
@@ -229,7 +244,7 @@ def cmd_assemble(args: argparse.Namespace) -> int:
 
     project = _project(args)
     _preflight(project)
-    return run_assemble(project, args.shards)
+    return run_assemble(project, args.shards, reaudit=args.reaudit)
 
 
 class CommandLine(argparse.ArgumentParser):
@@ -322,6 +337,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="verify one shard per language, assemble the site, audit and publish it",
     )
     assemble.add_argument("shards", nargs="+", type=Path, metavar="DIR", help="shard directories")
+    assemble.add_argument(
+        "--reaudit",
+        action="store_true",
+        help="audit every page again instead of taking the shards' audit results",
+    )
     assemble.set_defaults(func=cmd_assemble)
 
     command(
@@ -352,6 +372,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="only these documents (their names in source/; sphinx: the page chrome)",
     )
     review.set_defaults(func=cmd_review)
+
+    verify_reviews = command(
+        "verify-reviews",
+        help="refuse commits that mark reviews or reword trust statements without a "
+        "reviewer's signature, or in the same change as the translation",
+    )
+    verify_reviews.add_argument(
+        "--base", required=True, help="the revision the change starts from (a merge base)"
+    )
+    verify_reviews.add_argument("--head", default="HEAD", help="the change's last commit")
+    verify_reviews.set_defaults(func=cmd_verify_reviews)
 
     pruefgruppe = command(
         "pruefgruppe",

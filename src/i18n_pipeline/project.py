@@ -71,6 +71,13 @@ class Project:
     def conf_dir(self) -> Path:
         return self.root
 
+    def documents(self) -> frozenset[str]:
+        """Every document of the source, as Sphinx names it (``index``, ``a/b``)."""
+        return frozenset(
+            path.relative_to(self.source_dir).with_suffix("").as_posix()
+            for path in self.source_dir.rglob("*.rst")
+        )
+
     @property
     def source_dir(self) -> Path:
         return self.root / "source"
@@ -89,6 +96,13 @@ class Project:
         """conf.py's ``site_termbase``: the key terms and their approved renderings (TBX),
         which the check enforces; None where the project keeps none."""
         return self.conf_dir / self.config.termbase if self.config.termbase else None
+
+    @property
+    def easy_read_record_file(self) -> Path | None:
+        """conf.py's ``site_easy_read_record``: where a Prüfgruppe's check of the Leichte
+        Sprache page is recorded; None where the project keeps no record."""
+        record = self.config.easy_read_record
+        return self.conf_dir / record if record else None
 
     @property
     def build_dir(self) -> Path:

@@ -35,10 +35,6 @@ class Check:
     readers: int  # how many Prüferinnen and Prüfer read it
 
 
-def record_file(root: Path) -> Path:
-    return root / "reviews" / "leichte-sprache.json"
-
-
 def source_digest(source: Path) -> str:
     """The page's identity for a check: every byte of its source."""
     return hashlib.sha256(source.read_bytes()).hexdigest()[:32]

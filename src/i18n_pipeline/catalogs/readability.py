@@ -65,7 +65,8 @@ class Readability:
 
 def page_text(path: Path) -> str:
     """The readable text of the page's main content, one sentence per block at least."""
-    main = html.parse(str(path)).find(".//main")
+    root = html.parse(str(path)).getroot()  # None for a page without an element
+    main = None if root is None else root.find(".//main")
     if main is None:
         return ""
     blocks = []

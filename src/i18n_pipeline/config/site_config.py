@@ -45,6 +45,7 @@ class SiteConfig:
     glossary: str  # as conf.py names it: absolute, or relative to conf.py
     termbase: str  # the TBX term base, as conf.py names it, or "" for none
     easy_read: str  # the document in Leichte Sprache, or ""
+    easy_read_record: str  # the Prüfgruppe's record, as conf.py names it, or ""
     accessibility_statement: str  # the document every footer links, or ""
     pdfs: Mapping[str, str]  # document → its PDF's file name
     parallel_pages: Mapping[str, str]  # document → its parallel page's name
@@ -63,6 +64,7 @@ class SiteConfig:
             glossary=str(config.site_glossary),
             termbase=str(config.site_termbase),
             easy_read=str(config.site_easy_read),
+            easy_read_record=str(config.site_easy_read_record),
             accessibility_statement=str(config.site_accessibility_statement),
             pdfs=dict(config.site_pdfs),
             parallel_pages=dict(config.site_parallel_pages),

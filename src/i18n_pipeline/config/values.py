@@ -85,6 +85,14 @@ SITE_VALUES = (
         "the document in Leichte Sprache, built in the source language only; '' for none",
     ),
     SiteValue(
+        "site_easy_read_record",
+        "",
+        "html",
+        frozenset({str}),
+        "where a Prüfgruppe's check of the Leichte Sprache page is recorded (absolute, or "
+        "relative to conf.py); '' for none: the page says it is unchecked",
+    ),
+    SiteValue(
         "site_accessibility_statement",
         "",
         "html",

@@ -36,7 +36,8 @@ from i18n_pipeline.project import Project
 log = logging.getLogger(__name__)
 
 #: What a run needs the machine for: build (gettext), pdf (Pango, fonts), audit
-#: (browser, Node) and the test suite's extras (git and rsync for gitlab-ci-local).
+#: (browser, Node) and the test suite's extras (git and rsync for gitlab-ci-local,
+#: ssh-keygen for signed reviews).
 Purpose = Literal["build", "pdf", "audit", "tests"]
 SITE: frozenset[Purpose] = frozenset({"build", "pdf", "audit"})
 EVERYTHING: frozenset[Purpose] = frozenset({"build", "pdf", "audit", "tests"})
@@ -84,6 +85,15 @@ def survey(
         ("audit", _node),
         ("tests", lambda: _command("git", "git (the scale-out test's gitlab-ci-local)", "tests")),
         ("tests", lambda: _command("rsync", "rsync (gitlab-ci-local copies with it)", "tests")),
+        (
+            "tests",
+            lambda: _command(
+                "ssh-keygen",
+                "ssh-keygen (signed reviews: git's SSH signatures)",
+                "tests",
+                "openssh-client",
+            ),
+        ),
     ]
     found: list[Requirement] = []
     for purpose, probe in probes:

@@ -33,13 +33,14 @@ from i18n_pipeline.build.release import (
 )
 from i18n_pipeline.catalogs.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.catalogs.stats import collect_stats, write_stats_json
-from i18n_pipeline.checks.command import write_checks_report
 from i18n_pipeline.errors import ShardError
 from i18n_pipeline.jobs.shard import (
     MANIFEST,
     Shard,
     ShardManifest,
+    copy_pages,
     export_audit_results,
+    file_digests,
     import_audit_results,
     read_shard,
     verify_shards,
@@ -107,7 +108,12 @@ def run_shard(
                 # Last: a shard.json says that everything above passed.
                 status = built.results[0].status
                 manifest = ShardManifest(
-                    lang.code, built.shared, built.fingerprints[lang.code], status, seconds
+                    lang.code,
+                    built.shared,
+                    built.fingerprints[lang.code],
+                    status,
+                    seconds,
+                    file_digests(out),
                 )
                 write_manifest(out, manifest)
         except BaseException:
@@ -123,24 +129,32 @@ def run_shard(
     return 0
 
 
-def run_assemble(project: Project, directories: list[Path]) -> int:
-    """Verify the shards, assemble the site from them and publish it as ``site`` does."""
+def run_assemble(project: Project, directories: list[Path], *, reaudit: bool = False) -> int:
+    """Verify the shards, assemble the site from them and publish it as ``site`` does.
+
+    With ``reaudit``, the shards' audit results are not taken: every page is audited
+    here (a shard job could forge its own pages' result, docs/maintainers.md).
+    """
     steps = Steps(5)
     with project_lock(project, exclusive=True):
         steps.next(f"verify {len(directories)} shard(s) against this checkout")
-        shards = [read_shard(directory, project.config) for directory in directories]
+        documents = project.documents()
+        shards = [read_shard(directory, project.config, documents) for directory in directories]
         snapshot = take_snapshot(project, project.config.translations)
         snapshot.require_readable()
         languages = project.config.languages
         config, base_url = read_configuration(project)  # one Sphinx start for both
         shared, expected = input_digests(project, snapshot, languages, config)
         verify_shards(shards, shared, expected)
+        # The PO checks again, on this checkout's files: a shard's own report is not trusted.
+        translations = project.config.translations
+        check_inputs(project, translations, False, project.reports_dir, snapshot=snapshot)
         by_language = {shard.language: shard for shard in shards}
         print(f"{len(shards)} shard(s), one per language, all built from inputs {shared[:12]}…")
 
         steps.next("assemble: every language's pages, start page, sitemap, status pages")
         ordered = [by_language[lang.code] for lang in languages]
-        release = _assemble_release(project, ordered, snapshot, expected, base_url)
+        release = _assemble_release(project, ordered, snapshot, expected, base_url, reaudit)
         try:
             steps.next("output check (script, links, files, security policy)")
             output_check(project, release.path, release.base_url)
@@ -156,6 +170,7 @@ def _assemble_release(
     snapshot: Snapshot,
     fingerprints: dict[str, str],
     base_url: str,
+    reaudit: bool,
 ) -> Release:
     """A release of the shards' pages (in the order of the languages) and the pages that
     span languages; the checks' findings merged into ``checks.json`` and the shards'
@@ -164,17 +179,11 @@ def _assemble_release(
     release = new_release_dir(project)
     try:
         for shard in shards:
-            shutil.copytree(shard.pages, release / shard.language)
+            copy_pages(shard, release / shard.language)
         stats = collect_stats(project, snapshot=snapshot)
         readability = write_site_pages(release, languages, base_url, stats, project)
-        # The one-machine order: every translation's findings, then the Leichte Sprache page's.
-        ordered = [*shards[1:], shards[0]]
-        write_checks_report(
-            [finding for shard in ordered for finding in shard.findings()],
-            project.reports_dir / "checks.json",
-        )
         results_dir = AuditSettings(release, project.cache_dir).results_dir
-        imported = sum(import_audit_results(shard, results_dir) for shard in shards)
+        imported = 0 if reaudit else sum(import_audit_results(s, results_dir) for s in shards)
     except BaseException:
         discard(release)
         raise

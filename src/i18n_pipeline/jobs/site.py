@@ -145,13 +145,15 @@ def check_inputs(
     reports_dir: Path,
     *,
     easy_read: bool = True,
+    snapshot: Snapshot | None = None,
 ) -> Snapshot:
-    """Read the languages' PO files once and check them, and the Leichte Sprache page
-    (German only: ``easy_read``); ``checks.json`` goes to ``reports_dir``.
+    """Read the languages' PO files once (unless ``snapshot`` has them) and check them, and
+    the Leichte Sprache page (German only: ``easy_read``); ``checks.json`` goes to
+    ``reports_dir``.
 
     The snapshot, if nothing is wrong; else an error naming the first problem.
     """
-    snapshot = take_snapshot(project, languages)
+    snapshot = snapshot or take_snapshot(project, languages)
     findings = check_snapshot(project, snapshot, fresh=fresh)
     findings += check_easy_read_page(project) if easy_read else []
     write_checks_report(findings, reports_dir / "checks.json")

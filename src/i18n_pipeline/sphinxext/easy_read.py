@@ -90,7 +90,7 @@ def _page_check(app: Sphinx) -> Check | None:
     if not record:
         return None
     source = Path(app.srcdir) / easy_read_source(app.config.site_easy_read)
-    return current_check(Path(record), source)
+    return current_check(Path(app.confdir) / record, source)  # relative to conf.py
 
 
 def lay_out_for_easy_reading(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -142,8 +142,6 @@ def easy_read_values(app: Sphinx, pagename: str, doctree: nodes.document | None)
 
 
 def setup(app: Sphinx) -> None:
-    # The Prüfgruppe's record (pruefgruppe.record_file); "": none, the page is unchecked.
-    app.add_config_value("site_easy_read_record", "", "html", types=frozenset({str}))
     app.connect("config-inited", leave_out_of_translations)
     provide(app, easy_read_values)
     app.connect("doctree-resolved", lay_out_for_easy_reading)
