@@ -12,7 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import SITE, edit_entry, parse, quiet, replace_in_msgstr
+from conftest import SITE, edit_entry, parse, replace_in_msgstr
 from i18n_pipeline.audit.pdf_checks import check_pdf, printed_text
 from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
@@ -256,7 +256,7 @@ def test_every_language_has_its_pdf_linked_from_every_page(built_project: Projec
 
 def test_only_the_edited_language_is_printed_again(project_copy: Project) -> None:
     """An unchanged language's directory, PDF included, is reused by hard links."""
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
     before = {
         code: (project_copy.site_dir / code / PDF_NAME).stat().st_ino for code in ("de", "fa")
     }
@@ -264,7 +264,7 @@ def test_only_the_edited_language_is_printed_again(project_copy: Project) -> Non
         project_copy, "fa", "Jetzt gilt es", replace_in_msgstr("مدرن", "نوین")
     )  # both: modern
 
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
 
     assert (project_copy.site_dir / "de" / PDF_NAME).stat().st_ino == before["de"]
     assert (project_copy.site_dir / "fa" / PDF_NAME).stat().st_ino != before["fa"]

@@ -74,35 +74,40 @@ def test_the_bidi_marks_a_right_to_left_page_needs_pass() -> None:
     assert page_problems(PAGE, _page(body), HOSTS) == []
 
 
-def test_a_bidi_control_the_german_source_has_may_be_shown(project_copy: Project) -> None:
+def test_a_bidi_control_the_german_source_has_may_be_shown(example_copy: Project) -> None:
     page = _page("<p>\u2067\u05e9\u05dc\u05d5\u05dd\u2069</p>")
     assert page_problems(PAGE, page, HOSTS)
-    index = project_copy.source_dir / "index.rst"
+    index = example_copy.source_dir / "index.rst"
     index.write_text(
         index.read_text(encoding="utf-8") + "\n\u2067\u05e9\u2069 \u2067\u05dd\u2069\n",
         encoding="utf-8",
     )
 
-    assert source_controls(project_copy) == {"\u2067", "\u2069"}
-    assert page_problems(PAGE, page, HOSTS, source_controls(project_copy)) == []
+    assert source_controls(example_copy) == {"\u2067", "\u2069"}
+    assert page_problems(PAGE, page, HOSTS, source_controls(example_copy)) == []
 
 
-def test_the_hosts_allowed_are_those_the_german_source_links_to(project_copy: Project) -> None:
-    hosts = allowed_hosts(project_copy, "https://example.org/berliner-erklaerung/")
-    assert hosts == {"www.schlichtungsstelle-bgg.de", "example.org"}
+def test_the_hosts_allowed_are_those_the_german_source_links_to(example_copy: Project) -> None:
+    index = example_copy.source_dir / "index.rst"
+    link = "\nDie `Stadt Musterstadt <https://www.musterstadt.example/>`_ informiert.\n"
+    index.write_text(index.read_text(encoding="utf-8") + link, encoding="utf-8")
+
+    hosts = allowed_hosts(example_copy, "https://example.org/aushang/")
+
+    assert hosts == {"www.musterstadt.example", "example.org"}
 
 
 def test_a_copied_file_that_is_not_from_source_is_refused(
-    tmp_path: Path, project_copy: Project
+    tmp_path: Path, example_copy: Project
 ) -> None:
     site = tmp_path / "site"
     (site / "en" / "_downloads" / "abc").mkdir(parents=True)
     (site / "en" / "_downloads" / "abc" / "secret.txt").write_text("secret")
     (site / "en" / "_downloads" / "abc" / "index.rst").write_bytes(
-        (project_copy.source_dir / "index.rst").read_bytes()
+        (example_copy.source_dir / "index.rst").read_bytes()
     )
 
-    problems = verify_site(site, project_copy, "")
+    problems = verify_site(site, example_copy, "")
 
     assert [(str(p.path), p.rule) for p in problems] == [
         ("en/_downloads/abc/secret.txt", "output-copied-file")

@@ -56,7 +56,7 @@ def findings(site: Path, pages: dict[str, tuple[str, str]]) -> dict[str, set[str
         language_only=True,
         languages=SiteLanguages(languages=("de", "en", "fa"), expected=expected),
     )
-    result = audit_site(settings, progress=lambda _: None)
+    result = audit_site(settings)
     return {r.relative: {issue.rule for issue in r.issues} for r in result.pages}
 
 

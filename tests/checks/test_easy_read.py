@@ -88,6 +88,7 @@ def test_every_rule_cites_the_netzwerk_and_the_din_spec() -> None:
         assert "DIN SPEC 33429" in rule.source
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_check_command_checks_the_page_and_fails_on_a_broken_sentence(
     project_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import SITE
+from conftest import EXAMPLE_SITE, SITE, copy_example
 from i18n_pipeline.catalogs.glossary import load_glossary
 from i18n_pipeline.checks import check_catalogs, check_po_file
 from i18n_pipeline.checks.runner import checks_code, project_termbase
@@ -98,6 +97,7 @@ def test_injected_javascript_link_is_an_error_naming_the_scheme() -> None:
     assert "javascript" in unsafe.message
 
 
+@pytest.mark.slow  # the declaration's content; tox -e check gates it too
 def test_committed_translations_pass_with_zero_errors() -> None:
     findings = check_catalogs(Project(REPO))
     errors = [f.as_text() for f in findings if f.severity is Severity.ERROR]
@@ -112,21 +112,18 @@ def test_every_po_file_of_every_language_is_checked(tmp_path: Path) -> None:
 
     headers = {f.path for f in check_catalogs(project) if f.rule == "gettext-header"}
 
-    expected = {po for lang in SITE.translations for po in project.po_files(lang.code)}
-    assert headers == expected and len(expected) == 3 * len(SITE.translations)
+    expected = {po for lang in EXAMPLE_SITE.translations for po in project.po_files(lang.code)}
+    assert headers == expected and len(expected) == 3 * len(EXAMPLE_SITE.translations)
 
 
 def _project_with_broken_po(tmp_path: Path) -> tuple[Project, Path]:
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
-    for name in ("glossary.txt", "termbase.tbx", "conf.py"):
-        shutil.copy2(REPO / name, root / name)
-    shutil.copytree(REPO / "source", root / "source")
-    broken = root / "locales" / "tr" / "LC_MESSAGES" / "index.po"
-    broken.write_text(
-        broken.read_text(encoding="utf-8").replace("yüzde 30", "yüzde 40"), encoding="utf-8"
-    )
-    return Project(root), broken
+    """A copy of examples/aushang (de, en, ar) whose English index.po changes a time."""
+    project = copy_example(tmp_path / "project")
+    broken = project.po_file("en", "index")
+    text = broken.read_text(encoding="utf-8")
+    assert "from 14:00 to 18:00" in text
+    broken.write_text(text.replace("from 14:00 to 18:00", "from 15:00 to 18:00"), encoding="utf-8")
+    return project, broken
 
 
 def test_command_prints_file_line_and_check_and_fails(
@@ -138,7 +135,7 @@ def test_command_prints_file_line_and_check_and_fails(
 
     out = capsys.readouterr().out
     assert code == 1
-    assert re.search(rf"{re.escape(str(broken))}:\d+: error: .*30.* \(numbers\)", out)
+    assert re.search(rf"{re.escape(str(broken))}:\d+: error: .*14.* \(numbers\)", out)
     assert "what to do:" in out
 
 
@@ -147,7 +144,7 @@ def test_command_json_format_is_machine_readable(
 ) -> None:
     project, broken = _project_with_broken_po(tmp_path)
 
-    code = main(["check", "--root", str(project.root), "--format", "json", "tr"])
+    code = main(["check", "--root", str(project.root), "--format", "json", "en"])
 
     report = json.loads(capsys.readouterr().out)
     assert code == 1
@@ -169,7 +166,7 @@ def test_cached_findings_still_fail_and_an_edit_is_checked_again(tmp_path: Path)
 
     second = check_catalogs(project)
     broken.write_text(
-        broken.read_text(encoding="utf-8").replace("yüzde 40", "yüzde 30"), encoding="utf-8"
+        broken.read_text(encoding="utf-8").replace("from 15:00", "from 14:00"), encoding="utf-8"
     )
     after_fix = check_catalogs(project)
 
@@ -197,7 +194,9 @@ def test_a_missing_term_base_stops_the_check_instead_of_enforcing_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project, _ = _project_with_broken_po(tmp_path)
-    project.termbase_file.unlink()
+    with (project.conf_dir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nsite_termbase = str(ROOT / "termbase.tbx")  # named, and not there\n')
+    project = Project(project.root)
 
     code = main(["check", "--root", str(project.root)])
 

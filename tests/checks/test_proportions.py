@@ -103,6 +103,7 @@ def test_length_is_counted_in_grapheme_clusters_of_the_words_shown() -> None:
     assert length("Ku\u0308rku") == 5
 
 
+@pytest.mark.slow  # the ratios are measured on the declaration's own translations
 def test_the_data_file_is_what_the_script_writes(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location(
         "length_ratios", REPO / "scripts" / "length_ratios.py"

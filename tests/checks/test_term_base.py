@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from i18n_pipeline.checks import check_catalogs, check_po_file
@@ -106,6 +107,7 @@ def test_renderings_are_compared_without_case_spacing_and_invisible_marks() -> N
     assert comparable("بلدُ استقبالٍ") == comparable("بلد استقبال")  # vowel marks
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_a_language_without_its_entries_is_reported_once_at_the_term_base(
     tmp_path: Path,
 ) -> None:
@@ -137,6 +139,7 @@ def test_a_new_language_cannot_be_published_without_its_entries() -> None:
     assert finding.line == TERMBASE.entries[0].line
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_an_edited_term_base_is_checked_again_not_answered_from_the_cache(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(REPO / "locales" / "it", root / "locales" / "it")

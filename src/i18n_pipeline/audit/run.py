@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +37,7 @@ from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
 from i18n_pipeline.audit.wcag import axe_rule_tags
 from i18n_pipeline.cache.results import ResultCache
 
-Progress = Callable[[str], None]
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class AuditResult:
         return [p for p in self.pages if p.tool_failure]
 
 
-def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResult:
+def audit_site(settings: AuditSettings) -> AuditResult:
     pages = discover_pages(settings.site, settings.languages.expected)
     if not pages:
         raise NoPagesError(
@@ -100,7 +100,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     versions: dict[str, str] = {}
     if not settings.language_only:
         browser = find_browser()
-        env = ensure_node_environment(settings.node_dir, progress)
+        env = ensure_node_environment(settings.node_dir)
         versions = env.tool_versions()
     # A result is reused while the tools, the audit's configuration and the page are unchanged.
     decided_by = {
@@ -126,10 +126,12 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
                 page_issues[page.relative] = cached
     reused = set(page_issues)
     to_run = [page for page in pages if page.relative not in reused]
-    progress(
-        f"auditing {len(pages)} page(s): {len(to_run)} to check, {len(reused)} unchanged "
-        f"(cached); "
-        + (f"browser {browser}; concurrency {settings.workers}" if browser else "language only")
+    logger.info(
+        "auditing %d page(s): %d to check, %d unchanged (cached); %s",
+        len(pages),
+        len(to_run),
+        len(reused),
+        f"browser {browser}; concurrency {settings.workers}" if browser else "language only",
     )
 
     failures: dict[str, str] = {}
@@ -145,7 +147,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             language = pool.submit(timed_language_issues, to_run, settings.languages)
             with serve(settings.site) as base_url:
                 tool_issues, failures, browser_starts = _run_tools(
-                    env, to_run, base_url, browser, settings, progress
+                    env, to_run, base_url, browser, settings
                 )
             language_issues, language_seconds = language.result()
     elif to_run:
@@ -235,7 +237,6 @@ def _run_tools(
     base_url: str,
     browser: Path,
     settings: AuditSettings,
-    progress: Progress,
 ) -> tuple[dict[str, list[Issue]], dict[str, str], int]:
     """pa11y and the probe over ``pages`` in one browser; a page a tool fails on is
     retried alone, in a fresh browser. Returns issues and failures by page, and how
@@ -255,9 +256,10 @@ def _run_tools(
             settings.page_timeout_ms,
         )
 
-    progress(
-        f"  pa11y (axe + htmlcs) and the browser probe (requests to other hosts, "
-        f"WCAG 2.2) on {len(urls)} page(s), in one browser"
+    logger.info(
+        "  pa11y (axe + htmlcs) and the browser probe (requests to other hosts, "
+        "WCAG 2.2) on %d page(s), in one browser",
+        len(urls),
     )
     first = run(urls, settings.workers)
     starts = first.browser_starts
@@ -268,9 +270,11 @@ def _run_tools(
         failed = {name: o.failures[url] for name, o in outcomes.items() if url in o.failures}
         if failed:
             for name, reason in failed.items():
-                progress(
-                    f"  {name} failed on {relative_of[url]} ({reason[:80]}); "
-                    "retrying it alone, in a fresh browser"
+                logger.info(
+                    "  %s failed on %s (%s); retrying it alone, in a fresh browser",
+                    name,
+                    relative_of[url],
+                    reason[:80],
                 )
             retry = run([url], 1)
             starts += retry.browser_starts

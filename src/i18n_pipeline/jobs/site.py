@@ -12,8 +12,8 @@ kept in ``_build/rejected/`` for inspection.
 
 from __future__ import annotations
 
+import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from i18n_pipeline.build.languages import build_release
@@ -29,7 +29,7 @@ from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
-Progress = Callable[[str], None]
+logger = logging.getLogger(__name__)
 
 
 def run_site(
@@ -90,16 +90,16 @@ def report_audit_publish(
 
 
 def build_scratch(
-    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+    project: Project, *, fresh: bool = False, jobs: int | None = None
 ) -> tuple[Path, list[LanguageBuild]]:
     """``i18n-pipeline build``: check and build into ``_build/scratch``; publish nothing."""
     with project_lock(project, exclusive=True):
-        release = _gate(project, fresh, jobs, Steps(3, progress))
+        release = _gate(project, fresh, jobs, Steps(3))
         return set_aside(project, release.path, "scratch"), release.results
 
 
 def build_site(
-    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+    project: Project, *, fresh: bool = False, jobs: int | None = None
 ) -> list[LanguageBuild]:
     """Check, build, verify and publish without the browser audit.
 
@@ -107,7 +107,7 @@ def build_site(
     of its own, and a browser per build would make them minutes slower.
     """
     with project_lock(project, exclusive=True):
-        release = _gate(project, fresh, jobs, Steps(3, progress))
+        release = _gate(project, fresh, jobs, Steps(3))
         publish(project, release)
     return release.results
 
@@ -115,13 +115,12 @@ def build_site(
 class Steps:
     """Numbers the steps as they run: ``==> [2/5] build all languages``."""
 
-    def __init__(self, total: int, progress: Progress = print) -> None:
-        self.total, self.done, self.progress = total, 0, progress
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
 
     def next(self, title: str) -> None:
         self.done += 1
-        self.progress(f"\n==> [{self.done}/{self.total}] {title}")
-        sys.stdout.flush()
+        logger.info("\n==> [%d/%d] %s", self.done, self.total, title)
 
 
 def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Release:
@@ -133,7 +132,7 @@ def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Rele
     steps.next("read and check PO files")
     snapshot = check_inputs(project, project.config.translations, fresh, project.reports_dir)
     steps.next("build all languages")
-    release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=steps.progress)
+    release = build_release(project, snapshot, fresh=fresh, jobs=jobs)
     steps.next("output check (script, links, files, security policy)")
     output_check(project, release.path, release.base_url)
     return release
