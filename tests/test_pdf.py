@@ -18,6 +18,7 @@ from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.pdf_link import format_size
 from i18n_pipeline.sphinxext.pdf_render import PdfRenderError, render_pdf
+from i18n_pipeline.sphinxext.theme import THEME_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -300,3 +301,21 @@ def _two_paragraphs(kids: list[object]) -> tuple[int, int]:
 
 def _s(kid: object) -> str:
     return str(kid.get("/S", "")) if isinstance(kid, pikepdf.Dictionary) else ""
+
+
+def test_addresses_the_print_style_sheet_adds_after_links_are_part_of_the_reading_order(
+    tmp_path: Path,
+) -> None:
+    """The theme prints a link's address after it, " (mailto:…)": text that is in the PDF
+    and not in the page's text (a PDF of a page with a mailto link failed the audit)."""
+    css = Path(THEME_DIR) / "static" / "accessible.css"
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Aushang</title>'
+        f'<link rel="stylesheet" href="{css.as_uri()}"></head><body><main><h1>Aushang</h1>'
+        '<p>Schreiben Sie an <a href="mailto:info%40example.org">info@example.org</a> oder '
+        'lesen Sie <a href="https://example.org/">die Seite</a>.</p></main></body></html>',
+        encoding="utf-8",
+    )
+    render_pdf(page, tmp_path / "aushang.pdf")
+    assert [i.rule for i in check_pdf(tmp_path / "aushang.pdf", page, "de")] == []
