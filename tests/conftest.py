@@ -18,10 +18,15 @@ REPO = Path(__file__).resolve().parent.parent
 #: (SITE.languages, source first; SITE.translations) every test of this site iterates.
 PROJECT = Project(REPO)
 SITE = PROJECT.config
+#: The small project code tests build and edit (de, en, ar: one right-to-left), never the
+#: declaration's locales/ (tests/locales_guard.py fails a code test that opens them).
+EXAMPLE = REPO / "examples" / "aushang"
+EXAMPLE_SITE = Project(EXAMPLE).config
 
 # Small Sphinx projects in tests/roots/test-*/, built with Sphinx's own test app:
 # one extension behaviour per test, in a fraction of a second per build.
-pytest_plugins = ("sphinx.testing.fixtures",)
+# locales_guard: a test not marked slow that opens a file of the declaration's locales/ fails.
+pytest_plugins = ("sphinx.testing.fixtures", "locales_guard", "pytester")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -46,14 +51,10 @@ def copy_project(target: Path) -> Project:
     return Project(REPO).copy_inputs(target)
 
 
-def quiet(_: str) -> None:
-    """Progress sink for builds inside tests."""
-
-
 def built_copy(target: Path) -> Project:
     """A copy of the project, checked, built and published."""
     project = copy_project(target)
-    build_site(project, progress=quiet)
+    build_site(project)
     return project
 
 
@@ -66,6 +67,16 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
+
+
+def copy_example(target: Path) -> Project:
+    """A throw-away copy of examples/aushang's inputs."""
+    return Project(EXAMPLE).copy_inputs(target)
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Project:
+    return copy_example(tmp_path / "aushang")
 
 
 def edit_entry(

@@ -78,12 +78,12 @@ def test_a_failed_growth_run_keeps_every_figure_measured_before_it(tmp_path: Pat
     assert "growth FAILED: growth_100_cold stopped with exit code 6" in shown
 
 
-def test_a_cycle_stops_at_its_first_failed_run_and_edits_nothing(project_copy: Project) -> None:
-    po_file = project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
+def test_a_cycle_stops_at_its_first_failed_run_and_edits_nothing(example_copy: Project) -> None:
+    po_file = example_copy.locale_dir / "ar" / "LC_MESSAGES" / "index.po"
     po_file.write_text(po_file.read_text(encoding="utf-8") + '\nmsgid "broken\n', "utf-8")
     before = po_file.read_bytes()
 
-    runs = measure_cycle(project_copy, "t_", project_copy.root, {}, ["--skip-audit"], None)
+    runs = measure_cycle(example_copy, "t_", example_copy.root, {}, ["--skip-audit"], None)
 
     assert [(r.name, r.exit_code != 0) for r in runs] == [("t_cold", True)]
     assert po_file.read_bytes() == before  # the one-msgstr edit is for a warm site only

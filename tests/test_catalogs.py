@@ -1,4 +1,5 @@
-"""The committed PO files: complete, not fuzzy, with headers translators' tools accept."""
+"""The committed PO files: complete, not fuzzy, with headers translators' tools accept
+(the slow tier: the declaration's content, not the code)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from i18n_pipeline.catalogs.catalog import read_catalog
 from i18n_pipeline.catalogs.snapshot import take_snapshot
 from i18n_pipeline.errors import InputMissingError
 from i18n_pipeline.project import Project
+
+# The declaration's own PO files, every one: content, gated with the slow tier (and by
+# tox -e check and tox -e site), never by the code tier.
+pytestmark = pytest.mark.slow
 
 PROJECT = Project(REPO)
 PO_FILES = [(lang, po) for lang in SITE.translations for po in PROJECT.po_files(lang.code)]

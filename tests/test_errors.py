@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import edit_entry, quiet, replace_in_msgstr
+from conftest import edit_entry, replace_in_msgstr
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
 from i18n_pipeline.jobs.site import build_site
@@ -23,12 +23,12 @@ def _break_po_file(project: Project) -> tuple[int, bytes]:
 
 
 def test_po_syntax_error_names_file_and_line_and_keeps_the_old_site(project_copy: Project) -> None:
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
     site_before = {p: p.read_bytes() for p in project_copy.site_dir.rglob("*") if p.is_file()}
     line, broken = _break_po_file(project_copy)
 
     with pytest.raises(CatalogSyntaxError) as caught:
-        build_site(project_copy, progress=quiet)
+        build_site(project_copy)
 
     assert caught.value.path == project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
     assert caught.value.line == line
@@ -64,7 +64,7 @@ def test_broken_markup_in_a_translation_stops_the_build_naming_the_po_file_and_l
     edit_entry(project_copy, "en", name, replace_in_msgstr(name, "**Katarina Niewiedzial"))
 
     with pytest.raises(PipelineError) as caught:
-        build_site(project_copy, progress=quiet)
+        build_site(project_copy)
 
     lines = po_file.read_text(encoding="utf-8").splitlines()
     msgid_line = next(
@@ -91,7 +91,7 @@ def test_a_sphinx_warning_stops_the_build_at_its_place_in_the_source(
     source.write_text("".join(lines), encoding="utf-8")
 
     with pytest.raises(BuildError) as caught:
-        build_site(project_copy, progress=quiet)
+        build_site(project_copy)
 
     assert caught.value.path == source
     assert caught.value.line == number

@@ -11,13 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf
 import polib
 import pytest
 
-from conftest import REPO, parse
+from conftest import REPO, copy_example, edit_entry, parse
 from i18n_pipeline.checks import check_catalogs
-from i18n_pipeline.checks.model import Severity
-from i18n_pipeline.cli import build_parser
+from i18n_pipeline.cli import build_parser, main
+from i18n_pipeline.errors import ExitCode
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.project import Project
 
 EXAMPLE = REPO / "examples" / "aushang"
@@ -108,3 +110,53 @@ def test_the_site_command_checks_builds_audits_and_publishes_the_example(
 
 def _build_output(directory: str, names: list[str]) -> set[str]:
     return {"_build"} & set(names)
+
+
+@pytest.mark.slow
+def test_an_untranslated_paragraph_falls_back_to_german_on_every_page_type_and_publishes(
+    tmp_path: Path,
+) -> None:
+    """Issue 23: one msgstr blanked in English and in Arabic (the everyday state after
+    the German changed), and ``site`` still publishes: the paragraph is German, marked
+    ``lang="de"`` (and ``dir="ltr"`` on the Arabic pages), on the language page, on the
+    parallel page and in the PDF, and the audit accepts it."""
+    project = copy_example(tmp_path / "aushang")
+    conf = project.root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nsite_pdfs = {"index": "aushang.pdf"}\n')
+
+    def paragraph(entry: polib.POEntry) -> bool:
+        return len(entry.msgid) > 60 and not any(mark in entry.msgid for mark in "`*:[|")
+
+    german = ""
+    for code in ("en", "ar"):
+        blanked = edit_entry(project, code, paragraph, lambda entry: setattr(entry, "msgstr", ""))
+        german = blanked.msgid
+
+    assert main(["--root", str(project.root), "site"]) == ExitCode.OK
+
+    for code in ("en", "ar"):
+        for page in ("index.html", "parallel.html"):
+            marked = [
+                element
+                for element in parse(project.site_dir / code / page).xpath('//main//*[@lang="de"]')
+                if " ".join(element.text_content().split()) == " ".join(german.split())
+            ]
+            assert marked, f"{code}/{page}: the German paragraph is not marked German"
+            # Left to right: said where the page is right to left, free where it is not.
+            assert marked[-1].get("dir") in (("ltr",) if code == "ar" else ("ltr", None))
+        with pikepdf.open(project.site_dir / code / "aushang.pdf") as pdf:
+            languages = {str(e.Lang) for e in _structure(pdf.Root.StructTreeRoot) if "/Lang" in e}
+            assert str(pdf.Root.Lang) == code
+            assert "de" in languages, f"{code}: the PDF does not mark the German paragraph"
+
+
+def _structure(node: object) -> list[pikepdf.Dictionary]:
+    """Every structure element below ``node`` of a tagged PDF."""
+    found = []
+    if isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            found.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            found += _structure(kid)
+    return found

@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import SITE, built_copy, copy_project, edit_entry, parse, quiet, replace_in_msgstr
+from conftest import SITE, built_copy, copy_project, edit_entry, parse, replace_in_msgstr
 from i18n_pipeline.build.languages import build_release
 from i18n_pipeline.build.release import discard
 from i18n_pipeline.catalogs.snapshot import take_snapshot
@@ -199,7 +199,7 @@ def test_an_attack_stops_the_run_naming_file_line_and_check(
     path, line = attack(attacked)
 
     with pytest.raises(PipelineError) as stopped:
-        build_site(attacked, progress=quiet)
+        build_site(attacked)
 
     assert (stopped.value.path, stopped.value.line) == (path, line), str(stopped.value)
     assert check in str(stopped.value)
@@ -229,7 +229,7 @@ def test_a_stale_mo_beside_a_po_file_is_never_built(attacked: Project) -> None:
     edit_msgstr(attacked, "en", "index", "Jetzt gilt es", "Now it is important to act.")
     os.utime(mo, (time.time() + 60, time.time() + 60))
 
-    build_site(attacked, progress=quiet)
+    build_site(attacked)
 
     page = (attacked.site_dir / "en" / "index.html").read_text(encoding="utf-8")
     assert "STALE MO TEXT" not in page
@@ -242,7 +242,7 @@ def test_the_build_reads_the_snapshot_not_a_file_changed_after_the_check(
     snapshot = take_snapshot(attacked, SITE.translations)
     edit_msgstr(attacked, "en", "index", "Jetzt gilt es", "SWAPPED AFTER THE CHECK.")
 
-    release = build_release(attacked, snapshot, fresh=True, progress=quiet)
+    release = build_release(attacked, snapshot, fresh=True)
     try:
         page = (release.path / "en" / "index.html").read_text(encoding="utf-8")
         assert "SWAPPED AFTER THE CHECK" not in page
@@ -258,7 +258,7 @@ def test_a_missing_po_file_stops_the_run_and_publishes_nothing_stale(
     missing.unlink()
 
     with pytest.raises(InputMissingError) as stopped:
-        build_site(attacked, progress=quiet)
+        build_site(attacked)
     code = main(["--root", str(attacked.root), "check"])
 
     assert stopped.value.path == missing and "tox -e update -- tr" in stopped.value.hint
@@ -273,7 +273,7 @@ def test_chrome_strings_are_escaped_even_when_no_check_ran(attacked: Project) ->
     pdf_link = 'PDF</a><script>alert(1)</script><a href="https://evil.example/"> %(size)s'
     edit_msgstr(attacked, "en", "sphinx", "Die Erklärung als", pdf_link)
 
-    release = build_release(attacked, take_snapshot(attacked, SITE.translations), progress=quiet)
+    release = build_release(attacked, take_snapshot(attacked, SITE.translations))
     try:
         root = parse(release.path / "en" / "index.html")
         [nav] = root.xpath('//nav[contains(@class, "language-switcher")]')
@@ -312,10 +312,10 @@ def test_the_base_url_is_part_of_the_fingerprint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = copy_project(tmp_path / "project")
-    build_site(project, progress=quiet)
+    build_site(project)
     monkeypatch.setenv("SITE_BASE_URL", "https://integration.example.de/")
 
-    results = build_site(project, progress=quiet)
+    results = build_site(project)
 
     assert {r.status for r in results} == {"built"}
     page = (project.site_dir / "fa" / "index.html").read_text(encoding="utf-8")
@@ -343,7 +343,7 @@ def test_benign_edits_still_pass(attacked: Project) -> None:
         "We are a country of diversity (:lang:`Vielfalt <de>`); the following data: none.",
     )
 
-    build_site(attacked, progress=quiet)
+    build_site(attacked)
 
     page = (attacked.site_dir / "en" / "index.html").read_text(encoding="utf-8")
     assert 'lang="de"' in page and "the following data: none." in page

@@ -35,7 +35,7 @@ def install_gitlab_ci_local(cache_root: Path) -> tuple[Path, dict[str, str]]:
     project's cache, as the audit installs pa11y-ci (``audit/node_env.py``), with that
     environment's Node; reinstalled only when the lock file changes. Its re2 dependency
     is compiled on install (minutes, once)."""
-    node = ensure_node_environment(default_cache_dir(cache_root), print)
+    node = ensure_node_environment(default_cache_dir(cache_root))
     environ = node.environ()
     target = cache_root / "gitlab-ci-local"
     tool = target / "node_modules" / ".bin" / "gitlab-ci-local"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SITE, copy_project
+from conftest import EXAMPLE_SITE, copy_example
 from i18n_pipeline.catalogs.glossary import load_glossary
 from i18n_pipeline.catalogs.snapshot import take_snapshot
 from i18n_pipeline.checks import check_catalogs
@@ -28,7 +28,8 @@ SECRET = "root-SECRET-WORD:x:0:0:root:/root:/bin/bash\n"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    return copy_project(tmp_path / "project")
+    """examples/aushang (de, en, ar), copied."""
+    return copy_example(tmp_path / "project")
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_a_locale_directory_linked_out_of_the_checkout_is_refused(
     shutil.rmtree(project.locale_dir / "en")
     (project.locale_dir / "en").symlink_to(elsewhere)
 
-    snapshot = take_snapshot(project, SITE.translations)
+    snapshot = take_snapshot(project, EXAMPLE_SITE.translations)
 
     assert {problem.path for problem in snapshot.problems} == set(project.po_files("en"))
     assert all("leaves the checkout" in problem.message for problem in snapshot.problems)
@@ -75,11 +76,13 @@ def test_a_locale_directory_linked_out_of_the_checkout_is_refused(
 def test_a_po_file_that_is_a_fifo_is_refused_without_waiting_for_a_writer(
     project: Project,
 ) -> None:
-    po_file = project.po_file("tr", "index")
+    po_file = project.po_file("ar", "index")
     po_file.unlink()
     os.mkfifo(po_file)
 
-    [refused] = [f for f in check_catalogs(project, [SITE.translations[1]]) if f.path == po_file]
+    [refused] = [
+        f for f in check_catalogs(project, [EXAMPLE_SITE.translations[1]]) if f.path == po_file
+    ]
 
     assert "not a regular file" in refused.message
 
@@ -90,7 +93,7 @@ def test_a_link_inside_the_checkout_is_read(project: Project) -> None:
     po_file.rename(kept)
     po_file.symlink_to(kept)
 
-    assert take_snapshot(project, SITE.translations).problems == ()
+    assert take_snapshot(project, EXAMPLE_SITE.translations).problems == ()
 
 
 def test_a_source_file_linked_out_of_the_checkout_stops_the_run(
@@ -99,7 +102,7 @@ def test_a_source_file_linked_out_of_the_checkout_stops_the_run(
     (project.source_dir / "annex.txt").symlink_to(secret)
 
     with pytest.raises(InputRefusedError) as refused:
-        take_snapshot(project, SITE.translations)
+        take_snapshot(project, EXAMPLE_SITE.translations)
     code = main(["check", "--root", str(project.root)])
 
     assert refused.value.path == project.source_dir / "annex.txt"
@@ -111,7 +114,7 @@ def test_a_source_file_linked_out_of_the_checkout_stops_the_run(
 def test_a_special_file_in_the_source_stops_the_run(project: Project) -> None:
     os.mkfifo(project.source_dir / "pipe.rst")
     with pytest.raises(InputRefusedError, match="not a regular file"):
-        take_snapshot(project, SITE.translations)
+        take_snapshot(project, EXAMPLE_SITE.translations)
 
 
 def test_a_glossary_linked_out_of_the_checkout_is_refused(project: Project, secret: Path) -> None:

@@ -12,12 +12,13 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import SITE, edit_entry, parse, quiet, replace_in_msgstr
+from conftest import SITE, edit_entry, parse, replace_in_msgstr
 from i18n_pipeline.audit.pdf_checks import check_pdf, printed_text
 from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.pdf_link import format_size
 from i18n_pipeline.sphinxext.pdf_render import PdfRenderError, render_pdf
+from i18n_pipeline.sphinxext.theme import THEME_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -67,7 +68,7 @@ def broken(
 
 
 def codes(pdf: Path, page: Path | None, language: str | None = "ar") -> set[str]:
-    return {issue.code for issue in check_pdf(pdf, page, language)}
+    return {issue.rule for issue in check_pdf(pdf, page, language)}
 
 
 def test_the_printed_pdf_passes_every_check(printed: tuple[Path, Path]) -> None:
@@ -256,7 +257,7 @@ def test_every_language_has_its_pdf_linked_from_every_page(built_project: Projec
 
 def test_only_the_edited_language_is_printed_again(project_copy: Project) -> None:
     """An unchanged language's directory, PDF included, is reused by hard links."""
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
     before = {
         code: (project_copy.site_dir / code / PDF_NAME).stat().st_ino for code in ("de", "fa")
     }
@@ -264,7 +265,7 @@ def test_only_the_edited_language_is_printed_again(project_copy: Project) -> Non
         project_copy, "fa", "Jetzt gilt es", replace_in_msgstr("مدرن", "نوین")
     )  # both: modern
 
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
 
     assert (project_copy.site_dir / "de" / PDF_NAME).stat().st_ino == before["de"]
     assert (project_copy.site_dir / "fa" / PDF_NAME).stat().st_ino != before["fa"]
@@ -300,3 +301,21 @@ def _two_paragraphs(kids: list[object]) -> tuple[int, int]:
 
 def _s(kid: object) -> str:
     return str(kid.get("/S", "")) if isinstance(kid, pikepdf.Dictionary) else ""
+
+
+def test_addresses_the_print_style_sheet_adds_after_links_are_part_of_the_reading_order(
+    tmp_path: Path,
+) -> None:
+    """The theme prints a link's address after it, " (mailto:…)": text that is in the PDF
+    and not in the page's text (a PDF of a page with a mailto link failed the audit)."""
+    css = Path(THEME_DIR) / "static" / "accessible.css"
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Aushang</title>'
+        f'<link rel="stylesheet" href="{css.as_uri()}"></head><body><main><h1>Aushang</h1>'
+        '<p>Schreiben Sie an <a href="mailto:info%40example.org">info@example.org</a> oder '
+        'lesen Sie <a href="https://example.org/">die Seite</a>.</p></main></body></html>',
+        encoding="utf-8",
+    )
+    render_pdf(page, tmp_path / "aushang.pdf")
+    assert [i.rule for i in check_pdf(tmp_path / "aushang.pdf", page, "de")] == []

@@ -77,6 +77,7 @@ def _no_browser() -> Path:
     raise preflight.BrowserNotFoundError("none")
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_without_fonts_every_script_of_every_language_is_missing_with_its_package(
     no_fonts: None,
 ) -> None:
@@ -135,6 +136,7 @@ def _must_not_install(packages: list[str]) -> None:
     raise AssertionError(f"installed {packages}")
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_fonts_installed_but_hidden_from_fontconfig_are_not_installed_again(
     monkeypatch: pytest.MonkeyPatch, no_fonts: None
 ) -> None:

@@ -16,10 +16,9 @@ import pytest
 
 from i18n_pipeline.audit.command import error_line
 from i18n_pipeline.audit.model import Issue
-from i18n_pipeline.checks.model import Finding, Severity
-from i18n_pipeline.checks.output import OutputProblem
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import CatalogSyntaxError
+from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.text.bidi import MARKS, REORDERING
 from i18n_pipeline.text.printable import ESCAPED, printable
 
@@ -53,13 +52,13 @@ def test_letters_of_every_script_and_the_zero_width_non_joiner_print_as_they_are
 
 def test_a_finding_prints_its_control_characters_escaped() -> None:
     finding = Finding(
-        Path("locales/en/LC_MESSAGES/\x1b[31mindex.po"),
-        7,
-        "same-as-source",
-        Severity.WAIVED,
-        f"the translation is the same (waived: {FAKE_SUMMARY})",
-        "translate it\x07",
-        f"Service{FAKE_SUMMARY}",
+        path=Path("locales/en/LC_MESSAGES/\x1b[31mindex.po"),
+        line=7,
+        rule="same-as-source",
+        severity=Severity.WAIVED,
+        message=f"the translation is the same (waived: {FAKE_SUMMARY})",
+        fix="translate it\x07",
+        subject=f"Service{FAKE_SUMMARY}",
     )
 
     text = finding.as_text()
@@ -70,7 +69,15 @@ def test_a_finding_prints_its_control_characters_escaped() -> None:
 
 
 def test_the_json_report_keeps_the_text_exact() -> None:
-    finding = Finding(Path("a.po"), 1, "numbers", Severity.ERROR, FAKE_SUMMARY, "h", "\u202e")
+    finding = Finding(
+        path=Path("a.po"),
+        line=1,
+        rule="numbers",
+        severity=Severity.ERROR,
+        message=FAKE_SUMMARY,
+        fix="h",
+        subject="\u202e",
+    )
     data = json.loads(json.dumps(finding.as_json()))
     assert Finding.from_json(data) == finding
 
@@ -87,9 +94,21 @@ def test_an_error_message_naming_an_input_is_printed_escaped() -> None:
 
 
 def test_the_audit_and_output_check_lines_are_printed_escaped() -> None:
-    issue = Issue("axe", "color-contrast", "error", f"text {FAKE_SUMMARY}", selector="p\x1b[8m")
-    problem = OutputProblem(Path("en/index.html"), f"the host evil\x9b.example {FAKE_SUMMARY}")
-    for line in (error_line(Path("site/en/index.html"), issue), str(problem)):
+    issue = Issue(
+        runner="axe",
+        rule="color-contrast",
+        type="error",
+        message=f"text {FAKE_SUMMARY}",
+        selector="p\x1b[8m",
+    )
+    problem = Finding(
+        path=Path("en/index.html"),
+        line=3,
+        rule="output-host",
+        severity=Severity.ERROR,
+        message=f"the host evil\x9b.example {FAKE_SUMMARY}",
+    )
+    for line in (error_line(Path("site/en/index.html"), issue), problem.as_text()):
         assert not _raw_controls(line), line
 
 

@@ -112,6 +112,7 @@ def test_a_group_whose_name_ends_with_a_full_stop_gets_no_second_one() -> None:
     assert note.splitlines()[1] == "Die Prüf-Gruppe heißt: Lebenshilfe Beispiel-Stadt e. V."
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_recording_a_check_changes_what_every_language_is_built_from(
     project_copy: Project,
 ) -> None:
@@ -127,6 +128,7 @@ def test_recording_a_check_changes_what_every_language_is_built_from(
     assert shared_inputs_digest(project_copy, config, THEME_DIR) != before
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_the_command_records_a_check_and_refuses_fewer_than_2_readers(
     project_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:

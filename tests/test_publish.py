@@ -12,7 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import copy_project, edit_entry, quiet, replace_in_msgstr
+from conftest import copy_project, edit_entry, replace_in_msgstr
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import BuildLockedError
 from i18n_pipeline.jobs.site import build_site
@@ -31,21 +31,21 @@ def snapshot(site: Path) -> dict[str, bytes]:
 
 
 def test_second_run_without_changes_rebuilds_nothing(project_copy: Project) -> None:
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
     before = snapshot(project_copy.site_dir)
 
-    results = build_site(project_copy, progress=quiet)
+    results = build_site(project_copy)
 
     assert {r.status for r in results} == {"reused"}
     assert snapshot(project_copy.site_dir) == before
 
 
 def test_editing_one_msgstr_rebuilds_only_that_language(project_copy: Project) -> None:
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
     before = snapshot(project_copy.site_dir)
     edit_entry(project_copy, "pl", "Jetzt gilt es", replace_in_msgstr(".", "!"))
 
-    results = build_site(project_copy, progress=quiet)
+    results = build_site(project_copy)
 
     assert [r.code for r in results if r.status == "built"] == ["pl"]
     after = snapshot(project_copy.site_dir)
@@ -58,8 +58,8 @@ def test_editing_one_msgstr_rebuilds_only_that_language(project_copy: Project) -
 def test_fresh_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> None:
     first = copy_project(tmp_path / "one")
     second = copy_project(tmp_path / "two")
-    build_site(first, progress=quiet)
-    build_site(second, fresh=True, progress=quiet)
+    build_site(first)
+    build_site(second, fresh=True)
 
     assert snapshot(first.site_dir) == snapshot(second.site_dir)
 
@@ -70,9 +70,9 @@ def test_build_time_leaves_no_trace_in_the_pages(
     first = copy_project(tmp_path / "one")
     second = copy_project(tmp_path / "two")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732000000")  # 19 Nov 2024
-    build_site(first, progress=quiet)
+    build_site(first)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # 17 Mar 2030
-    build_site(second, progress=quiet)
+    build_site(second)
 
     pages = {name: data for name, data in snapshot(first.site_dir).items() if ".pdf" not in name}
     assert pages == {
@@ -85,7 +85,7 @@ def test_build_time_leaves_no_trace_in_the_pages(
 
 
 def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Project) -> None:
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
     before = snapshot(project_copy.site_dir)
     published = project_copy.site_dir.resolve()
     releases = project_copy.build_dir / "releases"
@@ -115,7 +115,7 @@ def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Pr
     assert project_copy.site_dir.resolve() == published
     assert snapshot(project_copy.site_dir) == before
     # The next run is not blocked by the dead one, and cleans up its half-built release.
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
     assert [p.name for p in releases.iterdir()] == [project_copy.site_dir.resolve().name]
 
 
@@ -131,14 +131,14 @@ def test_a_second_run_at_the_same_time_is_refused_with_a_clear_message(
 
 def test_a_file_conf_py_names_is_an_input_of_every_language(project_copy: Project) -> None:
     """glossary.txt (site_glossary) shapes the pages: which names are marked."""
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
     glossary = project_copy.root / "glossary.txt"
     glossary.write_text(
         glossary.read_text(encoding="utf-8").replace("Jana Michael [de]", "Jana Michael"),
         encoding="utf-8",
     )
 
-    results = build_site(project_copy, progress=quiet)
+    results = build_site(project_copy)
 
     assert {r.status for r in results} == {"built"}
     page = (project_copy.site_dir / "ar" / "index.html").read_text(encoding="utf-8")

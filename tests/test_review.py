@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import SITE, edit_entry, parse, quiet, replace_in_msgstr
+from conftest import SITE, edit_entry, parse, replace_in_msgstr
 from i18n_pipeline.catalogs.review import reviews_file
 from i18n_pipeline.catalogs.stats import collect_stats, format_paragraphs
 from i18n_pipeline.cli import main
@@ -57,7 +57,7 @@ def test_a_recorded_review_shows_in_stats_and_footer_until_an_entry_is_edited(
         ]
     )
     assert code == 0 and "recorded" in capsys.readouterr().out
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
 
     reviewed = _stats(project_copy, "fa")
     assert reviewed.reviewed == reviewed.translated > 0 and reviewed.draft == 0
@@ -69,7 +69,7 @@ def test_a_recorded_review_shows_in_stats_and_footer_until_an_entry_is_edited(
     assert _footer(project_copy, "en", "index.html")[0] == "", "only fa was reviewed"
 
     edit_entry(project_copy, "fa", "Jetzt gilt es", replace_in_msgstr(".", "!"))
-    build_site(project_copy, progress=quiet)
+    build_site(project_copy)
 
     after = _stats(project_copy, "fa")
     assert (after.reviewed, after.draft) == (reviewed.reviewed - 1, 1)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import SITE
+from conftest import EXAMPLE_SITE, SITE, copy_example
 from i18n_pipeline.build.languages import input_digests
 from i18n_pipeline.cache.fingerprint import language_digest
 from i18n_pipeline.catalogs.snapshot import take_snapshot
@@ -48,10 +48,10 @@ def write_shard(directory: Path, code: str, shared: str, inputs: str) -> Path:
 
 
 @pytest.fixture
-def shards(project_copy: Project, tmp_path: Path) -> dict[str, Path]:
-    """One shard per language, with the digests of ``project_copy``'s inputs."""
-    snapshot = take_snapshot(project_copy, SITE.translations)
-    shared, digests = input_digests(project_copy, snapshot, SITE.languages)
+def shards(example_copy: Project, tmp_path: Path) -> dict[str, Path]:
+    """One shard per language (de, en, ar), with the digests of ``example_copy``'s inputs."""
+    snapshot = take_snapshot(example_copy, EXAMPLE_SITE.translations)
+    shared, digests = input_digests(example_copy, snapshot, EXAMPLE_SITE.languages)
     return {
         code: write_shard(tmp_path / "shards" / code, code, shared, digest)
         for code, digest in digests.items()
@@ -68,108 +68,108 @@ def assemble(project: Project, directories: list[Path], capsys: pytest.CaptureFi
 
 
 def test_a_missing_language_is_named(
-    project_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    example_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    given = [path for code, path in shards.items() if code != "fa"]
-    error = assemble(project_copy, given, capsys)
-    assert "no shard for fa" in error
+    given = [path for code, path in shards.items() if code != "ar"]
+    error = assemble(example_copy, given, capsys)
+    assert "no shard for ar" in error
     assert "i18n-pipeline shard --language CODE" in error
 
 
 def test_a_language_in_two_shards_is_refused(
-    project_copy: Project,
+    example_copy: Project,
     shards: dict[str, Path],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    manifest = json.loads((shards["fa"] / MANIFEST).read_text())
-    again = write_shard(tmp_path / "again", "fa", manifest["shared_inputs"], manifest["inputs"])
-    error = assemble(project_copy, [*shards.values(), again], capsys)
-    assert "'fa' is in two shards" in error
-    assert str(shards["fa"]) in error and str(again) in error
+    manifest = json.loads((shards["ar"] / MANIFEST).read_text())
+    again = write_shard(tmp_path / "again", "ar", manifest["shared_inputs"], manifest["inputs"])
+    error = assemble(example_copy, [*shards.values(), again], capsys)
+    assert "'ar' is in two shards" in error
+    assert str(shards["ar"]) in error and str(again) in error
 
 
 def test_shards_of_different_sources_are_refused(
-    project_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    example_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    manifest = json.loads((shards["uk"] / MANIFEST).read_text())
+    manifest = json.loads((shards["en"] / MANIFEST).read_text())
     other_source = "0" * 64
     manifest["shared_inputs"] = other_source
-    manifest["inputs"] = language_digest(other_source, "uk")
-    (shards["uk"] / MANIFEST).write_text(json.dumps(manifest))
-    error = assemble(project_copy, list(shards.values()), capsys)
+    manifest["inputs"] = language_digest(other_source, "en")
+    (shards["en"] / MANIFEST).write_text(json.dumps(manifest))
+    error = assemble(example_copy, list(shards.values()), capsys)
     assert "built from different sources" in error
-    assert "uk from 000000000000" in error
+    assert "en from 000000000000" in error
 
 
 def test_shards_of_another_commit_are_refused(
-    project_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    example_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """All shards agree with each other, but the checkout's source text is newer."""
-    source = project_copy.source_dir / "index.rst"
+    source = example_copy.source_dir / "index.rst"
     source.write_text(source.read_text(encoding="utf-8") + "\nNeu.\n", encoding="utf-8")
-    error = assemble(project_copy, list(shards.values()), capsys)
+    error = assemble(example_copy, list(shards.values()), capsys)
     assert "'de' shard was built from other sources" in error
     assert "assemble in the checkout of the commit the shards were built from" in error
 
 
 def test_a_shard_built_before_a_translation_changed_is_stale(
-    project_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    example_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    po = project_copy.locale_dir / "fa" / "LC_MESSAGES" / "barrierefreiheit.po"
+    po = example_copy.locale_dir / "ar" / "LC_MESSAGES" / "barrierefreiheit.po"
     text = po.read_text(encoding="utf-8")
     edited = text.replace('msgstr "', 'msgstr "ویرایش ', 1)
     assert edited != text
     po.write_text(edited, encoding="utf-8")
-    error = assemble(project_copy, list(shards.values()), capsys)
-    assert "the 'fa' shard is stale" in error
-    assert "i18n-pipeline shard --language fa --out DIR" in error
+    error = assemble(example_copy, list(shards.values()), capsys)
+    assert "the 'ar' shard is stale" in error
+    assert "i18n-pipeline shard --language ar --out DIR" in error
 
 
 def test_a_directory_without_shard_json_is_not_a_shard(
-    project_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    example_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A shard whose audit failed keeps its reports but has no manifest."""
     (shards["ar"] / MANIFEST).unlink()
-    error = assemble(project_copy, list(shards.values()), capsys)
+    error = assemble(example_copy, list(shards.values()), capsys)
     assert f"{shards['ar']} is not a shard: it has no shard.json" in error
 
 
 def test_a_garbled_manifest_is_named_with_its_line(
-    project_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    example_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (shards["ro"] / MANIFEST).write_text('{\n  "format": \n}', encoding="utf-8")
-    error = assemble(project_copy, list(shards.values()), capsys)
-    assert f"{shards['ro'] / MANIFEST}:3: shard.json (its manifest) is not valid JSON" in error
+    (shards["en"] / MANIFEST).write_text('{\n  "format": \n}', encoding="utf-8")
+    error = assemble(example_copy, list(shards.values()), capsys)
+    assert f"{shards['en'] / MANIFEST}:3: shard.json (its manifest) is not valid JSON" in error
 
 
 def test_a_shard_of_an_unknown_language_is_refused(
-    project_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
+    example_copy: Project, shards: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    manifest = json.loads((shards["it"] / MANIFEST).read_text())
+    manifest = json.loads((shards["en"] / MANIFEST).read_text())
     manifest["language"] = "xx"
-    (shards["it"] / MANIFEST).write_text(json.dumps(manifest))
-    error = assemble(project_copy, list(shards.values()), capsys)
+    (shards["en"] / MANIFEST).write_text(json.dumps(manifest))
+    error = assemble(example_copy, list(shards.values()), capsys)
     assert "a shard of 'xx', not one of the site's languages" in error
 
 
 def test_shard_refuses_a_language_the_site_does_not_have(
-    project_copy: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    example_copy: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(
-        ["--root", str(project_copy.root), "shard", "--language", "xx", "--out", str(tmp_path)]
+        ["--root", str(example_copy.root), "shard", "--language", "xx", "--out", str(tmp_path)]
     )
     assert code == 1
     assert "'xx' is not one of the site's languages" in capsys.readouterr().err
 
 
 def test_shard_never_overwrites_a_directory_that_is_not_a_shard(
-    project_copy: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    example_copy: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("keep me", encoding="utf-8")
-    code = main(["--root", str(project_copy.root), "shard", "--language", "fa", "--out", str(mine)])
+    code = main(["--root", str(example_copy.root), "shard", "--language", "ar", "--out", str(mine)])
     assert code == 2
     assert f"{mine} exists and is not a shard" in capsys.readouterr().err
     assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep me"
@@ -179,8 +179,10 @@ def test_the_digests_do_not_depend_on_where_the_checkout_is(tmp_path: Path) -> N
     """CI runners check out into different directories; conf.py names files absolutely."""
     digests = []
     for name in ("here", "there"):
-        project = Project(REPO).copy_inputs(tmp_path / name)
-        digests.append(input_digests(project, take_snapshot(project, []), SITE.languages[:1]))
+        project = copy_example(tmp_path / name)
+        digests.append(
+            input_digests(project, take_snapshot(project, []), EXAMPLE_SITE.languages[:1])
+        )
     assert digests[0] == digests[1]
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import polib
+import pytest
 
 from conftest import REPO, SITE
 from i18n_pipeline.catalogs.catalog import read_catalog
@@ -80,6 +81,7 @@ def test_each_paragraph_state_agrees_with_the_counts(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # every committed translation of the declaration
 def test_the_committed_translations_agree_with_polib() -> None:
     project = Project(REPO)
     snapshot = take_snapshot(project, SITE.translations)

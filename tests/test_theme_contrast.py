@@ -121,7 +121,7 @@ PAGES = [
 
 def axe_contrast(site: Path, pages: list[str], tmp_path: Path) -> dict[str, dict[str, Any]]:
     """axe's contrast verdict per colour scheme and page, from a real Chromium."""
-    env = ensure_node_environment(node_cache_for_tests(), lambda _: None)
+    env = ensure_node_environment(node_cache_for_tests())
     with serve(site) as base:
         config = tmp_path / "contrast.json"
         config.write_text(

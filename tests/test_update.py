@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SITE
+from conftest import EXAMPLE_SITE, REPO
 from i18n_pipeline.build.extract import extract_messages
 from i18n_pipeline.catalogs.catalog import Message, read_catalog
 from i18n_pipeline.catalogs.update import update_catalogs
@@ -23,6 +23,16 @@ OLD = (
 NEW = OLD.replace("Errungenschaften zu", "Errungenschaften dauerhaft zu")
 OLD_MSGID = OLD.replace("\n", " ")
 NEW_MSGID = NEW.replace("\n", " ")
+
+#: A paragraph of examples/aushang's notice, and the same paragraph edited.
+NOTICE_OLD = (
+    "Für eine Beratung vereinbaren Sie bitte vorher einen Termin, telefonisch oder\n"
+    "per E-Mail. Zu den offenen Sprechzeiten am Donnerstagnachmittag können Sie auch\n"
+    "ohne Termin kommen."
+)
+NOTICE_NEW = NOTICE_OLD.replace("vorher einen Termin", "vorher immer einen Termin")
+NOTICE_OLD_MSGID = NOTICE_OLD.replace("\n", " ")
+NOTICE_NEW_MSGID = NOTICE_NEW.replace("\n", " ")
 
 FIXTURES = Path(__file__).parent / "fixtures" / "update"
 
@@ -65,57 +75,65 @@ def previous_msgids(po_file: Path) -> dict[str, str]:
     }
 
 
-def test_changed_paragraph_keeps_its_translation_as_fuzzy(project_copy: Project) -> None:
-    before = {lang.code: _translations(project_copy, lang.code) for lang in SITE.translations}
-    index = project_copy.source_dir / "index.rst"
-    index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+def test_changed_paragraph_keeps_its_translation_as_fuzzy(example_copy: Project) -> None:
+    before = {
+        lang.code: _translations(example_copy, lang.code) for lang in EXAMPLE_SITE.translations
+    }
+    index = example_copy.source_dir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(NOTICE_OLD, NOTICE_NEW), encoding="utf-8"
+    )
 
-    extract_messages(project_copy)
-    results = update_catalogs(project_copy)
+    extract_messages(example_copy)
+    results = update_catalogs(example_copy)
 
     assert {r.status for r in results if r.po_file.name == "index.po"} == {"updated"}
-    for lang in SITE.translations:
-        po_file = project_copy.locale_dir / lang.code / "LC_MESSAGES" / "index.po"
+    for lang in EXAMPLE_SITE.translations:
+        po_file = example_copy.locale_dir / lang.code / "LC_MESSAGES" / "index.po"
         catalog = _messages(po_file, lang.code)
-        changed = catalog[NEW_MSGID]
+        changed = catalog[NOTICE_NEW_MSGID]
         assert changed.fuzzy
-        assert changed.msgstr == before[lang.code][OLD_MSGID], "old translation kept for review"
-        assert changed.previous_msgid == OLD_MSGID, "previous msgid shown"
+        assert changed.msgstr == before[lang.code][NOTICE_OLD_MSGID], (
+            "old translation kept for review"
+        )
+        assert changed.previous_msgid == NOTICE_OLD_MSGID, "previous msgid shown"
         for msgid, string in before[lang.code].items():
-            if msgid != OLD_MSGID:
+            if msgid != NOTICE_OLD_MSGID:
                 assert catalog[msgid].msgstr == string and not catalog[msgid].fuzzy
 
 
-def test_removed_paragraph_stays_as_obsolete_entry(project_copy: Project) -> None:
-    index = project_copy.source_dir / "index.rst"
-    index.write_text(index.read_text(encoding="utf-8").replace(OLD + "\n", ""), encoding="utf-8")
+def test_removed_paragraph_stays_as_obsolete_entry(example_copy: Project) -> None:
+    index = example_copy.source_dir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(NOTICE_OLD + "\n", ""), encoding="utf-8"
+    )
 
-    extract_messages(project_copy)
-    update_catalogs(project_copy, [SITE.language("en")])
+    extract_messages(example_copy)
+    update_catalogs(example_copy, [EXAMPLE_SITE.language("en")])
 
-    po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
+    po_file = example_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
     catalog = read_catalog(po_file, "en")
-    assert OLD_MSGID not in {m.msgid for m in catalog.live}
-    [obsolete] = [m for m in catalog.obsolete if m.msgid == OLD_MSGID]
+    assert NOTICE_OLD_MSGID not in {m.msgid for m in catalog.live}
+    [obsolete] = [m for m in catalog.obsolete if m.msgid == NOTICE_OLD_MSGID]
     assert obsolete.msgstr
 
 
 def test_update_without_source_changes_leaves_po_files_byte_identical(
-    project_copy: Project,
+    example_copy: Project,
 ) -> None:
-    po_files = [po for lang in SITE.translations for po in project_copy.po_files(lang.code)]
+    po_files = [po for lang in EXAMPLE_SITE.translations for po in example_copy.po_files(lang.code)]
     before = {po: po.read_bytes() for po in po_files}
 
-    extract_messages(project_copy)
-    results = update_catalogs(project_copy)
+    extract_messages(example_copy)
+    results = update_catalogs(example_copy)
 
     assert {r.status for r in results} == {"unchanged"}
     assert {po: po.read_bytes() for po in po_files} == before
 
 
-def test_new_language_gets_headers_translators_tools_accept(project_copy: Project) -> None:
-    extract_messages(project_copy)
-    [result, *_] = update_catalogs(project_copy, [language("nl")])  # not one of the site's
+def test_new_language_gets_headers_translators_tools_accept(example_copy: Project) -> None:
+    extract_messages(example_copy)
+    [result, *_] = update_catalogs(example_copy, [language("nl")])  # not one of the site's
 
     assert result.status == "created"
     text = result.po_file.read_text(encoding="utf-8")
@@ -126,34 +144,39 @@ def test_new_language_gets_headers_translators_tools_accept(project_copy: Projec
     assert '#, fuzzy\nmsgid ""' not in text
 
 
-def test_previous_msgid_survives_a_second_update(project_copy: Project) -> None:
-    index = project_copy.source_dir / "index.rst"
-    index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
-    extract_messages(project_copy)
-    update_catalogs(project_copy, [SITE.language("ro")])
+def test_previous_msgid_survives_a_second_update(example_copy: Project) -> None:
+    index = example_copy.source_dir / "index.rst"
     index.write_text(
-        index.read_text(encoding="utf-8").replace("Jubiläum", "Jubiläum"), encoding="utf-8"
+        index.read_text(encoding="utf-8").replace(NOTICE_OLD, NOTICE_NEW), encoding="utf-8"
     )
-    (project_copy.source_dir / "extra.rst").write_text(
+    extract_messages(example_copy)
+    update_catalogs(example_copy, [EXAMPLE_SITE.language("ar")])
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("kostenlos und", "kostenfrei und"),
+        encoding="utf-8",
+    )
+    (example_copy.source_dir / "extra.rst").write_text(
         ":orphan:\n\nNeu\n===\n\nEin neuer Absatz.\n"
     )
 
-    extract_messages(project_copy)
-    update_catalogs(project_copy, [SITE.language("ro")])
+    extract_messages(example_copy)
+    update_catalogs(example_copy, [EXAMPLE_SITE.language("ar")])
 
-    po_file = project_copy.locale_dir / "ro" / "LC_MESSAGES" / "index.po"
-    assert previous_msgids(po_file)[NEW_MSGID] == OLD_MSGID
+    po_file = example_copy.locale_dir / "ar" / "LC_MESSAGES" / "index.po"
+    assert previous_msgids(po_file)[NOTICE_NEW_MSGID] == NOTICE_OLD_MSGID
 
 
-def test_gnu_msgfmt_accepts_updated_files_with_previous_msgids(project_copy: Project) -> None:
+def test_gnu_msgfmt_accepts_updated_files_with_previous_msgids(example_copy: Project) -> None:
     import subprocess
 
-    index = project_copy.source_dir / "index.rst"
-    index.write_text(index.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
-    extract_messages(project_copy)
+    index = example_copy.source_dir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(NOTICE_OLD, NOTICE_NEW), encoding="utf-8"
+    )
+    extract_messages(example_copy)
     [result] = [
         r
-        for r in update_catalogs(project_copy, [SITE.language("fa")])
+        for r in update_catalogs(example_copy, [EXAMPLE_SITE.language("ar")])
         if r.po_file.name == "index.po"
     ]
 
@@ -166,42 +189,42 @@ def test_gnu_msgfmt_accepts_updated_files_with_previous_msgids(project_copy: Pro
 
 
 def test_a_po_file_that_does_not_parse_stops_update_and_stays_byte_identical(
-    project_copy: Project, capsys: pytest.CaptureFixture[str]
+    example_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    po_file = project_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
+    po_file = example_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
     text = po_file.read_text(encoding="utf-8")
     broken = text.replace(
-        'msgstr "The Federal Government Commissioner for Anti-Racism"',
-        'msgstr "The Federal Government Commissioner for Anti-Racism',
+        'msgstr "Opening hours and advice at the Integration Office"',
+        'msgstr "Opening hours and advice at the Integration Office',
     )
     assert broken != text
     po_file.write_text(broken, encoding="utf-8")
-    before = {p: p.read_bytes() for p in project_copy.locale_dir.rglob("*.po")}
+    before = {p: p.read_bytes() for p in example_copy.locale_dir.rglob("*.po")}
 
-    code = main(["--root", str(project_copy.root), "update"])
+    code = main(["--root", str(example_copy.root), "update"])
 
     assert code == 2
     assert f"{po_file}:" in capsys.readouterr().err
-    assert {p: p.read_bytes() for p in project_copy.locale_dir.rglob("*.po")} == before
+    assert {p: p.read_bytes() for p in example_copy.locale_dir.rglob("*.po")} == before
 
 
 def test_update_keeps_waiver_comments_and_previous_msgids_as_they_are(
-    project_copy: Project,
+    example_copy: Project,
 ) -> None:
-    po_file = project_copy.locale_dir / "ro" / "LC_MESSAGES" / "index.po"
+    po_file = example_copy.locale_dir / "ar" / "LC_MESSAGES" / "index.po"
     waiver = (
         "check: ignore same-as-source -- a reason long enough to pass the wrap width of "
         "seventy-six columns by far"
     )
     text = po_file.read_text(encoding="utf-8")
-    anchor = '#: ../../source/index.rst:8\nmsgid "Die Beauftragte der Bundesregierung für Anti'
+    anchor = '#: ../../source/index.rst:7\nmsgid "Öffnungszeiten und Beratung im Integrationsbüro"'
     assert anchor in text
     po_file.write_text(text.replace(anchor, f"# {waiver}\n{anchor}"), encoding="utf-8")
-    index = project_copy.source_dir / "index.rst"
-    for old, new in ((OLD, NEW), ("Errungenschaften dauerhaft", "Errungenschaften stets")):
+    index = example_copy.source_dir / "index.rst"
+    for old, new in ((NOTICE_OLD, NOTICE_NEW), ("vorher immer einen", "vorher stets einen")):
         index.write_text(index.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-        extract_messages(project_copy)
-        update_catalogs(project_copy, [SITE.language("ro")])
+        extract_messages(example_copy)
+        update_catalogs(example_copy, [EXAMPLE_SITE.language("ar")])
 
     text = po_file.read_text(encoding="utf-8")
     assert f"# {waiver}\n" in text, "the waiver stays on one line"

@@ -8,7 +8,7 @@ import polib
 import pytest
 from sphinx_autobuild.filter import IgnoreFilter
 
-from conftest import SITE, parse
+from conftest import EXAMPLE_SITE, SITE, parse
 from i18n_pipeline.catalogs.stats import collect_stats
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
@@ -17,7 +17,7 @@ from i18n_pipeline.project import Project
 
 
 def _make_one_fuzzy_one_untranslated(project: Project) -> None:
-    po_file = project.locale_dir / "tr" / "LC_MESSAGES" / "index.po"
+    po_file = project.locale_dir / "ar" / "LC_MESSAGES" / "index.po"
     catalog = polib.pofile(str(po_file), wrapwidth=76)
     translated = [e for e in catalog if e.msgstr]
     translated[0].flags.append("fuzzy")
@@ -25,26 +25,28 @@ def _make_one_fuzzy_one_untranslated(project: Project) -> None:
     catalog.save()
 
 
-def test_stats_count_translated_fuzzy_untranslated_and_obsolete(project_copy: Project) -> None:
-    before = {s.code: s for s in collect_stats(project_copy)}
-    _make_one_fuzzy_one_untranslated(project_copy)
+def test_stats_count_translated_fuzzy_untranslated_and_obsolete(example_copy: Project) -> None:
+    before = {s.code: s for s in collect_stats(example_copy)}
+    _make_one_fuzzy_one_untranslated(example_copy)
 
-    after = {s.code: s for s in collect_stats(project_copy)}
+    after = {s.code: s for s in collect_stats(example_copy)}
 
-    assert after["tr"].fuzzy == before["tr"].fuzzy + 1
-    assert after["tr"].untranslated == before["tr"].untranslated + 1
-    assert after["tr"].translated == before["tr"].translated - 2
-    assert after["tr"].total == before["tr"].total
-    assert after["pl"] == before["pl"]
+    assert after["ar"].fuzzy == before["ar"].fuzzy + 1
+    assert after["ar"].untranslated == before["ar"].untranslated + 1
+    assert after["ar"].translated == before["ar"].translated - 2
+    assert after["ar"].total == before["ar"].total
+    assert after["en"] == before["en"]
 
 
 def test_stats_command_writes_json_for_every_language(
-    project_copy: Project, capsys: pytest.CaptureFixture[str]
+    example_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--root", str(project_copy.root), "stats"]) == 0
+    assert main(["--root", str(example_copy.root), "stats"]) == 0
 
-    report = json.loads((project_copy.reports_dir / "stats.json").read_text(encoding="utf-8"))
-    assert [row["code"] for row in report["languages"]] == [lang.code for lang in SITE.translations]
+    report = json.loads((example_copy.reports_dir / "stats.json").read_text(encoding="utf-8"))
+    assert [row["code"] for row in report["languages"]] == [
+        lang.code for lang in EXAMPLE_SITE.translations
+    ]
     assert all(
         {"translated", "fuzzy", "untranslated", "obsolete", "percent"} <= set(row)
         for row in report["languages"]
@@ -73,37 +75,37 @@ def test_status_pages_have_accessible_tables(built_project: Project) -> None:
 
 
 def test_preview_watches_the_language_po_files_and_ignores_compiled_ones(
-    project_copy: Project,
+    example_copy: Project,
 ) -> None:
-    args = preview_arguments(project_copy, "fa", port=0)
+    args = preview_arguments(example_copy, "ar", port=0)
 
     assert args[:2] == [
-        str(project_copy.source_dir),
-        str(project_copy.build_dir / "preview" / "fa"),
+        str(example_copy.source_dir),
+        str(example_copy.build_dir / "preview" / "ar"),
     ]
-    assert args[args.index("-D") + 1] == "language=fa"
+    assert args[args.index("-D") + 1] == "language=ar"
     assert "site_pdf=0" in args  # a PDF per save would slow the preview down
-    assert str(project_copy.locale_dir / "fa") in args
+    assert str(example_copy.locale_dir / "ar") in args
     assert r".*\.mo$" in args
     assert args[args.index("--host") + 1] == "127.0.0.1"
 
 
 def test_preview_rebuilds_for_po_and_source_edits_but_not_for_editor_temp_files(
-    project_copy: Project,
+    example_copy: Project,
 ) -> None:
-    args = preview_arguments(project_copy, "fa", port=0)
+    args = preview_arguments(example_copy, "ar", port=0)
     ignored = IgnoreFilter([], [args[i + 1] for i, a in enumerate(args) if a == "--re-ignore"])
-    po_dir = project_copy.locale_dir / "fa" / "LC_MESSAGES"
+    po_dir = example_copy.locale_dir / "ar" / "LC_MESSAGES"
 
     assert not ignored(str(po_dir / "index.po"))
-    assert not ignored(str(project_copy.source_dir / "index.rst"))
-    assert not ignored(str(project_copy.root / "conf.py"))
+    assert not ignored(str(example_copy.source_dir / "index.rst"))
+    assert not ignored(str(example_copy.root / "conf.py"))
     for temporary in ("sedX1b2c3", "index.po~", ".index.po.swp", "4913", "index.mo"):
         assert ignored(str(po_dir / temporary)), temporary
 
 
 def test_preview_of_an_unknown_language_is_refused(
-    project_copy: Project, capsys: pytest.CaptureFixture[str]
+    example_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--root", str(project_copy.root), "preview", "xx"]) == ExitCode.USAGE
+    assert main(["--root", str(example_copy.root), "preview", "xx"]) == ExitCode.USAGE
     assert "not one of the site's languages" in capsys.readouterr().err

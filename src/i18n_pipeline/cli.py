@@ -8,11 +8,13 @@ a traceback is an internal error (70), never mistaken for a finding (1).
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -268,11 +270,34 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="project root (default: found from the current directory)",
     )
+    parser.set_defaults(verbosity=logging.INFO)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=CommandLine)
     # ``--root`` also after the command (``i18n-pipeline site --root examples/aushang``): each
     # command's parser takes it too, with no default that would undo one given before.
     root_after = CommandLine(add_help=False)
     root_after.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    for options in (parser, root_after):
+        shown = options is parser
+        # Hidden options in a mutually exclusive group break argparse's usage line (3.11).
+        verbosity = options.add_mutually_exclusive_group() if shown else options
+        verbosity.add_argument(
+            "-q",
+            "--quiet",
+            dest="verbosity",
+            action="store_const",
+            const=logging.WARNING,
+            default=argparse.SUPPRESS,
+            help="no progress lines, only results and errors" if shown else argparse.SUPPRESS,
+        )
+        verbosity.add_argument(
+            "-v",
+            "--verbose",
+            dest="verbosity",
+            action="store_const",
+            const=logging.DEBUG,
+            default=argparse.SUPPRESS,
+            help="also Sphinx's own output for every build" if shown else argparse.SUPPRESS,
+        )
 
     def command(name: str, **options: Any) -> argparse.ArgumentParser:
         return commands.add_parser(name, parents=[root_after], **options)
@@ -429,11 +454,33 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+@contextmanager
+def progress_lines(level: int) -> Iterator[None]:
+    """The package's log records at ``level`` and above, as plain lines on stdout (where
+    the command's results go too), for one command; the logger is as it was afterwards."""
+    package = logging.getLogger("i18n_pipeline")
+    handler = logging.StreamHandler(sys.stdout)  # the stdout of now: pytest's capsys, too
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    previous = package.level
+    package.addHandler(handler)
+    package.setLevel(level)
+    try:
+        yield
+    finally:
+        package.removeHandler(handler)
+        package.setLevel(previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
     args = parser.parse_args(argv)
+    with progress_lines(args.verbosity):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except PipelineError as error:

@@ -27,6 +27,10 @@ RECORDED_FIELDS = (
     "needs_review",
 )
 
+#: Fields the report has renamed since the recording: recorded name → the report's name
+#: (an issue's tool code is its ``rule`` since every finding is a ``Finding``).
+RENAMED = {"code": "rule"}
+
 Findings = dict[str, dict[str, object]]
 
 
@@ -36,7 +40,7 @@ def browser_findings(audit_json: Path) -> Findings:
     for pages in report["languages"].values():
         for page, result in pages.items():
             issues = [
-                {field: issue[field] for field in RECORDED_FIELDS}
+                {field: issue[RENAMED.get(field, field)] for field in RECORDED_FIELDS}
                 for group in ("errors", "reported", "needs_review")
                 for issue in result[group]
                 if issue["runner"] in BROWSER_RUNNERS

@@ -113,7 +113,7 @@ def test_the_audit_is_consistent_on_the_five_language_rules_with_every_case_righ
 ) -> None:
     """The language checks alone (no browser): the browser's rules only add procedures."""
     cases = load_cases(SUITE, LANGUAGE_RULES)
-    ran = run_cases(SUITE, cases, tmp_path, language_only=True, progress=lambda _: None)
+    ran = run_cases(SUITE, cases, tmp_path, language_only=True)
     ours = tool_results(cases, read_earl(ran.earl))
     peers = {
         tool: tool_results(cases, read_earl_file(SUITE / "earl" / name))

@@ -35,7 +35,7 @@ def page(body: str, lang: str = "en", title: str = "Reading room", head: str = "
 def errors(source: str) -> set[str]:
     root = html.fromstring(source)
     issues: list[Issue] = check_lang_tags(root) + check_text_language(root, SiteLanguages())
-    return {issue.code for issue in issues if issue.gating}
+    return {issue.rule for issue in issues if issue.gating}
 
 
 def test_an_invalid_lang_around_text_that_all_has_a_valid_lang_of_its_own_passes() -> None:
@@ -130,7 +130,7 @@ def test_a_name_inheriting_from_html_is_3_1_1_and_from_an_element_3_1_2() -> Non
             '<div lang="fr"><img src="b.png" alt="The reading room at night"></div>'
         )
     )
-    names = [i for i in check_text_language(root, SiteLanguages()) if i.code.startswith("name")]
+    names = [i for i in check_text_language(root, SiteLanguages()) if i.rule.startswith("name")]
 
     assert sorted((i.criterion, i.language) for i in names if i.gating) == [
         ("3.1.1", "de"),

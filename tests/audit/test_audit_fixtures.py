@@ -55,7 +55,7 @@ def page_result(report: dict[str, object], page: str) -> dict[str, list[dict[str
 
 def short_code(issue: dict[str, str]) -> tuple[str, str]:
     """HTML_CodeSniffer codes are long paths; the technique at the end is what matters."""
-    code = issue["code"]
+    code = issue["rule"]
     if issue["runner"] == "htmlcs":
         parts = code.split(".")
         code = ".".join(parts[4:]) if len(parts) > 4 else code
@@ -159,7 +159,7 @@ def test_every_issue_carries_runner_code_criterion_selector_and_message(
     errors = page_result(report, "low-contrast.html")["errors"]
 
     for issue in errors:
-        assert issue["runner"] and issue["code"] and issue["message"]
+        assert issue["runner"] and issue["rule"] and issue["message"]
         assert issue["criterion"] == "1.4.3"
         assert issue["selector"].endswith("p")
 

@@ -146,4 +146,4 @@ def test_a_build_that_fails_the_audit_is_not_published(
     assert "not published" in err
     report = read_report(project)
     errors = report["languages"]["en"]["en/index.html"]["errors"]  # type: ignore[index]
-    assert [issue["code"] for issue in errors] == ["block-language-mismatch"]
+    assert [issue["rule"] for issue in errors] == ["block-language-mismatch"]

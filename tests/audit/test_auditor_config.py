@@ -61,7 +61,7 @@ def test_an_accepted_finding_stays_in_the_report_as_accepted_and_does_not_gate(
     assert code == ExitCode.OK
     assert page["errors"] == []
     [accepted] = page["accepted"]
-    assert accepted["code"] == "block-language-mismatch"
+    assert accepted["rule"] == "block-language-mismatch"
     assert "A. Auditor" in accepted["accepted"] and "quotation" in accepted["accepted"]
     assert "Accepted:" in (tmp_path / "reports" / "audit.html").read_text(encoding="utf-8")
 

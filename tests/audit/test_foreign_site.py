@@ -54,7 +54,7 @@ def audited(
 
 def found(result: dict[str, object]) -> set[tuple[str, str, str]]:
     return {
-        (issue["runner"], issue["code"], issue["context"])
+        (issue["runner"], issue["rule"], issue["context"])
         for kind in ("errors", "reported", "needs_review")
         for issue in result[kind]  # type: ignore[attr-defined]
     }

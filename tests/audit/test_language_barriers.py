@@ -43,7 +43,7 @@ def findings(name: str) -> list[Issue]:
 def test_each_barrier_is_an_error_with_its_code(page: str) -> None:
     errors = [issue for issue in findings(page) if issue.gating]
 
-    assert {issue.code for issue in errors} == BARRIERS[page][1]
+    assert {issue.rule for issue in errors} == BARRIERS[page][1]
 
 
 @pytest.mark.parametrize("twin", sorted({twin for twin, _ in BARRIERS.values()}))
@@ -73,7 +73,7 @@ def test_a_hidden_label_is_judged_in_the_language_that_applies_to_it() -> None:
 def test_a_mixed_direction_run_without_isolation_is_a_warning_with_its_text() -> None:
     [issue] = findings("mixed-unisolated.html")
 
-    assert (issue.code, issue.type, issue.gating) == ("bidi-unisolated-run", "warning", False)
+    assert (issue.rule, issue.type, issue.gating) == ("bidi-unisolated-run", "warning", False)
     assert issue.context == "the new town library"
     assert findings("mixed-isolated.html") == []
 

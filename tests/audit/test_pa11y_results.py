@@ -17,7 +17,7 @@ OTHER = "http://127.0.0.1:8000/ar/index.html"
 @pytest.fixture(scope="module")
 def axe_tags() -> dict[str, list[str]]:
     """axe-core's own rule metadata, from the installed pa11y-ci environment."""
-    env = ensure_node_environment(node_cache_for_tests(), lambda _: None)
+    env = ensure_node_environment(node_cache_for_tests())
     return axe_rule_tags(env)
 
 

@@ -56,8 +56,8 @@ def findings(site: Path, pages: dict[str, tuple[str, str]]) -> dict[str, set[str
         language_only=True,
         languages=SiteLanguages(languages=("de", "en", "fa"), expected=expected),
     )
-    result = audit_site(settings, progress=lambda _: None)
-    return {r.relative: {issue.code for issue in r.issues} for r in result.pages}
+    result = audit_site(settings)
+    return {r.relative: {issue.rule for issue in r.issues} for r in result.pages}
 
 
 def test_a_page_built_for_persian_that_declares_arabic(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_tox_e_audit_on_the_projects_own_site_knows_what_each_page_was_built_for
 
     report = json.loads((project.reports_dir / "audit.json").read_text(encoding="utf-8"))
     codes = {
-        issue["code"]
+        issue["rule"]
         for pages in report["languages"].values()
         for issue in pages.get("fa/index.html", {}).get("errors", [])
     }

@@ -26,7 +26,7 @@ def audit_small_targets(tmp_path: Path, *options: str) -> tuple[int, list[dict[s
     report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))
     [page] = [pages["small-targets.html"] for pages in report["languages"].values()]
     issues = page["errors"] + page["reported"] + page["needs_review"]
-    return code, [i for i in issues if i["code"] == "target-size"]
+    return code, [i for i in issues if i["rule"] == "target-size"]
 
 
 def test_a_wcag_22_failure_is_reported_without_gating(tmp_path: Path) -> None:

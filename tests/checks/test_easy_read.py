@@ -34,11 +34,11 @@ def _expected(path: Path) -> set[tuple[str, int]]:
 def test_failing_fixture_names_its_rule_at_the_sentence_line(path: Path) -> None:
     findings = check_easy_read(path, NAMES)
 
-    assert {(f.check, f.line) for f in findings} == _expected(path), [f.as_text() for f in findings]
+    assert {(f.rule, f.line) for f in findings} == _expected(path), [f.as_text() for f in findings]
     for finding in findings:
         assert finding.path == path
-        assert RULES[finding.check].source in finding.message, "the rule it comes from"
-        assert finding.hint and finding.msgid
+        assert RULES[finding.rule].source in finding.message, "the rule it comes from"
+        assert finding.fix and finding.subject
 
 
 @pytest.mark.parametrize("path", sorted((FIXTURES / "xpass").glob("*.rst")), ids=lambda p: p.stem)
@@ -66,7 +66,7 @@ def test_a_sentence_is_reported_at_its_own_line_when_the_one_before_starts_alike
     page = tmp_path / "page.rst"
     page.write_text("Das ist gut.\nDas wäre besser.\n", encoding="utf-8")
     [finding] = check_easy_read(page)
-    assert (finding.check, finding.line) == ("easy-read-konjunktiv", 2)
+    assert (finding.rule, finding.line) == ("easy-read-konjunktiv", 2)
 
 
 @pytest.mark.parametrize("name", ["negations", "idioms"])
@@ -88,6 +88,7 @@ def test_every_rule_cites_the_netzwerk_and_the_din_spec() -> None:
         assert "DIN SPEC 33429" in rule.source
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_check_command_checks_the_page_and_fails_on_a_broken_sentence(
     project_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:

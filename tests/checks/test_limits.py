@@ -13,9 +13,10 @@ import pytest
 
 from i18n_pipeline.checks import check_po_file
 from i18n_pipeline.checks.limits import ALLOWANCE, MAX_LENGTH, MAX_RATIO, allowed_length
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS, EntryCheckFunction
 from i18n_pipeline.config.languages import language
+from i18n_pipeline.findings import Severity
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
@@ -62,7 +63,7 @@ def test_a_megabyte_of_hostile_text_is_refused_and_read_by_no_other_check(
     findings = check_po_file(po_file, language("en"))
 
     [refused] = [f for f in findings if f.severity is not Severity.INFO]
-    assert (refused.check, refused.severity, refused.line) == ("length-limit", Severity.ERROR, 7)
+    assert (refused.rule, refused.severity, refused.line) == ("length-limit", Severity.ERROR, 7)
     assert f"the translation has {len(hostile)} characters" in refused.message
     assert calls["length-limit"] == 2, "the gate read both entries"
     others = {check: n for check, n in calls.items() if check != "length-limit"}

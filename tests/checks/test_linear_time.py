@@ -80,7 +80,9 @@ def terms(text: str) -> object:
 
 def page(text: str) -> object:
     body = text.replace("&", "&amp;").replace("<", "&lt;")
-    return page_problems(f"<html><body><p>{body}</p></body></html>".encode(), frozenset())
+    return page_problems(
+        Path("page.html"), f"<html><body><p>{body}</p></body></html>".encode(), frozenset()
+    )
 
 
 #: Each scan of untrusted text, with the text that would make a quadratic pattern slow.

@@ -16,8 +16,9 @@ from babel.messages.pofile import read_po
 
 from conftest import SITE
 from i18n_pipeline.catalogs.catalog import plural_form_count
-from i18n_pipeline.checks import Severity, check_po_file
+from i18n_pipeline.checks import check_po_file
 from i18n_pipeline.errors import CatalogSyntaxError
+from i18n_pipeline.findings import Severity
 
 ARABIC = SITE.plural_forms["ar"]
 BODY = '\n#: ../../source/index.rst:1\nmsgid "Wir sind ein Land."\nmsgstr "نحن بلد."\n'
@@ -40,9 +41,9 @@ def _po(tmp_path: Path, plural_forms: str | None) -> Path:
 
 def _header_findings(path: Path) -> list[str]:
     return [
-        f"{f.line}: {f.message} / {f.hint}"
+        f"{f.line}: {f.message} / {f.fix}"
         for f in check_po_file(path, SITE.language("ar"))
-        if f.check.startswith("gettext") and f.severity is Severity.ERROR
+        if f.rule.startswith("gettext") and f.severity is Severity.ERROR
     ]
 
 

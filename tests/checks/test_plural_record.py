@@ -15,8 +15,9 @@ import pytest
 from babel.messages.plurals import _PluralTuple
 
 from conftest import SITE
-from i18n_pipeline.checks import Severity, check_po_file
+from i18n_pipeline.checks import check_po_file
 from i18n_pipeline.config import plurals
+from i18n_pipeline.findings import Severity
 
 BODY = '\n#: ../../source/index.rst:1\nmsgid "Wir sind ein Land."\nmsgstr "Text."\n'
 CLDR_ITALIAN = "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);"
@@ -54,9 +55,9 @@ def _po(tmp_path: Path, code: str, plural_forms: str) -> Path:
 
 def _header_findings(path: Path, code: str) -> list[tuple[Severity, str, str]]:
     return [
-        (f.severity, f.message, f.hint)
+        (f.severity, f.message, f.fix)
         for f in check_po_file(path, SITE.language(code))
-        if f.check in ("gettext-header", "plural-table-drift")
+        if f.rule in ("gettext-header", "plural-table-drift")
     ]
 
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import SITE
+from conftest import EXAMPLE_SITE, SITE, copy_example
 from i18n_pipeline.catalogs.glossary import load_glossary
-from i18n_pipeline.checks import Severity, check_catalogs, check_po_file
+from i18n_pipeline.checks import check_catalogs, check_po_file
 from i18n_pipeline.checks.runner import checks_code, project_termbase
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,17 +52,17 @@ def test_failing_fixture_reports_the_expected_checks_at_the_entry(path: Path) ->
         if f.severity not in (Severity.WAIVED, Severity.INFO)  # info: the installed Babel's
     ]
 
-    assert {f.check for f in findings} == expected, [f.as_text() for f in findings]
+    assert {f.rule for f in findings} == expected, [f.as_text() for f in findings]
     for finding in findings:
         assert finding.path == path
-        if finding.check == "gettext-header":
+        if finding.rule == "gettext-header":
             assert finding.line == _line_of(path, 'msgid ""', last=False)
-        elif finding.check == "gettext-syntax":
+        elif finding.rule == "gettext-syntax":
             assert finding.line == _line_of(path, "msgstr_oops")
         else:
             assert finding.line == _line_of(path, "msgid ")
-            assert finding.msgid
-        assert finding.hint, "every finding says what to do"
+            assert finding.subject
+        assert finding.fix, "every finding says what to do"
 
 
 @pytest.mark.parametrize("path", sorted((FIXTURES / "xpass").glob("*.po")), ids=lambda p: p.stem)
@@ -75,14 +75,14 @@ def test_passing_fixture_has_no_findings(path: Path) -> None:
 def test_a_waived_finding_is_listed_with_its_reason_not_hidden() -> None:
     path = FIXTURES / "xpass" / "same-as-source-waived.po"
     [waived] = check_po_file(path, SITE.language("en"), GLOSSARY)
-    assert (waived.check, waived.severity) == ("same-as-source", Severity.WAIVED)
+    assert (waived.rule, waived.severity) == ("same-as-source", Severity.WAIVED)
     assert '"Service" is also the English word' in waived.message
 
 
 def test_a_security_check_cannot_be_waived_and_still_reports_its_finding() -> None:
     path = FIXTURES / "xfail" / "waived-javascript-link.po"
     findings = check_po_file(path, SITE.language("en"), GLOSSARY)
-    by_check = {f.check: f for f in findings}
+    by_check = {f.rule: f for f in findings}
     assert by_check["unsafe-markup"].severity is Severity.ERROR
     assert "javascript:alert" in by_check["unsafe-markup"].message
     assert by_check["waiver-refused"].severity is Severity.ERROR
@@ -91,12 +91,13 @@ def test_a_security_check_cannot_be_waived_and_still_reports_its_finding() -> No
 def test_injected_javascript_link_is_an_error_naming_the_scheme() -> None:
     path = FIXTURES / "xfail" / "javascript-link.po"
     [unsafe, *_] = [
-        f for f in check_po_file(path, SITE.language("en"), GLOSSARY) if f.check == "unsafe-markup"
+        f for f in check_po_file(path, SITE.language("en"), GLOSSARY) if f.rule == "unsafe-markup"
     ]
     assert unsafe.severity is Severity.ERROR
     assert "javascript" in unsafe.message
 
 
+@pytest.mark.slow  # the declaration's content; tox -e check gates it too
 def test_committed_translations_pass_with_zero_errors() -> None:
     findings = check_catalogs(Project(REPO))
     errors = [f.as_text() for f in findings if f.severity is Severity.ERROR]
@@ -109,23 +110,20 @@ def test_every_po_file_of_every_language_is_checked(tmp_path: Path) -> None:
         text = po_file.read_text(encoding="utf-8")
         po_file.write_text(text.replace('"Language: ', '"Language: x', 1), encoding="utf-8")
 
-    headers = {f.path for f in check_catalogs(project) if f.check == "gettext-header"}
+    headers = {f.path for f in check_catalogs(project) if f.rule == "gettext-header"}
 
-    expected = {po for lang in SITE.translations for po in project.po_files(lang.code)}
-    assert headers == expected and len(expected) == 3 * len(SITE.translations)
+    expected = {po for lang in EXAMPLE_SITE.translations for po in project.po_files(lang.code)}
+    assert headers == expected and len(expected) == 3 * len(EXAMPLE_SITE.translations)
 
 
 def _project_with_broken_po(tmp_path: Path) -> tuple[Project, Path]:
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "locales", root / "locales", ignore=shutil.ignore_patterns("*.mo"))
-    for name in ("glossary.txt", "termbase.tbx", "conf.py"):
-        shutil.copy2(REPO / name, root / name)
-    shutil.copytree(REPO / "source", root / "source")
-    broken = root / "locales" / "tr" / "LC_MESSAGES" / "index.po"
-    broken.write_text(
-        broken.read_text(encoding="utf-8").replace("yüzde 30", "yüzde 40"), encoding="utf-8"
-    )
-    return Project(root), broken
+    """A copy of examples/aushang (de, en, ar) whose English index.po changes a time."""
+    project = copy_example(tmp_path / "project")
+    broken = project.po_file("en", "index")
+    text = broken.read_text(encoding="utf-8")
+    assert "from 14:00 to 18:00" in text
+    broken.write_text(text.replace("from 14:00 to 18:00", "from 15:00 to 18:00"), encoding="utf-8")
+    return project, broken
 
 
 def test_command_prints_file_line_and_check_and_fails(
@@ -137,7 +135,7 @@ def test_command_prints_file_line_and_check_and_fails(
 
     out = capsys.readouterr().out
     assert code == 1
-    assert re.search(rf"{re.escape(str(broken))}:\d+: error: .*30.* \(numbers\)", out)
+    assert re.search(rf"{re.escape(str(broken))}:\d+: error: .*14.* \(numbers\)", out)
     assert "what to do:" in out
 
 
@@ -146,15 +144,15 @@ def test_command_json_format_is_machine_readable(
 ) -> None:
     project, broken = _project_with_broken_po(tmp_path)
 
-    code = main(["check", "--root", str(project.root), "--format", "json", "tr"])
+    code = main(["check", "--root", str(project.root), "--format", "json", "en"])
 
     report = json.loads(capsys.readouterr().out)
     assert code == 1
     assert report["errors"] == 1
     [finding] = [f for f in report["findings"] if f["severity"] == "error"]
-    assert finding["path"] == str(broken) and finding["check"] == "numbers" and finding["line"] > 1
+    assert finding["path"] == str(broken) and finding["rule"] == "numbers" and finding["line"] > 1
     [added] = [f for f in report["findings"] if f["severity"] == "warning"]
-    assert (added["check"], added["line"]) == ("added-numbers", finding["line"])
+    assert (added["rule"], added["line"]) == ("added-numbers", finding["line"])
 
 
 def test_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -168,12 +166,12 @@ def test_cached_findings_still_fail_and_an_edit_is_checked_again(tmp_path: Path)
 
     second = check_catalogs(project)
     broken.write_text(
-        broken.read_text(encoding="utf-8").replace("yüzde 40", "yüzde 30"), encoding="utf-8"
+        broken.read_text(encoding="utf-8").replace("from 15:00", "from 14:00"), encoding="utf-8"
     )
     after_fix = check_catalogs(project)
 
     assert [f.as_json() for f in second] == [f.as_json() for f in first]
-    assert [f.check for f in second if f.severity is Severity.ERROR] == ["numbers"]
+    assert [f.rule for f in second if f.severity is Severity.ERROR] == ["numbers"]
     assert any((project.cache_dir / "checks").iterdir()), "findings were cached"
     assert not [f for f in after_fix if f.severity is Severity.ERROR]
 
@@ -196,7 +194,9 @@ def test_a_missing_term_base_stops_the_check_instead_of_enforcing_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project, _ = _project_with_broken_po(tmp_path)
-    project.termbase_file.unlink()
+    with (project.conf_dir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nsite_termbase = str(ROOT / "termbase.tbx")  # named, and not there\n')
+    project = Project(project.root)
 
     code = main(["check", "--root", str(project.root)])
 

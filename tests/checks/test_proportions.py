@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SITE
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.proportions import (
     RATIOS_FILE,
     _rules,
@@ -21,6 +21,7 @@ from i18n_pipeline.checks.proportions import (
 )
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.config.languages import language
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.io import read_json
 
 REPO = Path(__file__).resolve().parents[2]
@@ -102,6 +103,7 @@ def test_length_is_counted_in_grapheme_clusters_of_the_words_shown() -> None:
     assert length("Ku\u0308rku") == 5
 
 
+@pytest.mark.slow  # the ratios are measured on the declaration's own translations
 def test_the_data_file_is_what_the_script_writes(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location(
         "length_ratios", REPO / "scripts" / "length_ratios.py"

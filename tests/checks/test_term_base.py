@@ -12,9 +12,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
-from i18n_pipeline.checks import Finding, Severity, check_catalogs, check_po_file
+from i18n_pipeline.checks import check_catalogs, check_po_file
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import project_termbase
 from i18n_pipeline.checks.term_base import (
@@ -24,6 +25,7 @@ from i18n_pipeline.checks.term_base import (
     visible_text,
 )
 from i18n_pipeline.config.languages import language
+from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,7 +36,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def term_base_findings(fixture: str, code: str) -> list[Finding]:
     findings = check_po_file(FIXTURES / fixture, language(code), (), TERMBASE)
-    return [f for f in findings if f.check == "term-base"]
+    return [f for f in findings if f.rule == "term-base"]
 
 
 def test_the_old_italian_text_is_told_what_is_approved_and_what_is_forbidden() -> None:
@@ -48,8 +50,8 @@ def test_the_old_italian_text_is_told_what_is_approved_and_what_is_forbidden() -
     )
     assert "as 'apertura dei corsi', which termbase.tbx forbids for Italian" in forbidden.message
     assert "launching the courses" in forbidden.message
-    assert "write 'ampliamento dell'accesso ai corsi di integrazione'" in forbidden.hint
-    assert "termbase.tbx" in missing.hint and "check: ignore term-base" in missing.hint
+    assert "write 'ampliamento dell'accesso ai corsi di integrazione'" in forbidden.fix
+    assert "termbase.tbx" in missing.fix and "check: ignore term-base" in missing.fix
 
 
 def test_the_old_kurmanji_text_is_told_the_same() -> None:
@@ -105,6 +107,7 @@ def test_renderings_are_compared_without_case_spacing_and_invisible_marks() -> N
     assert comparable("بلدُ استقبالٍ") == comparable("بلد استقبال")  # vowel marks
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_a_language_without_its_entries_is_reported_once_at_the_term_base(
     tmp_path: Path,
 ) -> None:
@@ -120,13 +123,13 @@ def test_a_language_without_its_entries_is_reported_once_at_the_term_base(
 
     findings = check_catalogs(project, [language("ku"), language("it")])
 
-    [coverage] = [f for f in findings if f.check == "term-base-coverage"]
+    [coverage] = [f for f in findings if f.rule == "term-base-coverage"]
     assert (coverage.path, coverage.line) == (project.termbase_file, min(dropped))
     assert coverage.severity is Severity.ERROR
     assert "no Kurdish (ku) rendering for 2 of its 15 terms" in coverage.message
     assert "'Öffnung der Integrationskurse', 'Einwanderungsland'" in coverage.message
-    assert '<langSet xml:lang="ku">' in coverage.hint
-    assert not [f for f in findings if f.check == "term-base"]
+    assert '<langSet xml:lang="ku">' in coverage.fix
+    assert not [f for f in findings if f.rule == "term-base"]
 
 
 def test_a_new_language_cannot_be_published_without_its_entries() -> None:
@@ -136,6 +139,7 @@ def test_a_new_language_cannot_be_published_without_its_entries() -> None:
     assert finding.line == TERMBASE.entries[0].line
 
 
+@pytest.mark.slow  # reads the declaration's locales/ (its Leichte Sprache page, term base)
 def test_an_edited_term_base_is_checked_again_not_answered_from_the_cache(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(REPO / "locales" / "it", root / "locales" / "it")
@@ -154,4 +158,4 @@ def test_an_edited_term_base_is_checked_again_not_answered_from_the_cache(tmp_pa
 
     assert not [f for f in before if f.severity is Severity.ERROR]
     [finding] = [f for f in after if f.severity is Severity.ERROR]
-    assert finding.check == "term-base" and "'Paese d'immigrazione'" in finding.message
+    assert finding.rule == "term-base" and "'Paese d'immigrazione'" in finding.message

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import i18n_pipeline.checks.runner  # noqa: F401  (registers every check)
-from i18n_pipeline.checks.model import Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
+from i18n_pipeline.findings import Severity
 
 SAFETY = ("rst-syntax", "markup-parity", "block-structure", "unsafe-markup", "bidi-controls")
 MEANING = ("protected-term", "numbers", "dates", "link-text", "text-language")

@@ -169,10 +169,10 @@ def apply_accepted(
 
 
 def _judged(page: str, issue: Issue, accepted: tuple[Accepted, ...], today: datetime.date) -> Issue:
-    if not issue.gating or issue.code in UNACCEPTABLE:
+    if not issue.gating or issue.rule in UNACCEPTABLE:
         return issue
     for entry in accepted:
-        if entry.page == page and entry.rule == issue.code:
+        if entry.page == page and entry.rule == issue.rule:
             if today <= entry.until:
                 return replace(
                     issue,

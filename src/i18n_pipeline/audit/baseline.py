@@ -30,7 +30,7 @@ def naive_audit_command(site: Path) -> list[str]:
 
 def run_naive_audit(site: Path, cache_root: Path) -> int:
     """pa11y-ci's exit code is ignored: findings are not the baseline's business, only time."""
-    env = ensure_node_environment(default_cache_dir(cache_root), lambda _: None)
+    env = ensure_node_environment(default_cache_dir(cache_root))
     browser = find_browser()
     pages = discover_pages(site)
     with serve(site) as base_url, tempfile.TemporaryDirectory(prefix="naive-audit-") as scratch:

@@ -208,7 +208,7 @@ def error_line(page: Path, issue: Issue) -> str:
     """One of the audit's printed lines: the tools quote the page's text (a translation),
     so its control characters are escaped, never sent to the terminal."""
     line = (
-        f"{page}: {issue.runner} {issue.code} [{issue.criterion or '-'}] "
+        f"{page}: {issue.runner} {issue.rule} [{issue.criterion or '-'}] "
         f"{issue.message} {issue.selector}"
     )
     return printable(line.rstrip())

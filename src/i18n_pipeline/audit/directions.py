@@ -243,10 +243,10 @@ def _issue(
 ) -> Issue:
     where = region(element)
     return Issue(
-        "direction",
-        code,
-        "error" if error else "warning",
-        f"{message} (<{element.tag}> in {where})",
+        runner="direction",
+        rule=code,
+        type="error" if error else "warning",
+        message=f"{message} (<{element.tag}> in {where})",
         criterion="1.3.2",
         level="A",
         selector=selector(element),

@@ -99,8 +99,8 @@ def earl_report(
         found: dict[tuple[str, str], list[Issue]] = {}
         for issue in page.issues:
             if issue.runner in BROWSER_RUNNERS + OWN_RUNNERS + ("axe-wcag22",):
-                check = act_map.find(issue.runner, issue.code)
-                key = (check.runner, check.code) if check else (issue.runner, issue.code)
+                check = act_map.find(issue.runner, issue.rule)
+                key = (check.runner, check.code) if check else (issue.runner, issue.rule)
                 found.setdefault(key, []).append(issue)
         asserted = set()
         for check in checks_for(page):

@@ -41,7 +41,7 @@ def explain_page(site: Path, relative: str, languages: SiteLanguages) -> int:
     print(f"\n{len(issues)} finding(s)")
     for issue in issues:
         state = "error" if issue.gating else "needs review" if issue.needs_review else issue.type
-        print(printable(f"- {state}: {issue.code}: {issue.message}"))
+        print(printable(f"- {state}: {issue.rule}: {issue.message}"))
         if issue.context:
             print(f"    text: {issue.context!r}")
         if issue.fix:

@@ -81,10 +81,10 @@ def check_declared_language(root: html.HtmlElement, expected: str | None) -> lis
     if declared != expected:
         issues.append(
             Issue(
-                "language",
-                "html-lang-mismatch",
-                "error",
-                f"<html lang={declared!r}> on a page built for {expected!r}",
+                runner="language",
+                rule="html-lang-mismatch",
+                type="error",
+                message=f"<html lang={declared!r}> on a page built for {expected!r}",
                 criterion="3.1.1",
                 level="A",
                 selector="html",
@@ -97,10 +97,11 @@ def check_declared_language(root: html.HtmlElement, expected: str | None) -> lis
     if direction != wanted:
         issues.append(
             Issue(
-                "language",
-                "html-dir-mismatch",
-                "error",
-                f"<html dir={direction!r}> but {english_name(expected)} is written {wanted}",
+                runner="language",
+                rule="html-dir-mismatch",
+                type="error",
+                message=f"<html dir={direction!r}> but {english_name(expected)} is written "
+                f"{wanted}",
                 criterion="1.3.2",
                 level="A",
                 selector="html",
@@ -253,10 +254,10 @@ def _issue(
         f"{_scores(found)}"
     )
     return Issue(
-        "language",
-        code,
-        "error" if found.clear else "warning",
-        message,
+        runner="language",
+        rule=code,
+        type="error" if found.clear else "warning",
+        message=message,
         criterion="3.1.1" if passage.from_root else "3.1.2",
         level="A" if passage.from_root else "AA",
         selector="html" if passage.kind == "page" else selector(passage.element),
@@ -305,7 +306,10 @@ def check_hreflang(pages: Sequence[Page], site: Path) -> dict[str, list[Issue]]:
         if "x-default" not in links:
             issues[relative].append(
                 Issue(
-                    "hreflang", "hreflang-x-default", "warning", 'no hreflang="x-default" alternate'
+                    runner="hreflang",
+                    rule="hreflang-x-default",
+                    type="warning",
+                    message='no hreflang="x-default" alternate',
                 )
             )
     return issues
@@ -313,10 +317,10 @@ def check_hreflang(pages: Sequence[Page], site: Path) -> dict[str, list[Issue]]:
 
 def _hreflang_issue(message: str) -> Issue:
     return Issue(
-        "hreflang",
-        "hreflang-alternates",
-        "error",
-        message,
+        runner="hreflang",
+        rule="hreflang-alternates",
+        type="error",
+        message=message,
         selector='link[rel="alternate"]',
         gating=True,
     )

@@ -2,36 +2,61 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from i18n_pipeline.findings import Finding, Severity
 
 
-@dataclass(frozen=True)
-class Issue:
-    """One finding on one page."""
+@dataclass(frozen=True, kw_only=True)
+class Issue(Finding):
+    """One finding on one page (or PDF): a :class:`~i18n_pipeline.findings.Finding` with what
+    the audit's tools say besides. ``rule`` is the tool's code (``color-contrast``).
 
-    runner: str  # axe, htmlcs, axe-wcag22, language, hreflang, requests
-    code: str
+    Its severity follows from how it counts, never from the tool's own word (``type``):
+    gating → error (it fails the verdict); needs_review → warning (a person must judge it:
+    it goes to the manual checklist); anything else → info (reported, stops nothing)."""
+
+    #: The page relative to the site (``en/index.html``); a check sees only the page's tree,
+    #: so the audit sets it where it files the page's issues (:func:`on_page`).
+    path: Path = Path()
+    severity: Severity = field(init=False, default=Severity.INFO)
+    runner: str  # axe, htmlcs, axe-wcag22, language, hreflang, requests, pdf
     type: str  # error, warning or notice, as the tool said
-    message: str
     criterion: str = ""  # WCAG success criterion, e.g. 1.4.3
     level: str = ""  # A, AA (or A/AA where the tool does not say)
     selector: str = ""
     context: str = ""
     help_url: str = ""
     where: str = ""  # which part of the page: landmark and heading
-    fix: str = ""  # what to do about it
     language: str = ""  # the language the context is in, when a check found it
     gating: bool = False  # counts against the verdict
     needs_review: bool = False  # goes to the manual checklist instead
     accepted: str = ""  # an auditor accepted it: by whom, until when, why (not gating)
 
+    def __post_init__(self) -> None:
+        severity = (
+            Severity.ERROR
+            if self.gating
+            else Severity.WARNING
+            if self.needs_review
+            else Severity.INFO
+        )
+        object.__setattr__(self, "severity", severity)
+
     def as_json(self) -> dict[str, object]:
-        return asdict(self)
+        return {**asdict(self), "path": self.path.as_posix(), "severity": str(self.severity)}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Issue:
-        return cls(**data)  # type: ignore[arg-type]
+        fields = {name: value for name, value in data.items() if name != "severity"}
+        return cls(**{**fields, "path": Path(str(data["path"]))})  # type: ignore[arg-type]
+
+
+def on_page(issues: Iterable[Issue], page: str) -> list[Issue]:
+    """``issues`` filed on ``page`` (relative to the site)."""
+    return [replace(issue, path=Path(page)) for issue in issues]
 
 
 @dataclass(frozen=True)

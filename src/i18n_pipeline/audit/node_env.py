@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_pipeline.audit.errors import NodeSetupError
 from i18n_pipeline.io import read_json
+
+logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent / "node"
 MINIMUM_NODE_MAJOR = 20  # pa11y-ci 4.1 and puppeteer 24 need it
@@ -196,9 +198,7 @@ def node_source() -> NodeSource | None:
     return None
 
 
-def ensure_node_environment(
-    cache_dir: Path, progress: Callable[[str], None] = print
-) -> NodeEnvironment:
+def ensure_node_environment(cache_dir: Path) -> NodeEnvironment:
     """Create or reuse the environment; install the tools from the lock file with ``npm ci``."""
     cache_dir = cache_dir.resolve()
     env = NodeEnvironment(cache_dir)
@@ -213,7 +213,7 @@ def ensure_node_environment(
         _copy_scripts(env)
         return env
 
-    progress(f"setting up the Node environment in {cache_dir} (once; reused afterwards)")
+    logger.info("setting up the Node environment in %s (once; reused afterwards)", cache_dir)
     if not env.node.exists():
         shutil.rmtree(cache_dir / "env", ignore_errors=True)
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -235,7 +235,7 @@ def ensure_node_environment(
             for name in ("node", "nodejs"):
                 (links / name).symlink_to(source.wheel_bin / "node")
             environ["PATH"] = f"{links}{os.pathsep}{environ.get('PATH', '')}"
-        progress(f"  Node: {source.description}")
+        logger.info("  Node: %s", source.description)
         _run(
             [sys.executable, "-m", "nodeenv", "--node=system", "--quiet", str(cache_dir / "env")],
             environ,
@@ -263,7 +263,7 @@ def ensure_node_environment(
             path=env.bin_dir,
             hint="install npm (Debian: apt-get install npm) and run again",
         )
-    progress("  npm ci (pa11y, pa11y-ci, axe-core; no browser download)")
+    logger.info("  npm ci (pa11y, pa11y-ci, axe-core; no browser download)")
     _run(
         [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
         env.environ(),

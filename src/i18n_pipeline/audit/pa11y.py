@@ -9,6 +9,7 @@ manual checklist. An entry with only a message is a tool failure, not a result.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from i18n_pipeline.audit.browser import LAUNCH_ARGS
@@ -103,21 +104,21 @@ def classify(entry: dict[str, object], axe_tags: dict[str, list[str]]) -> Issue:
     kind = str(entry.get("type", ""))
     extras = entry.get("runnerExtras") or {}
     assert isinstance(extras, dict)
-    common = {
-        "runner": runner,
-        "code": code,
-        "type": kind,
-        "message": str(entry.get("message", "")),
-        "selector": str(entry.get("selector", "")),
-        "context": str(entry.get("context", ""))[:300],
-    }
+    common = Issue(
+        runner=runner,
+        rule=code,
+        type=kind,
+        message=str(entry.get("message", "")),
+        selector=str(entry.get("selector", "")),
+        context=str(entry.get("context", ""))[:300],
+    )
     if runner == "axe":
         rule_tags = axe_tags.get(code, [])
         criterion, level = axe_criterion(rule_tags)
         needs_review = bool(extras.get("needsFurtherReview"))
         gating = not needs_review and (kind == "error" or is_wcag_21_a_or_aa(rule_tags))
-        return Issue(
-            **common,
+        return replace(
+            common,
             criterion=criterion,
             level=level,
             help_url=str(extras.get("helpUrl", "")),
@@ -125,8 +126,8 @@ def classify(entry: dict[str, object], axe_tags: dict[str, list[str]]) -> Issue:
             needs_review=needs_review,
         )
     criterion = htmlcs_criterion(code)
-    return Issue(
-        **common,
+    return replace(
+        common,
         criterion=criterion,
         level="A/AA" if criterion else "",
         help_url=_htmlcs_help(criterion),

@@ -15,6 +15,7 @@ right-to-left and mixed runs included.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import unicodedata
@@ -38,10 +39,10 @@ HEADING = re.compile(r"^/H([1-6])$")
 
 def _issue(checkpoint: str, message: str, criterion: str, context: str = "") -> Issue:
     return Issue(
-        "pdf",
-        f"matterhorn-{checkpoint}" if checkpoint[0].isdigit() else checkpoint,
-        "error",
-        message,
+        runner="pdf",
+        rule=f"matterhorn-{checkpoint}" if checkpoint[0].isdigit() else checkpoint,
+        type="error",
+        message=message,
         criterion=criterion,
         level="A" if criterion in ("1.3.1", "1.3.2", "2.4.2", "3.1.1") else "AA",
         context=context[:200],
@@ -66,7 +67,7 @@ def check_pdf(pdf_path: Path, page: Path | None, language: str | None) -> list[I
             *_headings(pdf),
             *_fonts(pdf, content),
         ]
-        tagged = not any(i.code in ("matterhorn-01-005", "pdf-not-tagged") for i in issues)
+        tagged = not any(i.rule in ("matterhorn-01-005", "pdf-not-tagged") for i in issues)
         if root is not None and tagged:
             issues += _reading_order(pdf, content, root)
     return issues
@@ -388,7 +389,19 @@ def printed_text(page: Path) -> str:
     return _printed(html.parse(str(page)).getroot())
 
 
+#: Links whose address the print style sheet writes after them, as `` (address)``
+#: (accessible.css, ``@media print``: ``main a[href^="http"]::after``, and mailto:):
+#: that text is in the PDF, so it is in the text the PDF is compared with.
+PRINTED_ADDRESSES = '//main//a[starts-with(@href, "http") or starts-with(@href, "mailto:")]'
+
+
 def _printed(root: html.HtmlElement) -> str:
+    """The text the PDF prints of the page: its main content and the footer's sentences,
+    with the addresses the print style sheet adds after links."""
+    root = copy.deepcopy(root)
+    for link in root.xpath(PRINTED_ADDRESSES):
+        link.append(html.Element("span"))
+        link[-1].text = f" ({link.get('href')})"
     return " ".join(
         element.text_content()
         for element in root.xpath('//main | //footer[contains(@class, "site-footer")]//p')

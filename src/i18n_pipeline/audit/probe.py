@@ -41,7 +41,7 @@ def request_issues(requests: list[dict[str, object]]) -> list[Issue]:
     return [
         Issue(
             runner="requests",
-            code="third-party-request",
+            rule="third-party-request",
             type="error",
             message=f"the page requested {request['url']} ({request['type']}) from "
             f"{urlsplit(str(request['url'])).hostname}, another host",
@@ -63,7 +63,7 @@ def wcag22_issues(result: dict[str, object], gates: bool) -> list[Issue]:
                 issues.append(
                     Issue(
                         runner="axe-wcag22",
-                        code=item["id"],
+                        rule=item["id"],
                         type="error" if kind == "violation" else "warning",
                         message=f"WCAG 2.2: {item['help']}",
                         criterion=criterion,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import logging
 import os
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,7 @@ from i18n_pipeline.audit.language_checks import (
     check_text_language,
     language_checks_digest,
 )
-from i18n_pipeline.audit.model import Issue, PageResult, SiteLanguages, ToolOutcome
+from i18n_pipeline.audit.model import Issue, PageResult, SiteLanguages, ToolOutcome, on_page
 from i18n_pipeline.audit.node_env import (
     NodeEnvironment,
     default_cache_dir,
@@ -39,7 +39,7 @@ from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
 from i18n_pipeline.audit.wcag import axe_rule_tags
 from i18n_pipeline.cache.results import ResultCache
 
-Progress = Callable[[str], None]
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class AuditResult:
         return [p for p in self.pages if p.tool_failure]
 
 
-def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResult:
+def audit_site(settings: AuditSettings) -> AuditResult:
     chosen = settings.pages or settings.auditor.urls
     pages = (
         [
@@ -116,10 +116,12 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
     versions: dict[str, str] = {}
     if not settings.language_only:
         browser = find_browser()
-        env = ensure_node_environment(settings.node_dir, progress)
+        env = ensure_node_environment(settings.node_dir)
         versions = env.tool_versions()
     # A result is reused while the tools, the audit's configuration and the page are unchanged.
     decided_by = {
+        # The shape of a stored result: 2 since an Issue is a Finding (rule, path, severity).
+        "results": 2,
         "tools": versions,
         "runner": "language only" if settings.language_only else lock_digest(),
         "pa11y": {**AUDIT_PA11Y_OPTIONS, **settings.auditor.pa11y_options()},
@@ -140,10 +142,12 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
                 page_issues[page.relative] = cached
     reused = set(page_issues)
     to_run = [page for page in pages if page.relative not in reused]
-    progress(
-        f"auditing {len(pages)} page(s): {len(to_run)} to check, {len(reused)} unchanged "
-        f"(cached); "
-        + (f"browser {browser}; concurrency {settings.workers}" if browser else "language only")
+    logger.info(
+        "auditing %d page(s): %d to check, %d unchanged (cached); %s",
+        len(pages),
+        len(to_run),
+        len(reused),
+        f"browser {browser}; concurrency {settings.workers}" if browser else "language only",
     )
 
     failures: dict[str, str] = {}
@@ -159,14 +163,14 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             language = pool.submit(timed_language_issues, to_run, settings.languages)
             with serve(settings.site) as base_url:
                 tool_issues, failures, browser_starts = _run_tools(
-                    env, to_run, base_url, browser, settings, progress
+                    env, to_run, base_url, browser, settings
                 )
             language_issues, language_seconds = language.result()
     elif to_run:
         language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
     for page in to_run:
         tools = reconcile_htmlcs(tool_issues.get(page.relative, []), page.root)
-        issues = tools + language_issues[page.relative]
+        issues = on_page(tools + language_issues[page.relative], page.relative)
         page_issues[page.relative] = issues
         if page.relative not in failures:
             cache.store(keys[page.relative], (issue.as_json() for issue in issues))
@@ -178,7 +182,7 @@ def audit_site(settings: AuditSettings, progress: Progress = print) -> AuditResu
             page.relative,
             page.relative,
             page.language,
-            page_issues[page.relative] + hreflang.get(page.relative, []),
+            page_issues[page.relative] + on_page(hreflang.get(page.relative, []), page.relative),
             cached=page.relative in reused,
             tool_failure=failures.get(page.relative, ""),
             cache_key=keys[page.relative],
@@ -207,7 +211,10 @@ def _audit_pdfs(
         cached = None if settings.fresh else cache.load(key, Issue.from_json)
         issues = cached
         if issues is None:
-            issues = check_pdf(path, page.path if page else None, page.language if page else None)
+            issues = on_page(
+                check_pdf(path, page.path if page else None, page.language if page else None),
+                relative,
+            )
             cache.store(key, (issue.as_json() for issue in issues))
         language = page.language if page else None
         results.append(
@@ -248,7 +255,6 @@ def _run_tools(
     base_url: str,
     browser: Path,
     settings: AuditSettings,
-    progress: Progress,
 ) -> tuple[dict[str, list[Issue]], dict[str, str], int]:
     """pa11y and the probe over ``pages`` in one browser; a page a tool fails on is
     retried alone, in a fresh browser. Returns issues and failures by page, and how
@@ -269,9 +275,10 @@ def _run_tools(
             settings.auditor.pa11y_options(),
         )
 
-    progress(
-        f"  pa11y (axe + htmlcs) and the browser probe (requests to other hosts, "
-        f"WCAG 2.2) on {len(urls)} page(s), in one browser"
+    logger.info(
+        "  pa11y (axe + htmlcs) and the browser probe (requests to other hosts, "
+        "WCAG 2.2) on %d page(s), in one browser",
+        len(urls),
     )
     first = run(urls, settings.workers)
     starts = first.browser_starts
@@ -282,9 +289,11 @@ def _run_tools(
         failed = {name: o.failures[url] for name, o in outcomes.items() if url in o.failures}
         if failed:
             for name, reason in failed.items():
-                progress(
-                    f"  {name} failed on {relative_of[url]} ({reason[:80]}); "
-                    "retrying it alone, in a fresh browser"
+                logger.info(
+                    "  %s failed on %s (%s); retrying it alone, in a fresh browser",
+                    name,
+                    relative_of[url],
+                    reason[:80],
                 )
             retry = run([url], 1)
             starts += retry.browser_starts

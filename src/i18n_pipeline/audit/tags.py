@@ -92,10 +92,10 @@ def check_lang_tags(root: html.HtmlElement) -> list[Issue]:
         if problem:
             issues.append(
                 Issue(
-                    "language",
-                    "html-lang-invalid" if page else "lang-invalid",
-                    "error",
-                    f'lang="{value}" on <{element.tag}> is not valid: {problem}',
+                    runner="language",
+                    rule="html-lang-invalid" if page else "lang-invalid",
+                    type="error",
+                    message=f'lang="{value}" on <{element.tag}> is not valid: {problem}',
                     criterion="3.1.1" if page else "3.1.2",
                     level="A" if page else "AA",
                     selector=selector(element),
@@ -112,10 +112,10 @@ def _empty_lang(element: html.HtmlElement) -> Issue:
     """``lang=""`` around text: its language is declared unknown, and a screen reader
     reads it with no language's rules. No ACT rule judges it (de46e4 leaves it out)."""
     return Issue(
-        "language",
-        "lang-empty",
-        "error",
-        f'lang="" on <{element.tag}> declares the language of its text unknown',
+        runner="language",
+        rule="lang-empty",
+        type="error",
+        message=f'lang="" on <{element.tag}> declares the language of its text unknown',
         criterion="3.1.2",
         level="AA",
         selector=selector(element),
@@ -132,11 +132,11 @@ def _missing_lang(root: html.HtmlElement) -> list[Issue]:
         return []
     return [
         Issue(
-            "language",
-            "html-lang-missing",
-            "error",
-            "<html> has no lang attribute with a value: the page's language is unknown "
-            "to screen readers (an xml:lang alone is not read in HTML)",
+            runner="language",
+            rule="html-lang-missing",
+            type="error",
+            message="<html> has no lang attribute with a value: the page's language is "
+            "unknown to screen readers (an xml:lang alone is not read in HTML)",
             criterion="3.1.1",
             level="A",
             selector="html",
@@ -166,7 +166,7 @@ def reconcile_htmlcs(issues: list[Issue], root: html.HtmlElement) -> list[Issue]
 
 
 def _reconciled(issue: Issue, root: html.HtmlElement) -> Issue:
-    if issue.runner != "htmlcs" or not issue.code.endswith(_HTMLCS_TAG_CODES) or not issue.gating:
+    if issue.runner != "htmlcs" or not issue.rule.endswith(_HTMLCS_TAG_CODES) or not issue.gating:
         return issue
     value = _tag_in(issue, root)
     if value is None or tag_problem(value):
@@ -183,7 +183,7 @@ def _reconciled(issue: Issue, root: html.HtmlElement) -> Issue:
 
 def _tag_in(issue: Issue, root: html.HtmlElement) -> str | None:
     """The lang value HTML_CodeSniffer judged: the page's, or the one in its excerpt."""
-    if ".H57.3." in issue.code:
+    if ".H57.3." in issue.rule:
         return lang_of(root)
     try:
         fragment = html.fragment_fromstring(issue.context, create_parent="div")

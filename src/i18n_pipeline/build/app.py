@@ -21,6 +21,8 @@ from sphinx.util.logging import NAMESPACE, WarningLogRecordTranslator
 from i18n_pipeline.errors import BuildError
 from i18n_pipeline.project import Project
 
+logger = logging.getLogger(__name__)
+
 
 class _Warnings(logging.Handler):
     """Keeps the warning records of one build, located by Sphinx's own translator."""
@@ -75,18 +77,20 @@ def run_sphinx(
             # Sphinx sets up its logger in the constructor (dropping other handlers):
             # the handler is added after it, for the build.
             collected = _Warnings(app)
-            logger = logging.getLogger(NAMESPACE)
-            logger.addHandler(collected)
+            sphinx_logger = logging.getLogger(NAMESPACE)
+            sphinx_logger.addHandler(collected)
             try:
                 app.build(force_all=fresh)
             finally:
-                logger.removeHandler(collected)
+                sphinx_logger.removeHandler(collected)
     except SphinxError as exc:
         raise BuildError(
             f"Sphinx failed building {language!r}: {exc}",
             path=project.source_dir,
             hint="fix the input named above and run again",
         ) from exc
+    # Sphinx's own account of the build, for --verbose (from a worker, through its queue).
+    logger.debug("sphinx, %s, %s:\n%s", builder, language, status.getvalue().rstrip())
     reported = warnings.getvalue().strip()
     if collected.records or reported:
         raise _as_build_error(collected.records, reported, language)

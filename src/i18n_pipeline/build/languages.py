@@ -12,12 +12,12 @@ compiled from the checked snapshot into a build-private directory, never from
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import re
 import shutil
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +34,7 @@ from i18n_pipeline.build.release import (
 )
 from i18n_pipeline.build.site_pages import site_pages
 from i18n_pipeline.build.sitemap import write_sitemap
+from i18n_pipeline.build.worker_logs import forwarded_logs
 from i18n_pipeline.cache.fingerprint import (
     config_values,
     language_digest,
@@ -47,7 +48,7 @@ from i18n_pipeline.config.languages import Language
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.theme import THEME_DIR
 
-Progress = Callable[[str], None]
+logger = logging.getLogger(__name__)
 
 
 def _build_language(
@@ -93,7 +94,6 @@ def build_release(
     *,
     fresh: bool = False,
     jobs: int | None = None,
-    progress: Progress = print,
 ) -> Release:
     """Build all languages from ``snapshot`` into a new release directory, not yet published.
 
@@ -103,9 +103,7 @@ def build_release(
     languages = project.config.languages
     release = new_release_dir(project)
     try:
-        built = build_languages(
-            project, snapshot, languages, release, fresh=fresh, jobs=jobs, progress=progress
-        )
+        built = build_languages(project, snapshot, languages, release, fresh=fresh, jobs=jobs)
         stats = collect_stats(project, snapshot=snapshot)
         readability = write_site_pages(release, languages, built.base_url, stats, project)
     except BaseException:
@@ -158,7 +156,6 @@ def build_languages(
     *,
     fresh: bool = False,
     jobs: int | None = None,
-    progress: Progress = print,
 ) -> LanguagesBuilt:
     """Build ``languages`` into ``release/<code>``; a language whose inputs are those of
     the published site is carried over from it instead. Nothing else is written."""
@@ -174,7 +171,7 @@ def build_languages(
         if previous and previous.is_dir() and published.get(lang.code) == wanted[lang.code]:
             _carry_over(previous, release / lang.code)
             results.append(LanguageBuild(lang.code, "reused", 0.0))
-            progress(f"  {lang.code}: unchanged, reused")
+            logger.info("  %s: unchanged, reused", lang.code)
         else:
             to_build.append(lang)
     locale_dirs = {
@@ -183,9 +180,7 @@ def build_languages(
         else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
         for lang in to_build
     }
-    results += _build_languages(
-        project, snapshot, to_build, release, locale_dirs, fresh, jobs, progress
-    )
+    results += _build_languages(project, snapshot, to_build, release, locale_dirs, fresh, jobs)
     order = [lang.code for lang in languages]
     ordered = sorted(results, key=lambda r: order.index(r.code))
     return LanguagesBuilt(ordered, wanted, base_url, shared)
@@ -231,36 +226,37 @@ def _build_languages(
     locale_dirs: dict[str, str],
     fresh: bool,
     jobs: int | None,
-    progress: Progress,
 ) -> list[LanguageBuild]:
     if not languages:
         return []
     workers = max(1, min(jobs or os.cpu_count() or 1, len(languages)))
+    logger.info("building %d language(s) with %d worker(s)", len(languages), workers)
     results = []
-    progress(f"building {len(languages)} language(s) with {workers} worker(s)")
-    pool = ProcessPoolExecutor(max_workers=workers)
-    try:
-        futures = [
-            pool.submit(
-                _build_language,
-                str(project.root),
-                lang.code,
-                str(release / lang.code),
-                locale_dirs[lang.code],
-                (snapshot.review_dates(lang.code), provenance(project, snapshot, lang.code)),
-                fresh,
-            )
-            for lang in languages
-        ]
-        for done, future in enumerate(as_completed(futures), start=1):
-            code, seconds = future.result()
-            results.append(LanguageBuild(code, "built", seconds))
-            progress(f"  [{done}/{len(languages)}] {code}: built in {seconds:.2f} s")
-    except BaseException:
-        # No worker outlives the run: cancel what has not started, stop what has.
-        pool.shutdown(wait=False, cancel_futures=True)
-        for child in multiprocessing.active_children():
-            child.terminate()
-        raise
-    pool.shutdown()
-    return results
+    with forwarded_logs() as logging_options:
+        helpers = set(multiprocessing.active_children())  # the log queue's manager
+        pool = ProcessPoolExecutor(max_workers=workers, **logging_options)
+        try:
+            futures = [
+                pool.submit(
+                    _build_language,
+                    str(project.root),
+                    lang.code,
+                    str(release / lang.code),
+                    locale_dirs[lang.code],
+                    (snapshot.review_dates(lang.code), provenance(project, snapshot, lang.code)),
+                    fresh,
+                )
+                for lang in languages
+            ]
+            for done, future in enumerate(as_completed(futures), start=1):
+                code, seconds = future.result()
+                results.append(LanguageBuild(code, "built", seconds))
+                logger.info("  [%d/%d] %s: built in %.2f s", done, len(languages), code, seconds)
+        except BaseException:
+            # No worker outlives the run: cancel what has not started, stop what has.
+            pool.shutdown(wait=False, cancel_futures=True)
+            for child in set(multiprocessing.active_children()) - helpers:
+                child.terminate()
+            raise
+        pool.shutdown()
+        return results

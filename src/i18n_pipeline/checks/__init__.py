@@ -10,7 +10,7 @@ Waiving a check for one entry: a translator comment directly above it,
 reviewer sees why (``# check: ignore same-as-source -- "Service" is German and English``).
 """
 
-from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.runner import check_catalogs, check_po_file
+from i18n_pipeline.findings import Finding, Severity
 
 __all__ = ["Finding", "Severity", "check_catalogs", "check_po_file"]

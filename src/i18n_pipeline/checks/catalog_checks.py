@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from i18n_pipeline.catalogs.catalog import CatalogFile, plural_form_count
-from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.config.languages import Language
 from i18n_pipeline.config.plurals import (
     babel_disagreement,
@@ -18,6 +17,7 @@ from i18n_pipeline.config.plurals import (
     recognised_rules,
 )
 from i18n_pipeline.errors import CatalogSyntaxError
+from i18n_pipeline.findings import Finding, Severity
 
 
 def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]:
@@ -27,7 +27,14 @@ def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]
     path, line, header = catalog.path, catalog.header_line, catalog.header
 
     def finding(message: str, hint: str) -> Finding:
-        return Finding(path, line, "gettext-header", Severity.ERROR, message, hint)
+        return Finding(
+            path=path,
+            line=line,
+            rule="gettext-header",
+            severity=Severity.ERROR,
+            message=message,
+            fix=hint,
+        )
 
     declared = header.get("Language", "")
     if declared.replace("-", "_") != language.code.replace("-", "_"):
@@ -58,12 +65,12 @@ def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]
     disagreement = babel_disagreement(language.code, language.plural_forms)
     if disagreement:
         yield Finding(
-            path,
-            line,
-            "plural-table-drift",
-            Severity.INFO,
-            disagreement,
-            "nothing, unless the record itself is wrong: then change it in conf.py "
+            path=path,
+            line=line,
+            rule="plural-table-drift",
+            severity=Severity.INFO,
+            message=disagreement,
+            fix="nothing, unless the record itself is wrong: then change it in conf.py "
             "(site_languages) and run 'tox -e update'",
         )
     # GNU msgfmt --check (the reader) holds every plural entry to the header's count.
@@ -75,11 +82,12 @@ def check_headers(catalog: CatalogFile, language: Language) -> Iterator[Finding]
             and len(message.plural_msgstrs) != expected
         ):
             yield Finding(
-                path,
-                message.line,
-                "gettext-plural",
-                Severity.ERROR,
-                f"{len(message.plural_msgstrs)} plural form(s), the language has {expected}",
-                f"give msgstr[0] to msgstr[{expected - 1}]",
-                message.msgid,
+                path=path,
+                line=message.line,
+                rule="gettext-plural",
+                severity=Severity.ERROR,
+                message=f"{len(message.plural_msgstrs)} plural form(s), the language has "
+                f"{expected}",
+                fix=f"give msgstr[0] to msgstr[{expected - 1}]",
+                subject=message.msgid,
             )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.text.bidi import added_controls
 
 

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from i18n_pipeline.catalogs.glossary import load_glossary
-from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import (
     check_catalogs,
@@ -24,6 +23,7 @@ from i18n_pipeline.checks.runner import (
 )
 from i18n_pipeline.config.site_config import easy_read_source
 from i18n_pipeline.errors import ExitCode, PipelineError, UsageError
+from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.io import write_json
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project

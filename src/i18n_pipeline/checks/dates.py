@@ -20,9 +20,10 @@ from functools import cache
 
 from babel.dates import format_date, format_skeleton, get_month_names
 
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.config.languages import Language
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.text.bidi import MARKS
 
 #: Babel's formats of a date that are compared: CLDR's four and the usual skeletons.

@@ -26,11 +26,11 @@ from docutils.parsers.rst import Parser
 from docutils.parsers.rst.states import Inliner
 
 from i18n_pipeline.checks import grammar
-from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.phrases import load_phrases
 from i18n_pipeline.checks.rst import local_roles
 from i18n_pipeline.checks.tagger import tag
 from i18n_pipeline.checks.terms import Naming, load_terms
+from i18n_pipeline.findings import Finding, Severity
 
 NETZWERK = "Netzwerk Leichte Sprache"
 DIN = "DIN SPEC 33429:2025"
@@ -268,13 +268,13 @@ def check_easy_read(path: Path, names: frozenset[str] = frozenset()) -> list[Fin
         rule = RULES[rule_id]
         findings.append(
             Finding(
-                path,
-                sentence.line,
-                rule_id,
-                Severity.ERROR,
-                f"{message} [{rule.source}]",
-                rule.hint.format(**values),
-                msgid=sentence.text,
+                path=path,
+                line=sentence.line,
+                rule=rule_id,
+                severity=Severity.ERROR,
+                message=f"{message} [{rule.source}]",
+                fix=rule.hint.format(**values),
+                subject=sentence.text,
             )
         )
 

@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterator
 
 from i18n_pipeline.checks.characters import describe
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import ATTRIBUTE_LIKE, DIRECTIVE, parse_markup, without_addresses
 from i18n_pipeline.checks.term_match import clustered, has_term, joined_term, look_alikes
 from i18n_pipeline.checks.toolkit import endings, failure, tag_failure, tags
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.sphinxext.roles import (
     known_language_tag,
     lang_role_tags,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
+from i18n_pipeline.findings import Severity
 
 #: No msgid or msgstr the checks read is longer (characters). The longest German
 #: paragraph has 661, the longest translation 764.

@@ -23,9 +23,10 @@ from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbo
 
 from i18n_pipeline.checks.characters import describe
 from i18n_pipeline.checks.dates import find_date, german_dates
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.config.languages import ZERO_DIGIT, Language
+from i18n_pipeline.findings import Severity
 
 #: The numbering systems whose separators a language's numbers may use: Latin digits'
 #: and the language's own (Persian writes ۲٫۵ with U+066B, or 2.5).

@@ -18,10 +18,11 @@ import pysbd
 import regex
 
 from i18n_pipeline.checks.dates import find_date, german_dates
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import parse_markup
 from i18n_pipeline.config.languages import Language
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.io import read_json
 
 #: The segmentation rules (pysbd's languages) for a language pysbd has none for: those of

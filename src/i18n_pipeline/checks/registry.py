@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
+from i18n_pipeline.findings import Severity
 
 EntryCheckFunction = Callable[[Entry, Context], Iterator[tuple[str, str]]]
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_pipeline.catalogs.catalog import parse_catalog
-from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.errors import MissingToolError, UsageError
+from i18n_pipeline.findings import Finding, Severity
 
 #: The reviewers' public keys, one ``principal key-type key`` a line (ssh-keygen's
 #: ALLOWED SIGNERS format), read from the base revision only.
@@ -176,5 +176,5 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout
 
 
-def _finding(path: Path, message: str, hint: str) -> Finding:
-    return Finding(path, 1, RULE, Severity.ERROR, message, hint)
+def _finding(path: Path, message: str, fix: str) -> Finding:
+    return Finding(path=path, line=1, rule=RULE, severity=Severity.ERROR, message=message, fix=fix)

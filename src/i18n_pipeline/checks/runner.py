@@ -29,13 +29,14 @@ from i18n_pipeline.checks import (  # noqa: F401
 )
 from i18n_pipeline.checks.catalog_checks import check_headers
 from i18n_pipeline.checks.easy_read import check_easy_read
-from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.term_base import check_term_base_coverage
 from i18n_pipeline.checks.waivers import waived_checks
 from i18n_pipeline.config.languages import Language
 from i18n_pipeline.config.site_config import easy_read_source
 from i18n_pipeline.errors import CatalogSyntaxError
+from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.io import refuse_unsafe_tree
 from i18n_pipeline.project import Project
 
@@ -78,12 +79,12 @@ def project_termbase(project: Project) -> TermBase:
 
 def syntax_finding(error: CatalogSyntaxError) -> Finding:
     return Finding(
-        error.path or Path("?"),
-        error.line or 1,
-        "gettext-syntax",
-        Severity.ERROR,
-        error.message,
-        error.hint,
+        path=error.path or Path("?"),
+        line=error.line or 1,
+        rule="gettext-syntax",
+        severity=Severity.ERROR,
+        message=error.message,
+        fix=error.hint,
     )
 
 
@@ -113,13 +114,13 @@ def check_catalog(
         for check_id in without_reason:
             findings.append(
                 Finding(
-                    path,
-                    message.line,
-                    "waiver-reason",
-                    Severity.WARNING,
-                    f"the waiver of {check_id!r} gives no reason",
-                    "add the reason after ' -- ' so a reviewer can judge it",
-                    message.msgid,
+                    path=path,
+                    line=message.line,
+                    rule="waiver-reason",
+                    severity=Severity.WARNING,
+                    message=f"the waiver of {check_id!r} gives no reason",
+                    fix="add the reason after ' -- ' so a reviewer can judge it",
+                    subject=message.msgid,
                 )
             )
         for msgstr in message.strings:
@@ -138,32 +139,40 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
         if check.id in waived and not check.waivable:
             findings.append(
                 Finding(
-                    context.path,
-                    entry.line,
-                    "waiver-refused",
-                    Severity.ERROR,
-                    f"the check {check.id!r} guards the page's safety or meaning and cannot be "
-                    "waived by a translator",
-                    "remove the '# check: ignore' comment and fix the translation instead",
-                    entry.msgid,
+                    path=context.path,
+                    line=entry.line,
+                    rule="waiver-refused",
+                    severity=Severity.ERROR,
+                    message=f"the check {check.id!r} guards the page's safety or meaning and "
+                    "cannot be waived by a translator",
+                    fix="remove the '# check: ignore' comment and fix the translation instead",
+                    subject=entry.msgid,
                 )
             )
         elif check.id in waived:
             findings.extend(
                 Finding(
-                    context.path,
-                    entry.line,
-                    check.id,
-                    Severity.WAIVED,
-                    f"{message} (waived: {waived[check.id] or 'no reason given'})",
-                    hint,
-                    entry.msgid,
+                    path=context.path,
+                    line=entry.line,
+                    rule=check.id,
+                    severity=Severity.WAIVED,
+                    message=f"{message} (waived: {waived[check.id] or 'no reason given'})",
+                    fix=hint,
+                    subject=entry.msgid,
                 )
                 for message, hint in results
             )
             continue
         findings.extend(
-            Finding(context.path, entry.line, check.id, check.severity, message, hint, entry.msgid)
+            Finding(
+                path=context.path,
+                line=entry.line,
+                rule=check.id,
+                severity=check.severity,
+                message=message,
+                fix=hint,
+                subject=entry.msgid,
+            )
             for message, hint in results
         )
     return findings
@@ -171,7 +180,7 @@ def _entry_findings(entry: Entry, context: Context, waived: dict[str, str]) -> l
 
 def _refuses(finding: Finding) -> bool:
     """A gate's error: the entry is not read further."""
-    check = ENTRY_CHECKS.get(finding.check)
+    check = ENTRY_CHECKS.get(finding.rule)
     return check is not None and check.gate and finding.severity is Severity.ERROR
 
 
@@ -236,6 +245,7 @@ def checks_code() -> list[Path]:
         package / "text" / "bidi.py",
         package / "text" / "skeleton.py",
         package / "sphinxext" / "roles.py",
+        package / "findings.py",
     ]
 
 

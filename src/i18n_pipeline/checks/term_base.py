@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from i18n_pipeline.catalogs.termbase import Rendering, TermBase, TermEntry
-from i18n_pipeline.checks.model import Context, Entry, Finding, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import parse_markup
 from i18n_pipeline.config.languages import Language
+from i18n_pipeline.findings import Finding, Severity
 
 #: The endings a German noun or adjective takes in the declension (Beauftragte-n, -r;
 #: Senat-s, -es; Staatsministerin-nen): the term base lists each term once.
@@ -122,14 +123,14 @@ def check_term_base_coverage(
         if not missing:
             continue
         yield Finding(
-            termbase.path,
-            missing[0].line,
-            "term-base-coverage",
-            Severity.ERROR,
-            f"the term base has no {lang.english_name} ({lang.code}) rendering for "
+            path=termbase.path,
+            line=missing[0].line,
+            rule="term-base-coverage",
+            severity=Severity.ERROR,
+            message=f"the term base has no {lang.english_name} ({lang.code}) rendering for "
             f"{len(missing)} of its {len(termbase.entries)} terms: "
             + ", ".join(repr(entry.source[0]) for entry in missing),
-            f'add a <langSet xml:lang="{lang.code}"> with a preferred term to each of them '
+            fix=f'add a <langSet xml:lang="{lang.code}"> with a preferred term to each of them '
             "(docs/translators.md, 'The term base'), read off the other languages and the "
             "German; a reviewer checks them like any translation",
         )

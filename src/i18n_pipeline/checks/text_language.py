@@ -29,9 +29,10 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from i18n_pipeline.audit.identify import judge, known_languages, letters, primary
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import parse_markup
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.sphinxext.roles import lang_role_texts, phrase_and_tag
 
 #: Shorter text is not judged: a few words can be the same in many languages.

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from i18n_pipeline.checks.model import Context, Entry, Severity
+from i18n_pipeline.checks.model import Context, Entry
 from i18n_pipeline.checks.quotes import quotation_marks
 from i18n_pipeline.checks.registry import entry_check
 from i18n_pipeline.checks.rst import EMBEDDED_URI, HTML_TAG
+from i18n_pipeline.findings import Severity
 
 #: Every character used as a double quotation mark somewhere (the single ones double
 #: as apostrophes and are not judged).

@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 from typing import Literal
 
-from i18n_pipeline.checks.model import Severity
 from i18n_pipeline.checks.output import verify_site
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.checks.runner import check_catalogs
 from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.findings import Severity
 from i18n_pipeline.project import Project
 from i18n_pipeline.text.printable import printable
 
@@ -109,14 +109,14 @@ def _input_problems(project: Project, code: str) -> list[str]:
         finding.as_text()
         for finding in findings
         if finding.severity is Severity.ERROR
-        and (check := ENTRY_CHECKS.get(finding.check)) is not None
+        and (check := ENTRY_CHECKS.get(finding.rule)) is not None
         and not check.waivable
     ]
 
 
 def _page_problems(project: Project, code: str) -> list[str]:
     site = preview_dir(project, code)
-    return [f"{problem} (output-check)" for problem in verify_site(site, project, "")]
+    return [problem.as_text() for problem in verify_site(site, project, "")]
 
 
 def _withhold(outdir: Path, problems: list[str]) -> None:

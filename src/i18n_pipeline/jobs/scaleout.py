@@ -85,9 +85,7 @@ def run_shard(
             lap("check")
             steps.next(f"build {lang.code}")
             site = out / "site"
-            built = build_languages(
-                project, snapshot, [lang], site, fresh=fresh, jobs=jobs, progress=steps.progress
-            )
+            built = build_languages(project, snapshot, [lang], site, fresh=fresh, jobs=jobs)
             lap("build")
             steps.next("output check (script, links, files, security policy)")
             output_check(project, site, built.base_url)

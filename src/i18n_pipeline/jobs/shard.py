@@ -39,8 +39,8 @@ from i18n_pipeline.errors import ShardError
 from i18n_pipeline.io import read_input, read_json, write_atomically, write_json
 
 MANIFEST = "shard.json"
-#: Changes when the layout does: a shard of another layout is refused, not misread.
-FORMAT = "i18n-pipeline shard 2"
+#: Changes when the layout or a result's shape does: another is refused, not misread.
+FORMAT = "i18n-pipeline shard 3"  # 3: its audit results hold Findings (rule, path, severity)
 #: The audit cache's file names: a SHA-256 key, nothing that could name another place.
 _RESULT_FILE = re.compile(r"[0-9a-f]{64}\.json")
 _SHA256 = re.compile(r"[0-9a-f]{64}")

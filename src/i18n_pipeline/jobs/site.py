@@ -12,8 +12,8 @@ kept in ``_build/rejected/`` for inspection.
 
 from __future__ import annotations
 
+import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from i18n_pipeline.build.languages import build_release
@@ -21,15 +21,15 @@ from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish
 from i18n_pipeline.catalogs.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.catalogs.stats import report_stats
 from i18n_pipeline.checks.command import print_findings, write_checks_report
-from i18n_pipeline.checks.model import Finding, Severity
 from i18n_pipeline.checks.output import verify_site
 from i18n_pipeline.checks.runner import check_easy_read_page, check_snapshot
 from i18n_pipeline.config.languages import Language
 from i18n_pipeline.errors import PipelineError
+from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
-Progress = Callable[[str], None]
+logger = logging.getLogger(__name__)
 
 
 def run_site(
@@ -90,16 +90,16 @@ def report_audit_publish(
 
 
 def build_scratch(
-    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+    project: Project, *, fresh: bool = False, jobs: int | None = None
 ) -> tuple[Path, list[LanguageBuild]]:
     """``i18n-pipeline build``: check and build into ``_build/scratch``; publish nothing."""
     with project_lock(project, exclusive=True):
-        release = _gate(project, fresh, jobs, Steps(3, progress))
+        release = _gate(project, fresh, jobs, Steps(3))
         return set_aside(project, release.path, "scratch"), release.results
 
 
 def build_site(
-    project: Project, *, fresh: bool = False, jobs: int | None = None, progress: Progress = print
+    project: Project, *, fresh: bool = False, jobs: int | None = None
 ) -> list[LanguageBuild]:
     """Check, build, verify and publish without the browser audit.
 
@@ -107,7 +107,7 @@ def build_site(
     of its own, and a browser per build would make them minutes slower.
     """
     with project_lock(project, exclusive=True):
-        release = _gate(project, fresh, jobs, Steps(3, progress))
+        release = _gate(project, fresh, jobs, Steps(3))
         publish(project, release)
     return release.results
 
@@ -115,13 +115,12 @@ def build_site(
 class Steps:
     """Numbers the steps as they run: ``==> [2/5] build all languages``."""
 
-    def __init__(self, total: int, progress: Progress = print) -> None:
-        self.total, self.done, self.progress = total, 0, progress
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
 
     def next(self, title: str) -> None:
         self.done += 1
-        self.progress(f"\n==> [{self.done}/{self.total}] {title}")
-        sys.stdout.flush()
+        logger.info("\n==> [%d/%d] %s", self.done, self.total, title)
 
 
 def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Release:
@@ -133,7 +132,7 @@ def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Rele
     steps.next("read and check PO files")
     snapshot = check_inputs(project, project.config.translations, fresh, project.reports_dir)
     steps.next("build all languages")
-    release = build_release(project, snapshot, fresh=fresh, jobs=jobs, progress=steps.progress)
+    release = build_release(project, snapshot, fresh=fresh, jobs=jobs)
     steps.next("output check (script, links, files, security policy)")
     output_check(project, release.path, release.base_url)
     return release
@@ -170,20 +169,22 @@ def output_check(project: Project, site: Path, base_url: str) -> None:
     and the build is kept in ``_build/rejected``."""
     problems = verify_site(site, project, base_url)
     for problem in problems:
-        print(f"{problem} (output-check)", file=sys.stderr)
+        print(problem.as_text(), file=sys.stderr)
     print(f"{len(problems)} problem(s) in the built pages")
     if problems:
         rejected = set_aside(project, site, "rejected")
         raise PipelineError(
-            f"the built site fails the output check: {problems[0]}",
-            hint=f"nothing was published; the build is kept in {rejected}",
+            f"the built site fails the output check: {problems[0].message} ({problems[0].rule})",
+            path=problems[0].path,
+            line=problems[0].line or None,
+            hint=f"{problems[0].fix}; nothing was published, the build is kept in {rejected}",
         )
 
 
 def _first_error(findings: list[Finding]) -> PipelineError:
     errors = [f for f in findings if f.severity is Severity.ERROR]
     first = errors[0]
-    here = sorted({f.check for f in errors if (f.path, f.line) == (first.path, first.line)})
+    here = sorted({f.rule for f in errors if (f.path, f.line) == (first.path, first.line)})
     return PipelineError(
         f"{first.message} ({', '.join(here)}; {len(errors)} error(s) in all)",
         path=first.path,

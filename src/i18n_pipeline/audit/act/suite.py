@@ -40,7 +40,6 @@ def run_cases(
     cases: list[Case],
     cache_root: Path,
     language_only: bool = False,
-    progress: Callable[[str], None] = print,
 ) -> SuiteRun:
     """Audit ``cases`` (from the suite folder ``suite``) and report them as EARL."""
     with tempfile.TemporaryDirectory(prefix="act-cases-") as scratch:
@@ -60,7 +59,7 @@ def run_cases(
             language_only=language_only,
             pages=pages,
         )
-        result = audit_site(settings, progress)
+        result = audit_site(settings)
     audited = {page.relative: page for page in result.pages}
     results = [
         audited.get(f"{SERVED_AT}/{case.path}")
