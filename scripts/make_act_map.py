@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -23,28 +22,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from i18n_pipeline.audit.act_map import MAP_FILE
 from i18n_pipeline.audit.node_env import default_cache_dir, ensure_node_environment
+from i18n_pipeline.audit.wcag import axe_rules
 from i18n_pipeline.io import write_json
 from i18n_pipeline.project import Project
 
 _CRITERION_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
-_SCRIPT = (
-    "const a=require('axe-core');process.stdout.write(JSON.stringify("
-    "{version:a.version,rules:a.getRules()}))"
-)
 
 
 def axe_entries() -> list[dict[str, object]]:
-    env = ensure_node_environment(default_cache_dir(Project.discover(None).cache_dir), print)
-    output = subprocess.run(
-        [str(env.node), "-e", _SCRIPT],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env.environ(),
-        cwd=env.app_dir,
-    ).stdout
-    data = json.loads(output)
-    source = f"axe-core {data['version']}: axe.getRules() (actIds, WCAG tags)"
+    env = ensure_node_environment(default_cache_dir(Project.discover(None).cache_dir))
+    version, rules = axe_rules(env)
+    source = f"axe-core {version}: axe.getRules() (actIds, WCAG tags)"
     return [
         {
             "runner": "axe",
@@ -54,7 +42,7 @@ def axe_entries() -> list[dict[str, object]]:
             "tags": rule["tags"],
             "source": source,
         }
-        for rule in sorted(data["rules"], key=lambda rule: rule["ruleId"])
+        for rule in sorted(rules, key=lambda rule: rule["ruleId"])
     ]
 
 

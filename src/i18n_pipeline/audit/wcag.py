@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 from functools import cache
+from typing import Any
 
 from i18n_pipeline.audit.node_env import NodeEnvironment
 
@@ -31,7 +32,16 @@ def axe_rule_tags(env: NodeEnvironment) -> dict[str, list[str]]:
 
 @cache
 def _axe_rule_tags(env: NodeEnvironment) -> dict[str, list[str]]:
-    script = "const a=require('axe-core');process.stdout.write(JSON.stringify(a.getRules()))"
+    return {rule["ruleId"]: rule["tags"] for rule in axe_rules(env)[1]}
+
+
+def axe_rules(env: NodeEnvironment) -> tuple[str, list[dict[str, Any]]]:
+    """The installed axe-core's version and its rules' metadata (``axe.getRules()``: id,
+    tags, ACT rule ids), as axe-core itself reports them."""
+    script = (
+        "const a=require('axe-core');process.stdout.write(JSON.stringify("
+        "{version:a.version,rules:a.getRules()}))"
+    )
     output = subprocess.run(
         [str(env.node), "-e", script],
         capture_output=True,
@@ -40,7 +50,8 @@ def _axe_rule_tags(env: NodeEnvironment) -> dict[str, list[str]]:
         env=env.environ(),
         cwd=env.app_dir,
     ).stdout
-    return {rule["ruleId"]: rule["tags"] for rule in json.loads(output)}
+    data = json.loads(output)
+    return str(data["version"]), list(data["rules"])
 
 
 def axe_criterion(tags: list[str]) -> tuple[str, str]:
