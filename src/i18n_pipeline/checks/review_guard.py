@@ -60,12 +60,15 @@ class Change:
 def guard_reviews(root: Path, base: str, head: str = "HEAD") -> list[Finding]:
     """Every way the commits ``base..head`` of the repository at ``root`` forge trust."""
     findings = _same_change(root, base, head)
-    signers = _base_signers(root, base)
-    for change in _changes(root, base, head):
-        if not (change.records or change.statements):
-            continue
-        principal = _signer(root, change.commit, signers)
-        if principal is None:
+    signers = _show(root, base, ALLOWED_SIGNERS) or b""
+    with tempfile.NamedTemporaryFile(prefix="allowed-signers-") as allowed:
+        allowed.write(signers)
+        allowed.flush()
+        for change in _changes(root, base, head):
+            if not (change.records or change.statements):
+                continue
+            if signers.strip() and _signer(root, change.commit, Path(allowed.name)):
+                continue
             for path in (*change.records, *change.statements):
                 what = "marks reviews" if path in change.records else "rewords a trust statement"
                 findings.append(
@@ -119,44 +122,38 @@ def _changes(root: Path, base: str, head: str) -> list[Change]:
 
 def _trust_wording(root: Path, revision: str, path: str, code: str) -> dict[str, str]:
     """The trust statements' msgstrs of ``path`` at ``revision`` (none where it is absent)."""
-    shown = subprocess.run(
-        ["git", "show", f"{revision}:{path}"], cwd=root, capture_output=True, check=False
-    )
-    if shown.returncode != 0:
+    data = _show(root, revision, path)
+    if data is None:
         return {}
-    catalog = parse_catalog(root / path, shown.stdout, code)
+    catalog = parse_catalog(root / path, data, code)
     return {m.msgid: "\0".join(m.strings) for m in catalog.live if m.msgid in TRUST_STATEMENTS}
 
 
-def _base_signers(root: Path, base: str) -> bytes:
+def _show(root: Path, revision: str, path: str) -> bytes | None:
+    """The bytes of ``path`` at ``revision``; None where the revision has no such file."""
     shown = subprocess.run(
-        ["git", "show", f"{base}:{ALLOWED_SIGNERS}"], cwd=root, capture_output=True, check=False
+        ["git", "show", f"{revision}:{path}"], cwd=root, capture_output=True, check=False
     )
-    return shown.stdout if shown.returncode == 0 else b""
+    return shown.stdout if shown.returncode == 0 else None
 
 
-def _signer(root: Path, commit: str, signers: bytes) -> str | None:
+def _signer(root: Path, commit: str, allowed_signers: Path) -> str | None:
     """The principal whose allowed key signed ``commit``, or None."""
-    if not signers.strip():
-        return None
-    with tempfile.NamedTemporaryFile(prefix="allowed-signers-") as allowed:
-        allowed.write(signers)
-        allowed.flush()
-        verified = subprocess.run(
-            [
-                "git",
-                "-c",
-                "gpg.format=ssh",
-                "-c",
-                f"gpg.ssh.allowedSignersFile={allowed.name}",
-                "verify-commit",
-                commit,
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+    verified = subprocess.run(
+        [
+            "git",
+            "-c",
+            "gpg.format=ssh",
+            "-c",
+            f"gpg.ssh.allowedSignersFile={allowed_signers}",
+            "verify-commit",
+            commit,
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     match = _GOOD_SIGNATURE.search(verified.stderr)
     return match["principal"] if verified.returncode == 0 and match else None
 
