@@ -31,6 +31,7 @@ from i18n_pipeline.audit.node_env import (
     default_cache_dir,
     ensure_node_environment,
 )
+from i18n_pipeline.audit.run import default_workers
 from i18n_pipeline.errors import ExitCode, InputMissingError, PipelineError
 from i18n_pipeline.io import read_json, write_atomically, write_json
 from i18n_pipeline.project import Project
@@ -483,13 +484,6 @@ def measure_floor(site: Path, work: Path, env: dict[str, str], concurrency: int)
     return Floor(int(measured["pages"]), concurrency, round(float(measured["seconds"]), 2))
 
 
-def audit_default_concurrency() -> int:
-    """The concurrency the audit chooses on this machine when none is given."""
-    from i18n_pipeline.audit.run import AuditSettings
-
-    return AuditSettings(Path(), Path()).workers
-
-
 def bench_environment(
     project: Project, work: Path, audit: bool
 ) -> tuple[dict[str, str], BrowserStartLog | None]:
@@ -565,7 +559,7 @@ def run_benchmark(
         concurrency = (
             measure_audit_concurrency(site, audit_concurrency, work, env, starts) if audit else []
         )
-        floor = measure_floor(site, work, env, audit_default_concurrency()) if audit else None
+        floor = measure_floor(site, work, env, default_workers()) if audit else None
         growth_rows = []
         growth_failure = None
         for pages in growth:

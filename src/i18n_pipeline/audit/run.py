@@ -42,6 +42,11 @@ from i18n_pipeline.cache.results import ResultCache
 logger = logging.getLogger(__name__)
 
 
+def default_workers() -> int:
+    """Pages in flight when no concurrency is given: four per core, at most eight."""
+    return max(1, min(8, 4 * (os.cpu_count() or 1)))
+
+
 @dataclass(frozen=True)
 class AuditSettings:
     site: Path
@@ -75,7 +80,7 @@ class AuditSettings:
         # Each page waits half a second for its network to settle, and more for the one
         # renderer: four pages per core, at most eight. Measured on the site (62 pages,
         # 2 cores, bench --only-audit-concurrency): 1.07 s a page at 4, 0.94 at 8, 0.92 at 12.
-        return self.concurrency or max(1, min(8, 4 * (os.cpu_count() or 1)))
+        return self.concurrency or default_workers()
 
 
 @dataclass
