@@ -50,3 +50,20 @@ def browser_findings(audit_json: Path) -> Findings:
                 "issues": sorted(issues, key=lambda issue: json.dumps(issue, sort_keys=True)),
             }
     return found
+
+
+def with_pa11y_selectors_for_wcag22(findings: Findings) -> Findings:
+    """Recorded findings as the one axe run per page words them: WCAG 2.2's rules ran in
+    a pass of their own until then, which named an element by axe's selector; they now
+    run in pa11y's axe run, which names it by pa11y's. The element is the same (its
+    ``context``, the element's markup, is compared), so the selector is left out."""
+    return {
+        page: {
+            **result,
+            "issues": [
+                {**issue, "selector": "(pa11y's)"} if issue["runner"] == "axe-wcag22" else issue
+                for issue in result["issues"]  # type: ignore[attr-defined]
+            ],
+        }
+        for page, result in findings.items()
+    }

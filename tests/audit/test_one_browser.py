@@ -1,4 +1,5 @@
-"""One Chromium per audit run, whatever the page count, finding what two browsers found.
+"""One Chromium per audit run, whatever the page count, finding what two browsers found;
+one axe run per page, finding what two axe runs found.
 
 The browser is started through a wrapper that logs every start before it becomes
 Chromium (``exec``): the operating system's count, and the audit's own is checked
@@ -13,9 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from audit.findings import browser_findings
+from audit.findings import browser_findings, with_pa11y_selectors_for_wcag22
+from conftest import node_cache_for_tests
 from i18n_pipeline.audit.browser import BROWSER_VARIABLE, BrowserStartLog, find_browser
+from i18n_pipeline.audit.browser_tools import RUNNER, runner_config
+from i18n_pipeline.audit.node_env import ensure_node_environment, run_node_tool
+from i18n_pipeline.audit.server import serve
 from i18n_pipeline.cli import main
+from i18n_pipeline.io import write_json
 
 pytestmark = pytest.mark.slow
 
@@ -23,6 +29,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "audit"
 #: What pa11y-ci and the probe, each in its own Chromium, found on these pages
 #: (recorded at commit a7ed3ff, before the audit ran in one browser).
 RECORDED = FIXTURES / "findings-before-one-browser.json"
+#: What pa11y's axe run and the probe's own axe run for WCAG 2.2 found on these pages
+#: (recorded at commit d2b0e25, before one axe run per page).
+RECORDED_TWO_AXE_RUNS = FIXTURES / "findings-before-one-axe-run.json"
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +78,48 @@ def test_findings_are_those_of_pa11y_ci_and_the_probe_in_two_browsers(
     _, audit_json, _ = audited
     recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
 
-    found = browser_findings(audit_json)
+    found = with_pa11y_selectors_for_wcag22(browser_findings(audit_json))
 
     # Pages added to the fixtures since the recording have no earlier findings to match.
-    assert {page: found[page] for page in recorded} == recorded
+    assert {page: found[page] for page in recorded} == with_pa11y_selectors_for_wcag22(recorded)
+
+
+def test_findings_are_those_of_two_axe_runs_per_page(
+    audited: tuple[Path, Path, BrowserStartLog],
+) -> None:
+    """WCAG 2.0 to 2.2 in one axe run: pa11y's findings and the WCAG 2.2 pass's (2.5.8
+    Target Size on small-targets.html, reported, not gating) as before, word for word."""
+    _, audit_json, _ = audited
+    recorded = json.loads(RECORDED_TWO_AXE_RUNS.read_text(encoding="utf-8"))
+
+    found = with_pa11y_selectors_for_wcag22(browser_findings(audit_json))
+
+    assert {page: found[page] for page in recorded} == with_pa11y_selectors_for_wcag22(recorded)
+    wcag22 = [i for i in found["small-targets.html"]["issues"] if i["runner"] == "axe-wcag22"]  # type: ignore[attr-defined]
+    assert [(i["code"], i["criterion"], i["gating"]) for i in wcag22] == [
+        ("target-size", "2.5.8", False)
+    ] * 2
+
+
+def test_each_page_gets_one_axe_run(tmp_path: Path) -> None:
+    """The runner's own count of axe.run calls in each page's tab."""
+    env = ensure_node_environment(node_cache_for_tests())
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site", site)
+    shutil.copytree(FIXTURES / "probe-pages", site, dirs_exist_ok=True)
+    pages = sorted(p.name for p in site.glob("*.html"))
+    with serve(site) as base:
+        urls = [base + page for page in pages]
+        config = runner_config(urls, find_browser(), base.rstrip("/"), concurrency=2)
+        write_json(tmp_path / "config.json", config)
+        done = run_node_tool(
+            env,
+            [str(env.app_dir / RUNNER), str(tmp_path / "config.json")],
+            pages=len(urls),
+            concurrency=2,
+            page_timeout_ms=30_000,
+        )
+    assert done.returncode == 0, done.stderr
+    probe = json.loads(done.stdout)["probe"]["results"]
+
+    assert {result["url"]: result["axeRuns"] for result in probe} == dict.fromkeys(urls, 1)

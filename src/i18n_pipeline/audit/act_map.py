@@ -60,7 +60,7 @@ class ActMap:
 
 
 def _runner_key(runner: str) -> str:
-    # axe's WCAG 2.2 pass runs the same axe rules as pa11y's axe runner.
+    # WCAG 2.2's own axe rules run in pa11y's axe run too: the same axe rules.
     return "axe" if runner == "axe-wcag22" else runner
 
 

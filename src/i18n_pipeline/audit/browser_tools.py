@@ -1,10 +1,9 @@
 """One run of the audit's browser tools (``node/audit.cjs``): one Chromium for every page.
 
-In that browser each page is loaded once, in one tab, and gets pa11y (axe +
-HTML_CodeSniffer, through pa11y's own API as pa11y-ci calls it) and the probe
-(requests to other hosts, axe's WCAG 2.2 rules). Starting Chromium costs about a
-second, loading a page and waiting for its network to settle about another: one
-start per run, whatever the page count, and one load per page.
+In that browser each page is loaded once, in one tab, and gets pa11y (one axe run
+for WCAG 2.0 to 2.2 A and AA, and HTML_CodeSniffer, through pa11y's own API as
+pa11y-ci calls it) while the probe records its requests to other hosts. Chromium
+starts once per run, whatever the page count; each page is loaded once.
 """
 
 from __future__ import annotations
@@ -18,8 +17,8 @@ from i18n_pipeline.audit.browser import LAUNCH_ARGS
 from i18n_pipeline.audit.model import ToolOutcome
 from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
 from i18n_pipeline.audit.pa11y import AUDIT_PA11Y_OPTIONS, PAGE_TIMEOUT_MS, read_report
-from i18n_pipeline.audit.probe import WCAG22_TAGS, read_probe
-from i18n_pipeline.audit.wcag import axe_rule_tags
+from i18n_pipeline.audit.probe import read_probe
+from i18n_pipeline.audit.wcag import WCAG22_TAGS, axe_rule_tags
 from i18n_pipeline.io import write_json
 
 RUNNER = "audit.cjs"
@@ -34,17 +33,17 @@ class BrowserRun:
     browser_starts: int
 
 
-def run_browser_tools(
-    env: NodeEnvironment,
+def runner_config(
     urls: list[str],
     browser: Path,
     local_origin: str,
     concurrency: int,
-    wcag22_gates: bool,
     page_timeout_ms: int = PAGE_TIMEOUT_MS,
     pa11y_options: dict[str, object] | None = None,
-) -> BrowserRun:
-    config = {
+) -> dict[str, object]:
+    """What ``node/audit.cjs`` is told: the pages, the browser, pa11y's options, and the
+    WCAG 2.2 tags its one axe run per page asks for beside pa11y's."""
+    return {
         **AUDIT_PA11Y_OPTIONS,
         **(pa11y_options or {}),
         "urls": urls,
@@ -55,6 +54,19 @@ def run_browser_tools(
         "timeout": page_timeout_ms,
         "concurrency": concurrency,
     }
+
+
+def run_browser_tools(
+    env: NodeEnvironment,
+    urls: list[str],
+    browser: Path,
+    local_origin: str,
+    concurrency: int,
+    wcag22_gates: bool,
+    page_timeout_ms: int = PAGE_TIMEOUT_MS,
+    pa11y_options: dict[str, object] | None = None,
+) -> BrowserRun:
+    config = runner_config(urls, browser, local_origin, concurrency, page_timeout_ms, pa11y_options)
     with tempfile.TemporaryDirectory(prefix="audit-runner-") as scratch:
         config_file = Path(scratch) / "config.json"
         write_json(config_file, config)
@@ -62,7 +74,7 @@ def run_browser_tools(
             completed = run_node_tool(
                 env,
                 [str(env.app_dir / RUNNER), str(config_file)],
-                pages=2 * len(urls),  # two passes per page, one after the other, in one tab
+                pages=2 * len(urls),  # pa11y's load and its runners, each bounded by the timeout
                 concurrency=concurrency,
                 page_timeout_ms=page_timeout_ms,
             )
@@ -73,8 +85,8 @@ def run_browser_tools(
         return _failed(urls, reason[0])
     output = json.loads(completed.stdout)
     return BrowserRun(
-        pa11y=read_report(output["pa11y"], urls, axe_rule_tags(env)),
-        probe=read_probe(output["probe"]["results"], urls, wcag22_gates),
+        pa11y=read_report(output["pa11y"], urls, axe_rule_tags(env), wcag22_gates),
+        probe=read_probe(output["probe"]["results"], urls),
         browser_starts=int(output["browserStarts"]),
     )
 

@@ -18,8 +18,7 @@ from pathlib import Path
 from i18n_pipeline import __version__, io
 from i18n_pipeline.audit.act_map import ActMap, Check, load_act_map
 from i18n_pipeline.audit.model import Issue, PageResult
-from i18n_pipeline.audit.pa11y import PA11Y_AXE_TAGS
-from i18n_pipeline.audit.probe import WCAG22_TAGS
+from i18n_pipeline.audit.wcag import PA11Y_AXE_TAGS, WCAG22_TAGS
 
 ASSERTOR = "https://example.org/i18n-pipeline/audit"
 CONTEXT: dict[str, object] = {
@@ -64,8 +63,8 @@ def _failed(issue: Issue) -> bool:
 
 def ran(check: Check, language_only: bool) -> bool:
     """Whether the audit runs ``check``: the browser's tools only with the browser, and of
-    axe-core's rules those pa11y's pass or the probe's WCAG 2.2 pass ask for (a rule
-    that never ran has no outcome, not a pass)."""
+    axe-core's rules those the page's one axe run asks for: pa11y's tags, and WCAG 2.2's
+    rules by name (a rule that never ran has no outcome, not a pass)."""
     if check.runner in OWN_RUNNERS:
         return True
     if language_only or check.runner not in BROWSER_RUNNERS:

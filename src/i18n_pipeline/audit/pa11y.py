@@ -5,6 +5,10 @@ default, which drops real WCAG failures; here warnings are collected and every
 axe finding that maps to a WCAG 2.0/2.1 A or AA criterion gates. Findings the
 tools only suspect (axe "incomplete", HTML_CodeSniffer warnings) go to the
 manual checklist. An entry with only a message is a tool failure, not a result.
+
+The audit's axe run is asked for WCAG 2.2's tags as well (one axe run per page,
+``node/audit.cjs``): a rule only WCAG 2.2 has is reported as WCAG 2.2's (runner
+``axe-wcag22``), and gates only when configured to.
 """
 
 from __future__ import annotations
@@ -17,13 +21,11 @@ from i18n_pipeline.audit.model import Issue, ToolOutcome
 from i18n_pipeline.audit.wcag import (
     axe_criterion,
     htmlcs_criterion,
+    is_wcag22_only,
     is_wcag_21_a_or_aa,
 )
 
 PAGE_TIMEOUT_MS = 30_000
-#: The axe-core rules pa11y's axe runner asks for with the standard WCAG2AA (its
-#: createAxeRunOnlyTags): rules with none of these tags do not run in pa11y's pass.
-PA11Y_AXE_TAGS = ("wcag2a", "wcag21a", "wcag2aa", "wcag21aa", "best-practice")
 
 
 #: How pa11y runs on every page, in the audit (``node/audit.cjs``) and in the naive baseline.
@@ -69,7 +71,10 @@ def pa11y_config(
 
 
 def read_report(
-    report: dict[str, object], urls: list[str], axe_tags: dict[str, list[str]]
+    report: dict[str, object],
+    urls: list[str],
+    axe_tags: dict[str, list[str]],
+    wcag22_gates: bool = False,
 ) -> ToolOutcome:
     """Sort pa11y's results (pa11y-ci's JSON report, or the audit runner's, which has
     the same shape) into issues per page and pages the tool failed on.
@@ -91,14 +96,16 @@ def read_report(
             failures[url] = "; ".join(str(entry.get("message", entry)) for entry in broken)
             continue
         issues[url] = [
-            classify(entry, axe_tags)
+            classify(entry, axe_tags, wcag22_gates)
             for entry in entries
             if entry.get("type") != "notice" or entry.get("runner") == "axe"
         ]
     return ToolOutcome(issues, failures)
 
 
-def classify(entry: dict[str, object], axe_tags: dict[str, list[str]]) -> Issue:
+def classify(
+    entry: dict[str, object], axe_tags: dict[str, list[str]], wcag22_gates: bool = False
+) -> Issue:
     runner = str(entry.get("runner", ""))
     code = str(entry.get("code", ""))
     kind = str(entry.get("type", ""))
@@ -116,6 +123,18 @@ def classify(entry: dict[str, object], axe_tags: dict[str, list[str]]) -> Issue:
         rule_tags = axe_tags.get(code, [])
         criterion, level = axe_criterion(rule_tags)
         needs_review = bool(extras.get("needsFurtherReview"))
+        if is_wcag22_only(rule_tags):
+            return replace(
+                common,
+                runner="axe-wcag22",
+                type="warning" if needs_review else "error",
+                message=f"WCAG 2.2: {extras.get('help', '')}",
+                criterion=criterion,
+                level=level,
+                help_url=str(extras.get("helpUrl", "")),
+                gating=wcag22_gates and not needs_review,
+                needs_review=needs_review,
+            )
         gating = not needs_review and (kind == "error" or is_wcag_21_a_or_aa(rule_tags))
         return replace(
             common,

@@ -23,6 +23,12 @@ _LEVEL_TAGS = {
     "wcag22aaa": "AAA",
 }
 _HTMLCS_CRITERION = re.compile(r"Guideline\d_\d+\.(\d)_(\d+)_(\d+)")
+#: The axe-core rules pa11y's axe runner asks for with the standard WCAG2AA (its
+#: createAxeRunOnlyTags): rules with none of these tags it does not run by itself.
+PA11Y_AXE_TAGS = ("wcag2a", "wcag21a", "wcag2aa", "wcag21aa", "best-practice")
+#: WCAG 2.2's own A and AA criteria: BITV 2.0 is WCAG 2.1, so their findings are
+#: reported, and gate only when configured to.
+WCAG22_TAGS = ("wcag22a", "wcag22aa")
 
 
 def axe_rule_tags(env: NodeEnvironment) -> dict[str, list[str]]:
@@ -52,6 +58,11 @@ def axe_rules(env: NodeEnvironment) -> tuple[str, list[dict[str, Any]]]:
     ).stdout
     data = json.loads(output)
     return str(data["version"]), list(data["rules"])
+
+
+def is_wcag22_only(tags: list[str]) -> bool:
+    """A rule of WCAG 2.2's own A or AA criteria that pa11y's tags do not ask for."""
+    return bool(set(tags) & set(WCAG22_TAGS)) and not set(tags) & set(PA11Y_AXE_TAGS)
 
 
 def axe_criterion(tags: list[str]) -> tuple[str, str]:

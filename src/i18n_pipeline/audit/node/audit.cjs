@@ -2,23 +2,23 @@
  * The audit's browser work, in ONE Chromium for all pages, ONE tab per page.
  *
  * Each page is loaded once, in a tab of the browser's default context (as pa11y-ci
- * does with useIncognitoBrowserContext false, pa11y-ci#354), and gets two passes:
- * - pa11y (axe + HTML_CodeSniffer), through its API with that tab (`page`): pa11y
- *   loads the page, runs its runners and leaves the tab open;
- * - the probe, in the same tab: every request the page made (each one leaving the
- *   local origin is aborted, never sent), and axe's WCAG 2.2 rules, which pa11y's
- *   axe runner does not ask for.
+ * does with useIncognitoBrowserContext false, pa11y-ci#354), and gets ONE axe run:
+ * - pa11y (axe + HTML_CodeSniffer), through its API with that tab (`page`). Its axe
+ *   runner asks axe for WCAG 2.0 and 2.1 A and AA (and best practice) by tag; in the
+ *   tab, that axe run asks for WCAG 2.2's A and AA tags as well (`askAxeFor`), so that
+ *   one axe run covers WCAG 2.0 to 2.2;
+ * - while pa11y loads the page, every request it makes is recorded (each one leaving
+ *   the local origin is aborted, never sent).
  * The tab ignores the page's Content-Security-Policy, so that every reference to
  * another host is requested (and aborted) even where the policy would block it.
  * A page therefore shows the audit what its policy would have blocked of its own
  * (an inline style, say); this project's output check keeps its pages free of
- * that. One load per page instead of two (a tab for pa11y and a tab for the probe,
- * each waiting for the network to settle) is most of the audit's wall time.
- * `concurrency` pages are in flight at once. A page a pass fails on gets that
- * pass's message instead of results: a failure, never a pass.
+ * that. One load and one axe run per page is most of what a browser audit costs.
+ * `concurrency` pages are in flight at once. A page pa11y fails on gets its
+ * message instead of results: a failure, never a pass.
  *
  * Usage: node audit.cjs <config.json>; prints one JSON document on stdout:
- * {browserStarts, pa11y: {results: {url: issues | [{message}]}}, probe: {results: [...]}}
+ * {browserStarts, pa11y: {results: {url: issues | [{message}]}}, probe: {results: [{url, requests, axeRuns}]}}
  */
 'use strict';
 
@@ -26,7 +26,6 @@ const fs = require('fs');
 const pa11y = require('pa11y');
 // The puppeteer pa11y itself uses, whatever else the lock file holds.
 const puppeteer = require(require.resolve('puppeteer', {paths: [require.resolve('pa11y')]}));
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 function message(error) {
 	return String((error && error.message) || error);
@@ -69,6 +68,39 @@ function requestGate(config, requests) {
 	};
 }
 
+/**
+ * Runs in the tab before the page's own scripts: the axe that pa11y injects later is
+ * asked for `extraTags` beside the tags pa11y's axe runner names. pa11y's own way to
+ * add rules (its `rules` option) is handed to HTML_CodeSniffer too, which refuses an
+ * axe rule. axe.min.js sets window.axe before it defines axe.run, so run is wrapped
+ * when pa11y first reads window.axe.
+ */
+function askAxeFor(extraTags) {
+	let axe;
+	Object.defineProperty(window, 'axe', {
+		configurable: true,
+		set(value) {
+			axe = value;
+		},
+		get() {
+			if (axe && typeof axe.run === 'function' && !axe.run.widened) {
+				const run = axe.run;
+				axe.run = function (context, options, ...rest) {
+					window.auditAxeRuns = (window.auditAxeRuns || 0) + 1;  // counted for the tests
+					const only = options && options.runOnly;
+					if (only && ['tag', 'tags'].includes(only.type)) {
+						const values = [...only.values, ...extraTags.filter(tag => !only.values.includes(tag))];
+						options = {...options, runOnly: {...only, values}};
+					}
+					return run.call(this, context, options, ...rest);
+				};
+				axe.run.widened = true;
+			}
+			return axe;
+		}
+	});
+}
+
 async function pa11yPass(browser, page, url, config) {
 	const options = {
 		browser,
@@ -86,20 +118,7 @@ async function pa11yPass(browser, page, url, config) {
 	return results.issues;
 }
 
-async function wcag22Pass(page, config) {
-	// The audit's own script: evaluated by the browser's debugger, outside the page's policy.
-	await page.evaluate(axeSource);
-	return within(page.evaluate(async tags => {
-		const outcome = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}});
-		const simplify = item => ({
-			id: item.id, impact: item.impact, help: item.help, helpUrl: item.helpUrl, tags: item.tags,
-			nodes: item.nodes.map(node => ({target: node.target.join(' '), html: node.html.slice(0, 300)}))
-		});
-		return {violations: outcome.violations.map(simplify), incomplete: outcome.incomplete.map(simplify)};
-	}, config.wcag22Tags), config.timeout, 'axe (WCAG 2.2)');
-}
-
-/** Both passes over one page in one tab: {pa11y: issues | [{message}], probe: result}. */
+/** One page in one tab: {pa11y: issues | [{message}], probe: {url, requests, axeRuns} | {url, requests, failure}}. */
 async function auditPage(browser, url, config) {
 	const requests = [];
 	let page;
@@ -107,23 +126,15 @@ async function auditPage(browser, url, config) {
 		page = await browser.newPage();
 		await page.setBypassCSP(true);
 		await page.setRequestInterception(true);
-		const gate = requestGate(config, requests);
-		page.on('request', gate);
-		let issues;
+		await page.evaluateOnNewDocument(askAxeFor, config.wcag22Tags);
+		page.on('request', requestGate(config, requests));
 		try {
-			issues = await pa11yPass(browser, page, url, config);
+			const issues = await pa11yPass(browser, page, url, config);
+			const axeRuns = await page.evaluate(() => window.auditAxeRuns || 0).catch(() => null);
+			return {pa11y: issues, probe: {url, requests, axeRuns}};
 		} catch (error) {
 			const failure = message(error);
 			return {pa11y: [{message: failure}], probe: {url, requests, failure: `pa11y could not audit the page: ${failure}`}};
-		}
-		// pa11y's clean-up removes every 'request' listener of the tab, ours too;
-		// without one, an intercepted request would wait for ever.
-		page.off('request', gate);
-		page.on('request', gate);
-		try {
-			return {pa11y: issues, probe: {url, requests, ...await wcag22Pass(page, config)}};
-		} catch (error) {
-			return {pa11y: issues, probe: {url, requests, failure: message(error)}};
 		}
 	} catch (error) {
 		const failure = message(error);
