@@ -69,9 +69,26 @@ def project_copy(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
 
 
-def copy_example(target: Path) -> Project:
-    """A throw-away copy of examples/aushang's inputs."""
-    return Project(EXAMPLE).copy_inputs(target)
+#: The example printed, as the declaration is: a PDF of the notice per language.
+EXAMPLE_PDF = "aushang.pdf"
+
+
+def copy_example(target: Path, *, printed: bool = False) -> Project:
+    """A throw-away copy of examples/aushang's inputs; ``printed``: with a PDF of its
+    notice in every language (``site_pdfs``, which the example itself leaves empty)."""
+    project = Project(EXAMPLE).copy_inputs(target)
+    if printed:
+        conf = project.root / "conf.py"
+        setting = f"\nsite_pdfs = {{'index': {EXAMPLE_PDF!r}}}\n"
+        conf.write_text(conf.read_text(encoding="utf-8") + setting, encoding="utf-8")
+        project = Project(project.root)
+    return project
+
+
+@pytest.fixture
+def printed_example(tmp_path: Path) -> Project:
+    """The example with a PDF per language: what the slow tier builds, edits and publishes."""
+    return copy_example(tmp_path / "aushang", printed=True)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 
 def _break_po_file(project: Project) -> tuple[int, bytes]:
-    po_file = project.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
+    po_file = project.locale_dir / "en" / "LC_MESSAGES" / "index.po"
     lines = po_file.read_text(encoding="utf-8").splitlines(keepends=True)
     number = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 20)
     lines[number] = lines[number].replace("msgstr", "msgstr_oops", 1)
@@ -22,21 +22,21 @@ def _break_po_file(project: Project) -> tuple[int, bytes]:
     return number + 1, po_file.read_bytes()
 
 
-def test_po_syntax_error_names_file_and_line_and_keeps_the_old_site(project_copy: Project) -> None:
-    build_site(project_copy)
-    site_before = {p: p.read_bytes() for p in project_copy.site_dir.rglob("*") if p.is_file()}
-    line, broken = _break_po_file(project_copy)
+def test_po_syntax_error_names_file_and_line_and_keeps_the_old_site(example_copy: Project) -> None:
+    build_site(example_copy)
+    site_before = {p: p.read_bytes() for p in example_copy.site_dir.rglob("*") if p.is_file()}
+    line, broken = _break_po_file(example_copy)
 
     with pytest.raises(CatalogSyntaxError) as caught:
-        build_site(project_copy)
+        build_site(example_copy)
 
-    assert caught.value.path == project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po"
+    assert caught.value.path == example_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po"
     assert caught.value.line == line
-    site_after = {p: p.read_bytes() for p in project_copy.site_dir.rglob("*") if p.is_file()}
+    site_after = {p: p.read_bytes() for p in example_copy.site_dir.rglob("*") if p.is_file()}
     assert site_after == site_before
-    assert (project_copy.locale_dir / "pl" / "LC_MESSAGES" / "index.po").read_bytes() == broken
-    assert [p.name for p in (project_copy.build_dir / "releases").iterdir()] == [
-        project_copy.site_dir.resolve().name
+    assert (example_copy.locale_dir / "en" / "LC_MESSAGES" / "index.po").read_bytes() == broken
+    assert [p.name for p in (example_copy.build_dir / "releases").iterdir()] == [
+        example_copy.site_dir.resolve().name
     ], "no half-written release left behind"
 
 
@@ -49,7 +49,7 @@ def test_command_line_prints_one_clear_line_and_exit_code(
 
     err = capsys.readouterr().err
     assert code == CatalogSyntaxError.exit_code
-    assert f"locales/pl/LC_MESSAGES/index.po:{line}: GNU msgfmt:" in err
+    assert f"locales/en/LC_MESSAGES/index.po:{line}: GNU msgfmt:" in err
     assert "what to do:" in err
     assert "Traceback" not in err
 

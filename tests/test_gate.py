@@ -19,7 +19,14 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import SITE, built_copy, copy_project, edit_entry, parse, replace_in_msgstr
+from conftest import (
+    SITE,
+    built_copy,
+    copy_example,
+    edit_entry,
+    parse,
+    replace_in_msgstr,
+)
 from i18n_pipeline.build.languages import build_release
 from i18n_pipeline.build.release import discard
 from i18n_pipeline.catalogs.snapshot import take_snapshot
@@ -311,14 +318,17 @@ def test_the_build_command_does_not_publish(
 def test_the_base_url_is_part_of_the_fingerprint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_example(tmp_path / "aushang")
+    conf = project.root / "conf.py"  # the base URL from the environment, as the declaration's
+    setting = '\nimport os\n\nhtml_baseurl = os.environ.get("SITE_BASE_URL", html_baseurl)\n'
+    conf.write_text(conf.read_text(encoding="utf-8") + setting, encoding="utf-8")
     build_site(project)
     monkeypatch.setenv("SITE_BASE_URL", "https://integration.example.de/")
 
     results = build_site(project)
 
     assert {r.status for r in results} == {"built"}
-    page = (project.site_dir / "fa" / "index.html").read_text(encoding="utf-8")
+    page = (project.site_dir / "ar" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://integration.example.de/en/index.html"' in page
 
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from lxml import etree
 
-from conftest import SITE, parse
+from conftest import EXAMPLE_SITE, SITE, parse
 from i18n_pipeline.config.languages import language
 from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
@@ -183,15 +183,15 @@ def test_page_title_names_the_language_version(built_project: Project) -> None:
     assert len(set(titles.values())) == len(titles), "each language version has its own title"
 
 
-def test_languages_built_one_after_another_in_one_process_do_not_mix(project_copy: Project) -> None:
+def test_languages_built_one_after_another_in_one_process_do_not_mix(example_copy: Project) -> None:
     """Sphinx caches catalogs per process: the next language must not get the last one's strings."""
-    build_site(project_copy, jobs=1)
+    build_site(example_copy, jobs=1)
 
     skip_links = {
-        lang.code: parse(project_copy.site_dir / lang.code / "index.html")
+        lang.code: parse(example_copy.site_dir / lang.code / "index.html")
         .xpath('//a[@class="skip-link"]')[0]
         .text
-        for lang in SITE.languages
+        for lang in EXAMPLE_SITE.languages
     }
     assert len(set(skip_links.values())) == len(skip_links), skip_links
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import SITE, edit_entry, parse, replace_in_msgstr
+from conftest import EXAMPLE_PDF, SITE, edit_entry, parse, replace_in_msgstr
 from i18n_pipeline.audit.pdf_checks import check_pdf, printed_text
 from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
@@ -255,28 +255,21 @@ def test_every_language_has_its_pdf_linked_from_every_page(built_project: Projec
     assert len(start.xpath('//a[@type="application/pdf"]')) == len(SITE.languages)
 
 
-def test_only_the_edited_language_is_printed_again(project_copy: Project) -> None:
+def test_only_the_edited_language_is_printed_again(printed_example: Project) -> None:
     """An unchanged language's directory, PDF included, is reused by hard links."""
-    build_site(project_copy)
-    before = {
-        code: (project_copy.site_dir / code / PDF_NAME).stat().st_ino for code in ("de", "fa")
-    }
+    site = printed_example.site_dir
+    build_site(printed_example)
+    before = {code: (site / code / EXAMPLE_PDF).stat().st_ino for code in ("de", "ar")}
+    # the same word (free), with its doubling mark
     edit_entry(
-        project_copy, "fa", "Jetzt gilt es", replace_in_msgstr("مدرن", "نوین")
-    )  # both: modern
-
-    build_site(project_copy)
-
-    assert (project_copy.site_dir / "de" / PDF_NAME).stat().st_ino == before["de"]
-    assert (project_copy.site_dir / "fa" / PDF_NAME).stat().st_ino != before["fa"]
-    assert (
-        check_pdf(
-            project_copy.site_dir / "fa" / PDF_NAME,
-            project_copy.site_dir / "fa" / "index.html",
-            "fa",
-        )
-        == []
+        printed_example, "ar", "Das Integrationsbüro der", replace_in_msgstr("مجانية", "مجّانية")
     )
+
+    build_site(printed_example)
+
+    assert (site / "de" / EXAMPLE_PDF).stat().st_ino == before["de"]
+    assert (site / "ar" / EXAMPLE_PDF).stat().st_ino != before["ar"]
+    assert check_pdf(site / "ar" / EXAMPLE_PDF, site / "ar" / "index.html", "ar") == []
 
 
 def _elements(node: object) -> list[pikepdf.Dictionary]:

@@ -1,4 +1,5 @@
-"""Publishing is atomic, incremental and reproducible."""
+"""Publishing is atomic, incremental and reproducible: on the example, printed (a PDF per
+language), as the declaration is."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import copy_project, edit_entry, replace_in_msgstr
+from conftest import EXAMPLE_PDF, copy_example, edit_entry, replace_in_msgstr
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import BuildLockedError
 from i18n_pipeline.jobs.site import build_site
@@ -30,34 +31,36 @@ def snapshot(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_second_run_without_changes_rebuilds_nothing(project_copy: Project) -> None:
-    build_site(project_copy)
-    before = snapshot(project_copy.site_dir)
+def test_second_run_without_changes_rebuilds_nothing(printed_example: Project) -> None:
+    build_site(printed_example)
+    before = snapshot(printed_example.site_dir)
 
-    results = build_site(project_copy)
+    results = build_site(printed_example)
 
     assert {r.status for r in results} == {"reused"}
-    assert snapshot(project_copy.site_dir) == before
+    assert snapshot(printed_example.site_dir) == before
 
 
-def test_editing_one_msgstr_rebuilds_only_that_language(project_copy: Project) -> None:
-    build_site(project_copy)
-    before = snapshot(project_copy.site_dir)
-    edit_entry(project_copy, "pl", "Jetzt gilt es", replace_in_msgstr(".", "!"))
+def test_editing_one_msgstr_rebuilds_only_that_language(printed_example: Project) -> None:
+    build_site(printed_example)
+    before = snapshot(printed_example.site_dir)
+    edit_entry(
+        printed_example, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed")
+    )
 
-    results = build_site(project_copy)
+    results = build_site(printed_example)
 
-    assert [r.code for r in results if r.status == "built"] == ["pl"]
-    after = snapshot(project_copy.site_dir)
+    assert [r.code for r in results if r.status == "built"] == ["en"]
+    after = snapshot(printed_example.site_dir)
     changed = sorted(name for name in after if after[name] != before.get(name))
     # its page, the parallel text and the PDF; the status page counts states, and a draft
-    # stays a draft
-    assert changed == ["pl/berliner-erklaerung.pdf", "pl/index.html", "pl/parallel.html"]
+    # stays a draft. (The PDF keeps its size in kB, which the links to it show.)
+    assert changed == [f"en/{EXAMPLE_PDF}", "en/index.html", "en/parallel.html"]
 
 
 def test_fresh_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> None:
-    first = copy_project(tmp_path / "one")
-    second = copy_project(tmp_path / "two")
+    first = copy_example(tmp_path / "one", printed=True)
+    second = copy_example(tmp_path / "two", printed=True)
     build_site(first)
     build_site(second, fresh=True)
 
@@ -67,8 +70,8 @@ def test_fresh_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> N
 def test_build_time_leaves_no_trace_in_the_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = copy_project(tmp_path / "one")
-    second = copy_project(tmp_path / "two")
+    first = copy_example(tmp_path / "one", printed=True)
+    second = copy_example(tmp_path / "two", printed=True)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732000000")  # 19 Nov 2024
     build_site(first)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # 17 Mar 2030
@@ -80,15 +83,15 @@ def test_build_time_leaves_no_trace_in_the_pages(
     }
     # A PDF has a creation date field; it holds SOURCE_DATE_EPOCH, never the clock.
     for project, day in ((first, "D:20241119"), (second, "D:20300317")):
-        with pikepdf.open(project.site_dir / "de" / "berliner-erklaerung.pdf") as pdf:
+        with pikepdf.open(project.site_dir / "de" / EXAMPLE_PDF) as pdf:
             assert str(pdf.docinfo.CreationDate).startswith(day)
 
 
-def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Project) -> None:
-    build_site(project_copy)
-    before = snapshot(project_copy.site_dir)
-    published = project_copy.site_dir.resolve()
-    releases = project_copy.build_dir / "releases"
+def test_a_run_killed_mid_build_leaves_the_previous_site_intact(printed_example: Project) -> None:
+    build_site(printed_example)
+    before = snapshot(printed_example.site_dir)
+    published = printed_example.site_dir.resolve()
+    releases = printed_example.build_dir / "releases"
 
     process = subprocess.Popen(
         [
@@ -96,7 +99,7 @@ def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Pr
             "-m",
             "i18n_pipeline.cli",
             "--root",
-            str(project_copy.root),
+            str(printed_example.root),
             "build",
             "--fresh",
         ],
@@ -112,34 +115,36 @@ def test_a_run_killed_mid_build_leaves_the_previous_site_intact(project_copy: Pr
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
-    assert project_copy.site_dir.resolve() == published
-    assert snapshot(project_copy.site_dir) == before
+    assert printed_example.site_dir.resolve() == published
+    assert snapshot(printed_example.site_dir) == before
     # The next run is not blocked by the dead one, and cleans up its half-built release.
-    build_site(project_copy)
-    assert [p.name for p in releases.iterdir()] == [project_copy.site_dir.resolve().name]
+    build_site(printed_example)
+    assert [p.name for p in releases.iterdir()] == [printed_example.site_dir.resolve().name]
 
 
 def test_a_second_run_at_the_same_time_is_refused_with_a_clear_message(
-    project_copy: Project, capsys: pytest.CaptureFixture[str]
+    printed_example: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with project_lock(project_copy, exclusive=True):
-        code = main(["--root", str(project_copy.root), "build"])
+    with project_lock(printed_example, exclusive=True):
+        code = main(["--root", str(printed_example.root), "build"])
 
     assert code == BuildLockedError.exit_code
     assert "another pipeline run is building this project" in capsys.readouterr().err
 
 
-def test_a_file_conf_py_names_is_an_input_of_every_language(project_copy: Project) -> None:
+def test_a_file_conf_py_names_is_an_input_of_every_language(printed_example: Project) -> None:
     """glossary.txt (site_glossary) shapes the pages: which names are marked."""
-    build_site(project_copy)
-    glossary = project_copy.root / "glossary.txt"
+    marked = '<span class="foreign name" dir="ltr" lang="de">Rathausplatz 1</span>'
+    arabic = printed_example.site_dir / "ar" / "index.html"
+    build_site(printed_example)
+    assert marked in arabic.read_text(encoding="utf-8")
+    glossary = printed_example.root / "glossary.txt"
     glossary.write_text(
-        glossary.read_text(encoding="utf-8").replace("Jana Michael [de]", "Jana Michael"),
+        glossary.read_text(encoding="utf-8").replace("Rathausplatz 1 [de]", "Rathausplatz 1"),
         encoding="utf-8",
     )
 
-    results = build_site(project_copy)
+    results = build_site(printed_example)
 
     assert {r.status for r in results} == {"built"}
-    page = (project_copy.site_dir / "ar" / "index.html").read_text(encoding="utf-8")
-    assert '<span class="foreign name" dir="ltr" lang="de">Jana Michael</span>' not in page
+    assert marked not in arabic.read_text(encoding="utf-8")

@@ -42,14 +42,14 @@ def test_nothing_is_marked_reviewed_that_no_person_reviewed(built_project: Proje
 
 
 def test_a_recorded_review_shows_in_stats_and_footer_until_an_entry_is_edited(
-    project_copy: Project, capsys: pytest.CaptureFixture[str]
+    example_copy: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(
         [
             "--root",
-            str(project_copy.root),
+            str(example_copy.root),
             "review",
-            "fa",
+            "ar",
             "--by",
             "A. Reviewer",
             "--date",
@@ -57,26 +57,26 @@ def test_a_recorded_review_shows_in_stats_and_footer_until_an_entry_is_edited(
         ]
     )
     assert code == 0 and "recorded" in capsys.readouterr().out
-    build_site(project_copy)
+    build_site(example_copy)
 
-    reviewed = _stats(project_copy, "fa")
+    reviewed = _stats(example_copy, "ar")
     assert reviewed.reviewed == reviewed.translated > 0 and reviewed.draft == 0
-    assert _footer(project_copy, "fa", "index.html") == (
-        "این ترجمه در تاریخ ۲۰ نوامبر ۲۰۲۶ توسط یک گویشور بومی فارسی بازبینی شده است. "
-        "نسخه آلمانی ملاک است.",
+    assert _footer(example_copy, "ar", "index.html") == (
+        "راجع هذه الترجمةَ شخصٌ لغتُه الأم العربية بتاريخ 20 نوفمبر 2026. "
+        "والنسخة الألمانية هي المعتمدة.",
         "",
     )
-    assert _footer(project_copy, "en", "index.html")[0] == "", "only fa was reviewed"
+    assert _footer(example_copy, "en", "index.html")[0] == "", "only ar was reviewed"
 
-    edit_entry(project_copy, "fa", "Jetzt gilt es", replace_in_msgstr(".", "!"))
-    build_site(project_copy)
+    edit_entry(example_copy, "ar", "Das Integrationsbüro der", replace_in_msgstr(".", "!"))
+    build_site(example_copy)
 
-    after = _stats(project_copy, "fa")
+    after = _stats(example_copy, "ar")
     assert (after.reviewed, after.draft) == (reviewed.reviewed - 1, 1)
-    assert _footer(project_copy, "fa", "index.html")[0] == "", "an edited page is a draft again"
-    assert _footer(project_copy, "fa", "barrierefreiheit.html")[0], "the other page stays reviewed"
+    assert _footer(example_copy, "ar", "index.html")[0] == "", "an edited page is a draft again"
+    assert _footer(example_copy, "ar", "barrierefreiheit.html")[0], "the other page stays reviewed"
     drafts = [line for line in format_paragraphs(after).splitlines() if " draft " in line]
-    assert len(drafts) == 1 and "Jetzt gilt es" in drafts[0]
+    assert len(drafts) == 1 and "Das Integrationsbüro der" in drafts[0]
 
 
 def test_a_broken_review_record_stops_the_run_naming_it(project_copy: Project) -> None:
