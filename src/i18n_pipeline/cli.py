@@ -13,7 +13,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
@@ -228,11 +228,26 @@ def _preflight(project: Project) -> None:
 
 def cmd_site(args: argparse.Namespace) -> int:
     """The main job: check translations, build every language, report, audit, publish."""
+    project = _project(args)
+    if not (args.fresh or args.skip_audit) and _published_is_current(project):
+        print(
+            f"nothing changed since {project.site_dir} was published: its checks, build, "
+            f"statistics and audit stand (reports in {project.reports_dir}); "
+            "--fresh runs every step again"
+        )
+        return 0
     from i18n_pipeline.jobs.site import run_site
 
-    project = _project(args)
     _preflight(project)
     return run_site(project, fresh=args.fresh, jobs=args.jobs, audit=not args.skip_audit)
+
+
+def _published_is_current(project: Project) -> bool:
+    """Asked before anything heavy is imported (cache/unchanged.py)."""
+    from i18n_pipeline.cache.unchanged import unchanged_since_published
+
+    with project_lock(project, exclusive=True):
+        return unchanged_since_published(project)
 
 
 def cmd_shard(args: argparse.Namespace) -> int:
@@ -255,7 +270,40 @@ def cmd_assemble(args: argparse.Namespace) -> int:
 
 class CommandLine(argparse.ArgumentParser):
     """The one parser of every command: a usage error exits with ExitCode.USAGE (64), not
-    argparse's 2, which the table gives to an input that cannot be read."""
+    argparse's 2, which the table gives to an input that cannot be read.
+
+    ``fill``: a command whose arguments are defined beside code that is slow to import
+    (the check's registry, the audit's tools) gets them only when that command is run or
+    its help is shown, so that ``site`` on unchanged inputs loads none of it.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        fill: Callable[[argparse.ArgumentParser], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._fill = fill
+
+    def _filled(self) -> None:
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill(self)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self._filled()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        self._filled()
+        return super().format_help()
+
+    def format_usage(self) -> str:
+        self._filled()
+        return super().format_usage()
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -414,33 +462,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     preview.set_defaults(func=cmd_preview)
 
-    from i18n_pipeline.audit import command as audit_command
-    from i18n_pipeline.audit.act import __main__ as act_command
-    from i18n_pipeline.checks import command as check_command
-
-    check = command(
-        "check",
-        help="check PO files (see: i18n-pipeline check --help)",
-        description=check_command.DESCRIPTION,
-        epilog=check_command.epilog(),
-    )
-    check_command.add_arguments(check)
-    check.set_defaults(func=cmd_check)
-    audit = command(
-        "audit",
-        help="audit a built site (see: i18n-pipeline audit --help)",
-        description=audit_command.DESCRIPTION,
-    )
-    audit_command.add_arguments(audit)
-    audit.set_defaults(func=cmd_audit)
-    act = command(
+    command(
+        "check", help="check PO files (see: i18n-pipeline check --help)", fill=_check_arguments
+    ).set_defaults(func=cmd_check)
+    command(
+        "audit", help="audit a built site (see: i18n-pipeline audit --help)", fill=_audit_arguments
+    ).set_defaults(func=cmd_audit)
+    command(
         "act",
         help="the audit on W3C's ACT test cases, beside the published tools (tox -e act)",
-        description=act_command.DESCRIPTION,
-    )
-    act_command.add_arguments(act)
-    act.set_defaults(func=cmd_act)
+        fill=_act_arguments,
+    ).set_defaults(func=cmd_act)
     return parser
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    from i18n_pipeline.checks import command as check_command
+
+    parser.description, parser.epilog = check_command.DESCRIPTION, check_command.epilog()
+    check_command.add_arguments(parser)
+
+
+def _audit_arguments(parser: argparse.ArgumentParser) -> None:
+    from i18n_pipeline.audit import command as audit_command
+
+    parser.description = audit_command.DESCRIPTION
+    audit_command.add_arguments(parser)
+
+
+def _act_arguments(parser: argparse.ArgumentParser) -> None:
+    from i18n_pipeline.audit.act import __main__ as act_command
+
+    parser.description = act_command.DESCRIPTION
+    act_command.add_arguments(parser)
 
 
 def _today() -> str:

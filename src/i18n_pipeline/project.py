@@ -13,11 +13,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util.i18n import CatalogInfo, CatalogRepository
-
 from i18n_pipeline.errors import ProjectLayoutError
 
 if TYPE_CHECKING:
+    from sphinx.util.i18n import CatalogInfo
+
     from i18n_pipeline.config.site_config import SiteConfig
 
 
@@ -131,6 +131,8 @@ class Project:
     def catalogs(self, language: str) -> list[CatalogInfo]:
         """The language's PO files as Sphinx finds them with ``locale_dirs = ["locales"]``:
         every ``*.po`` below ``LC_MESSAGES``, sub-folders included, by domain."""
+        from sphinx.util.i18n import CatalogRepository  # Sphinx only when catalogs are read
+
         found = CatalogRepository(self.root, [str(self.locale_dir)], language, "utf-8").catalogs
         return sorted(found, key=lambda catalog: catalog.domain)
 
@@ -145,4 +147,6 @@ class Project:
 def catalog_info(locale_dir: Path, language: str, domain: str) -> CatalogInfo:
     """``domain``'s catalog in the layout Sphinx reads, ``<locale_dir>/<language>/LC_MESSAGES/``
     (``CatalogRepository`` only lists catalogs that exist; this names one to create)."""
+    from sphinx.util.i18n import CatalogInfo
+
     return CatalogInfo(locale_dir / language / "LC_MESSAGES", domain, "utf-8")

@@ -18,6 +18,12 @@ from pathlib import Path
 
 from i18n_pipeline.build.languages import build_release
 from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish, set_aside
+from i18n_pipeline.cache.unchanged import (
+    InputState,
+    input_state,
+    record_published,
+    recorded_files,
+)
 from i18n_pipeline.catalogs.snapshot import Snapshot, take_snapshot
 from i18n_pipeline.catalogs.stats import report_stats
 from i18n_pipeline.checks.command import print_findings, write_checks_report
@@ -41,12 +47,31 @@ def run_site(
     """
     steps = Steps(5 if audit else 4)
     with project_lock(project, exclusive=True):
+        inputs = _inputs_now(project)
         release = _gate(project, fresh, jobs, steps)
-        return report_audit_publish(project, release, steps, fresh=fresh, audit=audit)
+        return report_audit_publish(
+            project, release, steps, fresh=fresh, audit=audit, inputs=inputs
+        )
+
+
+def _inputs_now(project: Project) -> InputState | None:
+    """What this run reads, as it starts: recorded once it has published, so that an
+    unchanged next run can say so without loading anything (cache/unchanged.py). None
+    when conf.py cannot even be run: the build then says why."""
+    try:
+        return input_state(project, recorded_files(project))
+    except Exception:
+        return None
 
 
 def report_audit_publish(
-    project: Project, release: Release, steps: Steps, *, fresh: bool, audit: bool = True
+    project: Project,
+    release: Release,
+    steps: Steps,
+    *,
+    fresh: bool,
+    audit: bool = True,
+    inputs: InputState | None = None,
 ) -> int:
     """The statistics report, the audit of the whole release, and the atomic publish:
     the last steps of the main job, for a release built here or assembled from shards.
@@ -81,6 +106,8 @@ def report_audit_publish(
         discard(release.path)
         raise
     publish(project, release)
+    if inputs is not None:
+        record_published(project, inputs, release.path)
     built = sum(result.status == "built" for result in release.results)
     print(
         f"\npublished {project.site_dir} ({built} language(s) built, "

@@ -1,0 +1,127 @@
+"""A run on the inputs the published site was made from does nothing, and says so; any
+change to what a run reads makes it a full run again (cache/unchanged.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import edit_entry, replace_in_msgstr
+from i18n_pipeline.cache.unchanged import (
+    input_state,
+    record_file,
+    record_published,
+    unchanged_since_published,
+)
+from i18n_pipeline.project import Project
+
+#: What an unchanged run must not load: the build, the PDFs, the audit's language models.
+HEAVY = ("sphinx", "docutils", "weasyprint", "lingua", "py3langid", "numpy", "lxml", "polib")
+
+
+def publish_as_is(project: Project) -> Path:
+    """A published release recorded with the inputs as they are (no build: the record
+    and the link are what is compared)."""
+    release = project.build_dir / "releases" / "r1"
+    release.mkdir(parents=True)
+    project.reports_dir.mkdir(parents=True)
+    for report in ("audit.json", "stats.json"):
+        (project.reports_dir / report).write_text("{}", encoding="utf-8")
+    project.site_dir.symlink_to(release.relative_to(project.build_dir))
+    record_published(project, input_state(project), release)
+    return release
+
+
+@pytest.fixture
+def published(example_copy: Project) -> Project:
+    publish_as_is(example_copy)
+    return example_copy
+
+
+def test_the_same_inputs_are_unchanged(published: Project) -> None:
+    assert unchanged_since_published(published)
+
+
+def test_an_edited_msgstr_is_a_change(published: Project) -> None:
+    edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
+
+    assert not unchanged_since_published(published)
+
+
+def test_a_new_source_file_is_a_change(published: Project) -> None:
+    (published.source_dir / "neu.rst").write_text("Neu\n===\n", encoding="utf-8")
+
+    assert not unchanged_since_published(published)
+
+
+def test_a_file_touched_but_not_changed_is_no_change(published: Project) -> None:
+    po = published.locale_dir / "ar" / "LC_MESSAGES" / "index.po"
+    po.write_bytes(po.read_bytes())  # a new modification time, the same bytes
+
+    assert unchanged_since_published(published)
+
+
+def test_an_environment_variable_conf_py_reads_is_a_change(
+    published: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conf = published.root / "conf.py"
+    setting = '\nimport os\n\nhtml_baseurl = os.environ.get("SITE_BASE_URL", html_baseurl)\n'
+    conf.write_text(conf.read_text(encoding="utf-8") + setting, encoding="utf-8")
+    record_published(published, input_state(published), published.site_dir.resolve())
+    assert unchanged_since_published(published)
+
+    monkeypatch.setenv("SITE_BASE_URL", "https://integration.example.de/")
+
+    assert not unchanged_since_published(published)
+
+
+def test_another_published_release_is_a_change(published: Project) -> None:
+    other = published.build_dir / "releases" / "r2"
+    other.mkdir()
+    published.site_dir.unlink()
+    published.site_dir.symlink_to(other.relative_to(published.build_dir))
+
+    assert not unchanged_since_published(published)
+
+
+def test_a_missing_audit_report_is_made_again(published: Project) -> None:
+    (published.reports_dir / "audit.json").unlink()
+
+    assert not unchanged_since_published(published)
+
+
+def test_a_garbled_record_is_no_record(published: Project) -> None:
+    record_file(published).write_text('{"release": "r1", "files": [', encoding="utf-8")
+
+    assert not unchanged_since_published(published)
+
+
+def test_a_changed_record_of_another_file_is_a_change(published: Project) -> None:
+    """The record is compared with the files, not trusted: a record claiming other
+    bytes for a file than it has does not pass."""
+    record = json.loads(record_file(published).read_text(encoding="utf-8"))
+    name = next(n for n in record["files"] if n.endswith("index.po"))
+    size, mtime, _ = record["files"][name]
+    record["files"][name] = [size + 1, mtime, "0" * 64]
+    record_file(published).write_text(json.dumps(record), encoding="utf-8")
+
+    assert not unchanged_since_published(published)
+
+
+def test_the_site_command_on_unchanged_inputs_loads_nothing_heavy(published: Project) -> None:
+    script = (
+        "import sys\n"
+        "from i18n_pipeline.cli import main\n"
+        f"code = main(['--root', {str(published.root)!r}, 'site'])\n"
+        f"print(code, sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+
+    assert "nothing changed since" in done.stdout
+    assert done.stdout.splitlines()[-1] == "0 []"
