@@ -176,7 +176,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_act(args: argparse.Namespace) -> int:
-    from i18n_pipeline.audit.act.__main__ import run_command
+    from i18n_pipeline.audit.act.command import run_command
 
     return run_command(args)
 
@@ -491,7 +491,7 @@ def _audit_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _act_arguments(parser: argparse.ArgumentParser) -> None:
-    from i18n_pipeline.audit.act import __main__ as act_command
+    from i18n_pipeline.audit.act import command as act_command
 
     parser.description = act_command.DESCRIPTION
     act_command.add_arguments(parser)

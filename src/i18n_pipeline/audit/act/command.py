@@ -169,9 +169,3 @@ def run(args: argparse.Namespace) -> int:
 def write_json_path(path: Path, data: object) -> Path:
     write_json(path, data)
     return path
-
-
-if __name__ == "__main__":
-    from i18n_pipeline.cli import main
-
-    sys.exit(main(["act", *sys.argv[1:]]))
