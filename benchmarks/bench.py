@@ -35,10 +35,11 @@ from i18n_pipeline.audit.run import default_workers
 from i18n_pipeline.errors import ExitCode, InputMissingError, PipelineError
 from i18n_pipeline.io import read_json, write_atomically, write_json
 from i18n_pipeline.project import Project
+from i18n_pipeline.timings import PROFILE_VARIABLE
 
-#: Targets from issue 15, as fractions of the reference run (issue 7's were 0.5,
-#: 0.05 and 0.15).
-TARGETS = {"cold_vs_naive": 0.35, "warm_vs_cold": 0.03, "po_edit_vs_cold": 0.10}
+#: Targets from issue 25, as fractions of the reference run (issue 15's were 0.35,
+#: 0.03 and 0.10; issue 7's 0.5, 0.05 and 0.15).
+TARGETS = {"cold_vs_naive": 0.30, "warm_vs_cold": 0.02, "po_edit_vs_cold": 0.10}
 PEAK_MEMORY_LIMIT_MIB = 1536
 #: At most one Chromium start per run of the pipeline (none when nothing is audited).
 BROWSER_STARTS_LIMIT = 1
@@ -64,6 +65,8 @@ class Run:
     peak_mib: float
     exit_code: int
     browser_starts: int = 0
+    #: Where the pipeline's seconds went (its I18N_PIPELINE_PROFILE): (stage, seconds).
+    stages: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -266,15 +269,17 @@ def run_measured(
     succeeded: Sequence[int] = (0,),
 ) -> Run:
     """Run ``command``, sampling the memory of it and all its children (PSS on Linux);
-    with ``starts``, count the Chromium starts it made. An exit code in ``succeeded``
-    is recorded as 0."""
+    with ``starts``, count the Chromium starts it made; the pipeline's own profile of
+    its stages is kept. An exit code in ``succeeded`` is recorded as 0."""
     if starts:
         starts.take()
+    profile = cwd / f"profile-{name}.json"
+    profile.unlink(missing_ok=True)
     started = time.perf_counter()
     process = subprocess.Popen(
         list(command),
         cwd=cwd,
-        env=env,
+        env={**(env or os.environ), PROFILE_VARIABLE: str(profile)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -309,7 +314,11 @@ def run_measured(
     if exit_code != 0:
         print(f"  {name}: exit {exit_code}\n{stderr[-2000:]}", file=sys.stderr)
     browser_starts = starts.take() if starts else 0
-    return Run(name, round(seconds, 3), round(peak / 2**20, 1), exit_code, browser_starts)
+    stages = tuple(
+        (str(item["stage"]), float(item["seconds"]))
+        for item in (read_json(profile)["stages"] if profile.is_file() else [])
+    )
+    return Run(name, round(seconds, 3), round(peak / 2**20, 1), exit_code, browser_starts, stages)
 
 
 def make_synthetic_project(source: Project, target: Path, pages: int) -> Project:
@@ -670,6 +679,7 @@ def format_report(report: BenchReport) -> str:
         f"Chromium starts: at most {most} per pipeline run (target ≤ {BROWSER_STARTS_LIMIT}: "
         f"{'met' if met['one_browser_per_audit'] else 'NOT met'})"
     )
+    lines += ["", format_stages((report.cold, report.warm, report.po_edit))]
     if report.pdfs:
         pdfs = report.pdfs
         lines.append(
@@ -723,6 +733,24 @@ def format_report(report: BenchReport) -> str:
                 else "was not timed at that concurrency"
             )
         )
+    return "\n".join(lines)
+
+
+def format_stages(runs: Sequence[Run]) -> str:
+    """The stage profile of the pipeline's runs side by side: seconds per stage, "–" for
+    a stage a run did not reach. Side-by-side stages (the language builds, the
+    language checks beside the browser) overlap, so a column does not add up."""
+    names = list(dict.fromkeys(name for run in runs for name, _ in run.stages))
+    lines = [
+        "| stage | " + " | ".join(f"{run.name} s" for run in runs) + " |",
+        "| --- |" + " ---: |" * len(runs),
+    ]
+    for name in names:
+        cells = []
+        for run in runs:
+            spent = [seconds for stage, seconds in run.stages if stage == name]
+            cells.append(f"{sum(spent):.2f}" if spent else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

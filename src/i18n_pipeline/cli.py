@@ -245,8 +245,9 @@ def cmd_site(args: argparse.Namespace) -> int:
 def _published_is_current(project: Project) -> bool:
     """Asked before anything heavy is imported (cache/unchanged.py)."""
     from i18n_pipeline.cache.unchanged import unchanged_since_published
+    from i18n_pipeline.timings import stage
 
-    with project_lock(project, exclusive=True):
+    with stage("unchanged inputs?"), project_lock(project, exclusive=True):
         return unchanged_since_published(project)
 
 
@@ -528,10 +529,16 @@ def progress_lines(level: int) -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _terminate)
+    from i18n_pipeline import timings
+
+    timings.take()  # a command's profile is its own (the tests run many in one process)
     parser = build_parser()
     args = parser.parse_args(argv)
-    with progress_lines(args.verbosity):
-        return _run(args)
+    try:
+        with progress_lines(args.verbosity):
+            return _run(args)
+    finally:
+        timings.write_profile()
 
 
 def _run(args: argparse.Namespace) -> int:

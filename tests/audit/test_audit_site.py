@@ -18,6 +18,7 @@ from conftest import EXAMPLE_PDF, EXAMPLE_SITE, copy_example, edit_entry, replac
 from i18n_pipeline.checks.registry import ENTRY_CHECKS
 from i18n_pipeline.cli import main
 from i18n_pipeline.project import Project
+from i18n_pipeline.timings import PROFILE_VARIABLE
 
 pytestmark = pytest.mark.slow
 
@@ -37,8 +38,37 @@ def audited_pages(report: dict[str, object]) -> dict[str, dict[str, object]]:
 def site_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, int, dict[str, object]]:
     """``i18n-pipeline site`` on a copy of the printed example: check, build, stats, audit."""
     project = copy_example(tmp_path_factory.mktemp("audited") / "aushang", printed=True)
-    code = main(["--root", str(project.root), "site", "--fresh"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(PROFILE_VARIABLE, str(project.root.parent / "profile.json"))
+        code = main(["--root", str(project.root), "site", "--fresh"])
     return project, code, read_report(project)
+
+
+def test_the_run_profiles_its_stages(site_run: tuple[Project, int, dict[str, object]]) -> None:
+    """Where the seconds went (the benchmark's per-stage profile), in the order they ran."""
+    project, _, _ = site_run
+    profile = json.loads((project.root.parent / "profile.json").read_text(encoding="utf-8"))
+    stages = [item["stage"] for item in profile["stages"]]
+
+    expected = [
+        "record of the inputs",
+        "check",
+        "fingerprint",
+        *[f"pdf {lang.code}" for lang in EXAMPLE_SITE.languages],
+        *[f"build {lang.code}" for lang in EXAMPLE_SITE.languages],
+        "build (all languages, side by side)",
+        "statistics",
+        "pages above the languages",
+        "output check",
+        "statistics report",
+        "audit: browser (one axe run, HTML_CodeSniffer, requests)",
+        "audit: language checks (beside the browser)",
+        "audit: PDF checks",
+        "publish",
+    ]
+    assert sorted(stages) == sorted(expected)
+    assert stages[:3] == expected[:3] and stages[-1] == "publish"
+    assert all(item["seconds"] >= 0 for item in profile["stages"])
 
 
 def test_every_page_and_pdf_of_every_language_is_audited(

@@ -107,7 +107,7 @@ def test_each_page_gets_one_axe_run(tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "site", site)
     shutil.copytree(FIXTURES / "probe-pages", site, dirs_exist_ok=True)
-    pages = sorted(p.name for p in site.glob("*.html"))
+    pages = ["clean.html", "low-contrast.html", "small-targets.html"]  # 2.0, 2.1 and 2.2
     with serve(site) as base:
         urls = [base + page for page in pages]
         config = runner_config(urls, find_browser(), base.rstrip("/"), concurrency=2)

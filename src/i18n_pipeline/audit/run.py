@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from i18n_pipeline import timings
 from i18n_pipeline.audit.auditor_config import AuditorConfig, apply_accepted
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
 from i18n_pipeline.audit.browser_tools import BrowserRun, run_browser_tools
@@ -38,6 +39,7 @@ from i18n_pipeline.audit.server import serve
 from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
 from i18n_pipeline.audit.wcag import axe_rule_tags
 from i18n_pipeline.cache.results import ResultCache
+from i18n_pipeline.timings import stage
 
 logger = logging.getLogger(__name__)
 
@@ -166,13 +168,18 @@ def audit_site(settings: AuditSettings) -> AuditResult:
         with ThreadPoolExecutor(max_workers=2) as pool:
             pool.submit(axe_rule_tags, env)
             language = pool.submit(timed_language_issues, to_run, settings.languages)
-            with serve(settings.site) as base_url:
+            with (
+                serve(settings.site) as base_url,
+                stage("audit: browser (one axe run, HTML_CodeSniffer, requests)"),
+            ):
                 tool_issues, failures, browser_starts = _run_tools(
                     env, to_run, base_url, browser, settings
                 )
             language_issues, language_seconds = language.result()
+        timings.add("audit: language checks (beside the browser)", language_seconds)
     elif to_run:
         language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
+        timings.add("audit: language checks", language_seconds)
     for page in to_run:
         tools = reconcile_htmlcs(tool_issues.get(page.relative, []), page.root)
         issues = on_page(tools + language_issues[page.relative], page.relative)
@@ -195,7 +202,8 @@ def audit_site(settings: AuditSettings) -> AuditResult:
         for page in pages
     ]
     if not settings.language_only and not chosen:
-        results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
+        with stage("audit: PDF checks"):
+            results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
     # After the cache: an acceptance expires by the calendar, not by the page.
     apply_accepted(results, settings.auditor.accepted, datetime.date.today())
     return AuditResult(results, versions, str(browser or ""), language_seconds, browser_starts)

@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from i18n_pipeline import timings
 from i18n_pipeline.build.app import run_sphinx
 from i18n_pipeline.build.landing import write_landing_page, write_status_page
 from i18n_pipeline.build.release import (
@@ -47,6 +48,7 @@ from i18n_pipeline.catalogs.stats import LanguageStats, collect_stats
 from i18n_pipeline.config.languages import Language
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.theme import THEME_DIR
+from i18n_pipeline.timings import stage
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +60,11 @@ def _build_language(
     locale_dir: str,
     page_facts: tuple[dict[str, str], dict[str, dict[str, str]]],
     fresh: bool,
-) -> tuple[str, float]:
-    """Build one language; ``page_facts`` are its review dates and provenance per page."""
+) -> tuple[str, float, list[tuple[str, float]]]:
+    """Build one language; ``page_facts`` are its review dates and provenance per page.
+    Returns the seconds it took, and the stages its process timed (the PDFs)."""
     review_dates, provenance = page_facts
+    timings.take()  # a forked worker starts with its parent's stages: not its own
     started = time.perf_counter()
     project = Project(Path(root))
     run_sphinx(
@@ -76,7 +80,7 @@ def _build_language(
         },
         fresh=fresh,
     )
-    return code, time.perf_counter() - started
+    return code, time.perf_counter() - started, timings.take()
 
 
 def _carry_over(previous: Path, release: Path) -> None:
@@ -104,8 +108,10 @@ def build_release(
     release = new_release_dir(project)
     try:
         built = build_languages(project, snapshot, languages, release, fresh=fresh, jobs=jobs)
-        stats = collect_stats(project, snapshot=snapshot)
-        readability = write_site_pages(release, languages, built.base_url, stats, project)
+        with stage("statistics"):
+            stats = collect_stats(project, snapshot=snapshot)
+        with stage("pages above the languages"):
+            readability = write_site_pages(release, languages, built.base_url, stats, project)
     except BaseException:
         discard(release)
         raise
@@ -161,8 +167,9 @@ def build_languages(
     the published site is carried over from it instead. Nothing else is written."""
     snapshot.require_readable()
     published = {} if fresh else load_fingerprints(fingerprints_file(project))
-    config, base_url = read_configuration(project)
-    shared, wanted = input_digests(project, snapshot, languages, config)
+    with stage("fingerprint"):
+        config, base_url = read_configuration(project)
+        shared, wanted = input_digests(project, snapshot, languages, config)
     old_site = None if fresh else current_release(project)
     results: list[LanguageBuild] = []
     to_build = []
@@ -180,7 +187,8 @@ def build_languages(
         else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
         for lang in to_build
     }
-    results += _build_languages(project, snapshot, to_build, release, locale_dirs, fresh, jobs)
+    with stage("build (all languages, side by side)"):
+        results += _build_languages(project, snapshot, to_build, release, locale_dirs, fresh, jobs)
     order = [lang.code for lang in languages]
     ordered = sorted(results, key=lambda r: order.index(r.code))
     return LanguagesBuilt(ordered, wanted, base_url, shared)
@@ -249,8 +257,11 @@ def _build_languages(
                 for lang in languages
             ]
             for done, future in enumerate(as_completed(futures), start=1):
-                code, seconds = future.result()
+                code, seconds, stages = future.result()
                 results.append(LanguageBuild(code, "built", seconds))
+                timings.add(f"build {code}", seconds)
+                for name, spent in stages:
+                    timings.add(name, spent)
                 logger.info("  [%d/%d] %s: built in %.2f s", done, len(languages), code, seconds)
         except BaseException:
             # No worker outlives the run: cancel what has not started, stop what has.

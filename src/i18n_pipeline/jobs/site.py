@@ -34,6 +34,7 @@ from i18n_pipeline.errors import PipelineError
 from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
+from i18n_pipeline.timings import stage
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,8 @@ def run_site(
     """
     steps = Steps(5 if audit else 4)
     with project_lock(project, exclusive=True):
-        inputs = _inputs_now(project)
+        with stage("record of the inputs"):
+            inputs = _inputs_now(project)
         release = _gate(project, fresh, jobs, steps)
         return report_audit_publish(
             project, release, steps, fresh=fresh, audit=audit, inputs=inputs
@@ -84,7 +86,8 @@ def report_audit_publish(
 
     try:
         steps.next("translation statistics")
-        report_stats(release.stats, project.reports_dir, release.readability)
+        with stage("statistics report"):
+            report_stats(release.stats, project.reports_dir, release.readability)
         if not audit:
             scratch = set_aside(project, release.path, "scratch")
             print(f"\nnot published (no audit): the build is in {scratch}")
@@ -105,9 +108,10 @@ def report_audit_publish(
     except BaseException:
         discard(release.path)
         raise
-    publish(project, release)
-    if inputs is not None:
-        record_published(project, inputs, release.path)
+    with stage("publish"):
+        publish(project, release)
+        if inputs is not None:
+            record_published(project, inputs, release.path)
     built = sum(result.status == "built" for result in release.results)
     print(
         f"\npublished {project.site_dir} ({built} language(s) built, "
@@ -157,11 +161,13 @@ def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Rele
     (every finding is printed first); nothing is published here.
     """
     steps.next("read and check PO files")
-    snapshot = check_inputs(project, project.config.translations, fresh, project.reports_dir)
+    with stage("check"):
+        snapshot = check_inputs(project, project.config.translations, fresh, project.reports_dir)
     steps.next("build all languages")
     release = build_release(project, snapshot, fresh=fresh, jobs=jobs)
     steps.next("output check (script, links, files, security policy)")
-    output_check(project, release.path, release.base_url)
+    with stage("output check"):
+        output_check(project, release.path, release.base_url)
     return release
 
 

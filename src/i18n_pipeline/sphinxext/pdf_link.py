@@ -26,6 +26,7 @@ from i18n_pipeline.config.site_config import SiteConfig
 from i18n_pipeline.sphinxext.context import provide
 from i18n_pipeline.sphinxext.dates import page_language
 from i18n_pipeline.sphinxext.pdf_render import render_pdf
+from i18n_pipeline.timings import stage
 
 
 def size_placeholder(name: str) -> str:
@@ -59,10 +60,13 @@ def print_documents(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     lang = page_language(app.config)
-    shown = {
-        size_placeholder(name): format_size(render_pdf(outdir / f"{doc}.html", outdir / name), lang)
-        for doc, name in SiteConfig.from_config(app.config).pdfs.items()
-    }
+    with stage(f"pdf {app.config.language}"):
+        shown = {
+            size_placeholder(name): format_size(
+                render_pdf(outdir / f"{doc}.html", outdir / name), lang
+            )
+            for doc, name in SiteConfig.from_config(app.config).pdfs.items()
+        }
     for page in outdir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         filled = text
