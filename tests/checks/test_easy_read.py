@@ -8,11 +8,13 @@ Fixtures follow the PO fixtures' layout: ``fixtures/easy_read/xfail/*.rst`` say 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from i18n_pipeline.catalogs.glossary import load_glossary
+from i18n_pipeline.checks import runner
 from i18n_pipeline.checks.easy_read import RULES, check_easy_read
 from i18n_pipeline.checks.phrases import load_phrases
 from i18n_pipeline.checks.terms import load_terms
@@ -112,3 +114,30 @@ def test_check_command_checks_the_page_and_fails_on_a_broken_sentence(
     assert code == 1
     assert f"{page}:{line + 1}: error: abbreviation: z. B." in out
     assert "easy-read-passive" in out
+
+
+def test_an_unchanged_page_is_not_checked_again_and_an_edited_one_is(
+    example_copy: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its findings are cached by the page's bytes, as a PO file's are (the check takes
+    seconds: the tagger reads every sentence)."""
+    conf = example_copy.root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nsite_easy_read = "leichte-sprache"\n')
+    project = Project(example_copy.root)
+    page = project.source_dir / "leichte-sprache.rst"
+    shutil.copy(FIXTURES / "xfail" / "abbreviation.rst", page)
+    first = runner.check_easy_read_page(project)
+    checked: list[Path] = []
+
+    def counted(path: Path, glossary: frozenset[str]) -> list[object]:
+        checked.append(path)
+        return check_easy_read(path, glossary)  # type: ignore[return-value]
+
+    monkeypatch.setattr(runner, "check_easy_read", counted)
+
+    assert first and runner.check_easy_read_page(project) == first
+    assert checked == []
+    page.write_text(page.read_text(encoding="utf-8") + "\nDas ist ein Satz.\n", encoding="utf-8")
+    assert runner.check_easy_read_page(project) == first
+    assert runner.check_easy_read_page(project, fresh=True) == first
+    assert checked == [page, page]

@@ -62,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[Finding]:
     if not targets:
-        return check_catalogs(project, fresh=fresh) + check_easy_read_page(project)
+        return check_catalogs(project, fresh=fresh) + check_easy_read_page(project, fresh=fresh)
     glossary = load_glossary(project.glossary_file)
     termbase = project_termbase(project)
     config = project.config
@@ -81,7 +81,7 @@ def run(targets: Sequence[str], project: Project, fresh: bool = False) -> list[F
             source = config.language(config.source_language)
             findings += check_po_file(path, config.language(code), glossary, termbase, source)
         elif target in easy_read[:1] or path.name in easy_read[1:]:
-            findings += check_easy_read_page(project)
+            findings += check_easy_read_page(project, fresh=fresh)
         elif target in codes:
             findings += check_catalogs(project, [config.language(target)], fresh=fresh)
         else:

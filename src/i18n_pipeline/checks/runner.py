@@ -206,15 +206,32 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
     return findings
 
 
-def check_easy_read_page(project: Project) -> list[Finding]:
-    """The Leichte Sprache page against its rules (it is German source, not a PO file)."""
+#: Libraries whose analysis decides the Leichte Sprache page's findings.
+EASY_READ_LIBRARIES = ("docutils", "hanta")
+
+
+def check_easy_read_page(project: Project, *, fresh: bool = False) -> list[Finding]:
+    """The Leichte Sprache page against its rules (it is German source, not a PO file);
+    the findings of unchanged bytes come from the cache, as a PO file's do."""
     refuse_unsafe_tree(project.source_dir, project.root)  # also when it is checked alone
     if not project.config.easy_read:
         return []
     path = project.source_dir / easy_read_source(project.config.easy_read)
     if not path.is_file():
         return []
-    return check_easy_read(path, frozenset(load_glossary(project.glossary_file)))
+    glossary = load_glossary(project.glossary_file)
+    package = Path(__file__).parent.parent
+    code = [*checks_code(), *sorted((Path(__file__).parent / "easy_read_data").rglob("*"))]
+    libraries = [f"{name} {version(name)}" for name in EASY_READ_LIBRARIES]
+    cache = ResultCache(
+        project.cache_dir / "easy-read", files_digest(package, code, *libraries, *glossary)
+    )
+    key = cache.key(str(path.relative_to(project.root)), path.read_bytes())
+    found = None if fresh else cache.load(key, Finding.from_json)
+    if found is None:
+        found = check_easy_read(path, frozenset(glossary))
+        cache.store(key, (finding.as_json() for finding in found))
+    return found
 
 
 def check_catalogs(

@@ -188,7 +188,7 @@ def check_inputs(
     """
     snapshot = snapshot or take_snapshot(project, languages)
     findings = check_snapshot(project, snapshot, fresh=fresh)
-    findings += check_easy_read_page(project) if easy_read else []
+    findings += check_easy_read_page(project, fresh=fresh) if easy_read else []
     write_checks_report(findings, reports_dir / "checks.json")
     errors = print_findings(findings)
     snapshot.require_readable()  # an unreadable file: its own error and exit code
