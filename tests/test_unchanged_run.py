@@ -65,6 +65,14 @@ def test_a_file_touched_but_not_changed_is_no_change(published: Project) -> None
     assert unchanged_since_published(published)
 
 
+def test_tools_and_caches_in_hidden_folders_are_not_inputs(published: Project) -> None:
+    """CI keeps its Node environment and pip cache in .cache/ beside the project."""
+    (published.root / ".cache" / "node").mkdir(parents=True)
+    (published.root / ".cache" / "node" / "installed.stamp").write_text("x", encoding="utf-8")
+
+    assert unchanged_since_published(published)
+
+
 def test_an_environment_variable_conf_py_reads_is_a_change(
     published: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

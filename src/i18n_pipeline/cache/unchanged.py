@@ -33,21 +33,9 @@ from i18n_pipeline.io import read_json, write_json
 from i18n_pipeline.project import Project
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-#: Folders of generated files and tools, never inputs of the site.
-NOT_INPUTS = frozenset(
-    {
-        "_build",
-        ".git",
-        ".tox",
-        ".venv",
-        ".nox",
-        "node_modules",
-        "__pycache__",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-    }
-)
+#: Folders of generated files and tools, never inputs of the site; so are hidden folders
+#: (.git, .tox, .venv, the caches CI keeps in .cache), unless conf.py names one.
+NOT_INPUTS = frozenset({"_build", "node_modules", "__pycache__"})
 #: (size, modification time in ns, SHA-256) of each file, by its path.
 Files = dict[str, tuple[int, int, str]]
 
@@ -157,7 +145,7 @@ def _walk(root: Path) -> list[Path]:
         return [root]
     found = []
     for folder, folders, names in os.walk(root):
-        folders[:] = sorted(f for f in folders if f not in NOT_INPUTS)
+        folders[:] = sorted(f for f in folders if f not in NOT_INPUTS and not f.startswith("."))
         found += [Path(folder, name) for name in sorted(names) if not name.endswith(".pyc")]
     return [path for path in found if path.is_file()]
 
