@@ -82,13 +82,21 @@ def input_state(project: Project, known: Files | None = None) -> InputState:
     return InputState(_key(values), files)
 
 
-def recorded_files(project: Project) -> Files:
-    """The files the published run read, to compare with by size and time."""
+def _read_record(project: Project) -> tuple[str, InputState] | None:
+    """The published run's release name and inputs; None when there is no record it can
+    read (no record: the full run decides)."""
     try:
         record = read_json(record_file(project))
-        return {name: (int(a), int(b), str(c)) for name, (a, b, c) in record["files"].items()}
+        files = {name: (int(a), int(b), str(c)) for name, (a, b, c) in record["files"].items()}
+        return str(record["release"]), InputState(str(record["key"]), files)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        return None
+
+
+def recorded_files(project: Project) -> Files:
+    """The files the published run read, to compare with by size and time."""
+    record = _read_record(project)
+    return record[1].files if record else {}
 
 
 def record_published(project: Project, state: InputState, release: Path) -> None:
@@ -98,22 +106,17 @@ def record_published(project: Project, state: InputState, release: Path) -> None
 
 def unchanged_since_published(project: Project) -> bool:
     """True when the published site was made from exactly the inputs there are now."""
-    path = record_file(project)
     reports = [project.reports_dir / name for name in ("audit.json", "stats.json")]
-    if not path.is_file() or not project.site_dir.is_symlink():
+    if not project.site_dir.is_symlink() or not all(report.is_file() for report in reports):
+        return False  # nothing published, or the verdict it would point to is gone
+    record = _read_record(project)
+    if record is None or project.site_dir.resolve().name != record[0]:
         return False
-    if not all(report.is_file() for report in reports):
-        return False  # the verdict it would point to is gone: made again
-    try:
-        record = read_json(path)
-        files = {name: (int(a), int(b), str(c)) for name, (a, b, c) in record["files"].items()}
-        release, key = str(record["release"]), str(record["key"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return False  # a record it cannot read is no record: the full run decides
-    if project.site_dir.resolve().name != release or not project.site_dir.is_dir():
+    if not project.site_dir.is_dir():
         return False
+    published = record[1]
     try:
-        return input_state(project, files).same_inputs(InputState(key, files))
+        return input_state(project, published.files).same_inputs(published)
     except Exception:  # conf.py fails, a file vanished: the full run says what is wrong
         return False
 
