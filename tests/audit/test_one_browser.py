@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,25 +102,55 @@ def test_findings_are_those_of_two_axe_runs_per_page(
     ] * 2
 
 
-def test_each_page_gets_one_axe_run(tmp_path: Path) -> None:
-    """The runner's own count of axe.run calls in each page's tab."""
+#: One page each with a WCAG 2.0, 2.1 and 2.2 finding.
+RUNNER_PAGES = ["clean.html", "low-contrast.html", "small-targets.html"]
+
+
+@pytest.fixture(scope="module")
+def runner_output(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What ``audit.cjs`` itself prints for ``RUNNER_PAGES``, before Python reads it; the
+    pages are keyed by file name."""
+    work = tmp_path_factory.mktemp("runner")
     env = ensure_node_environment(node_cache_for_tests())
-    site = tmp_path / "site"
+    site = work / "site"
     shutil.copytree(FIXTURES / "site", site)
     shutil.copytree(FIXTURES / "probe-pages", site, dirs_exist_ok=True)
-    pages = ["clean.html", "low-contrast.html", "small-targets.html"]  # 2.0, 2.1 and 2.2
     with serve(site) as base:
-        urls = [base + page for page in pages]
+        urls = [base + page for page in RUNNER_PAGES]
         config = runner_config(urls, find_browser(), base.rstrip("/"), concurrency=2)
-        write_json(tmp_path / "config.json", config)
+        write_json(work / "config.json", config)
         done = run_node_tool(
             env,
-            [str(env.app_dir / RUNNER), str(tmp_path / "config.json")],
+            [str(env.app_dir / RUNNER), str(work / "config.json")],
             pages=len(urls),
             concurrency=2,
             page_timeout_ms=30_000,
         )
     assert done.returncode == 0, done.stderr
-    probe = json.loads(done.stdout)["probe"]["results"]
+    output: dict[str, Any] = json.loads(done.stdout)
+    output["pa11y"]["results"] = {
+        url.removeprefix(base): issues for url, issues in output["pa11y"]["results"].items()
+    }
+    for result in output["probe"]["results"]:
+        result["url"] = result["url"].removeprefix(base)
+    return output
 
-    assert {result["url"]: result["axeRuns"] for result in probe} == dict.fromkeys(urls, 1)
+
+def test_each_page_gets_one_axe_run(runner_output: dict[str, Any]) -> None:
+    """The runner's own count of axe.run calls in each page's tab."""
+    probe = runner_output["probe"]["results"]
+
+    assert {result["url"]: result["axeRuns"] for result in probe} == dict.fromkeys(RUNNER_PAGES, 1)
+
+
+def test_html_codesniffers_reminders_never_leave_the_page(runner_output: dict[str, Any]) -> None:
+    """HTML_CodeSniffer's notices ("check that …") are dropped in the tab, where pa11y
+    would describe each one; its errors and warnings, and axe's notices, come out."""
+    issues = [issue for page in runner_output["pa11y"]["results"].values() for issue in page]
+    kinds = {(issue["runner"], issue["type"]) for issue in issues}
+
+    assert ("htmlcs", "notice") not in kinds
+    assert ("htmlcs", "error") in kinds  # low-contrast.html: 1.4.3
+    assert [i["code"] for i in runner_output["pa11y"]["results"]["low-contrast.html"]].count(
+        "color-contrast"
+    ) >= 1

@@ -13,7 +13,8 @@
  * another host is requested (and aborted) even where the policy would block it.
  * A page therefore shows the audit what its policy would have blocked of its own
  * (an inline style, say); this project's output check keeps its pages free of
- * that. One load and one axe run per page is most of what a browser audit costs.
+ * that. One load and one axe run per page is most of what a browser audit costs;
+ * nothing pa11y would throw away is carried out of the page (`keepOnlyFindings`).
  * `concurrency` pages are in flight at once. A page pa11y fails on gets its
  * message instead of results: a failure, never a pass.
  *
@@ -74,6 +75,10 @@ function requestGate(config, requests) {
  * add rules (its `rules` option) is handed to HTML_CodeSniffer too, which refuses an
  * axe rule. axe.min.js sets window.axe before it defines axe.run, so run is wrapped
  * when pa11y first reads window.axe.
+ *
+ * pa11y's axe runner reads only axe's violations and incomplete results, so axe is
+ * asked to detail only those (`resultTypes`, axe-core's option for large pages): the
+ * rules and the nodes they test are the same, the passing nodes are not described.
  */
 function askAxeFor(extraTags) {
 	let axe;
@@ -92,11 +97,41 @@ function askAxeFor(extraTags) {
 						const values = [...only.values, ...extraTags.filter(tag => !only.values.includes(tag))];
 						options = {...options, runOnly: {...only, values}};
 					}
+					options = {...options, resultTypes: ['violations', 'incomplete']};
 					return run.call(this, context, options, ...rest);
 				};
 				axe.run.widened = true;
 			}
 			return axe;
+		}
+	});
+}
+
+/**
+ * Runs in the tab before pa11y injects HTML_CodeSniffer: its notices ("check that …",
+ * one per element of a kind) are reminders for a person, which the audit drops when
+ * it reads the report (pa11y.py, `read_report`). They are dropped here instead, before
+ * pa11y works out a selector and an HTML excerpt for each of them (thousands on a
+ * long page) and sends them out of the tab. axe's notices (its "minor" violations)
+ * are findings and stay. HTMLCS.js assigns `window.HTMLCS` once, so the object is
+ * taken as it is set.
+ */
+function keepOnlyFindings() {
+	const NOTICE = 3;  // HTMLCS.NOTICE
+	let htmlcs;
+	Object.defineProperty(window, 'HTMLCS', {
+		configurable: true,
+		set(value) {
+			if (value && typeof value.getMessages === 'function') {
+				const getMessages = value.getMessages;
+				value.getMessages = function () {
+					return getMessages.call(this).filter(found => found.type !== NOTICE);
+				};
+			}
+			htmlcs = value;
+		},
+		get() {
+			return htmlcs;
 		}
 	});
 }
@@ -127,6 +162,7 @@ async function auditPage(browser, url, config) {
 		await page.setBypassCSP(true);
 		await page.setRequestInterception(true);
 		await page.evaluateOnNewDocument(askAxeFor, config.wcag22Tags);
+		await page.evaluateOnNewDocument(keepOnlyFindings);
 		page.on('request', requestGate(config, requests));
 		try {
 			const issues = await pa11yPass(browser, page, url, config);
