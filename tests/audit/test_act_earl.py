@@ -12,7 +12,8 @@ import pytest
 from pyld import jsonld
 
 from i18n_pipeline.audit.act.earl_read import EARL, read_earl, read_earl_file
-from i18n_pipeline.audit.act_map import load_act_map
+from i18n_pipeline.audit.act_map import act_map_from, load_act_map
+from i18n_pipeline.audit.earl import OWN_RUNNERS
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode, InputRefusedError
 
@@ -51,7 +52,7 @@ def test_one_assertion_per_check_and_page_failed_where_the_check_found_a_barrier
     earl: dict[str, object],
 ) -> None:
     assertions = read_earl(earl)
-    own = [c for c in load_act_map().checks if c.runner in ("language", "direction")]
+    own = [c for c in load_act_map().checks if c.runner in OWN_RUNNERS]
     outcomes = {(a.source.rsplit("/", 1)[1], a.procedure): a.outcome for a in assertions}
 
     assert len(assertions) == 2 * len(own)
@@ -80,6 +81,29 @@ def test_every_entry_of_the_map_names_its_source_and_known_criteria() -> None:
     assert all(check.source for check in act_map.checks)
     assert all(sc in act_map.criteria for check in act_map.checks for sc in check.wcag)
     assert {check.code for check in act_map.for_rule("ucwvc8")} >= {"page-language-mismatch"}
+
+
+def test_an_act_rule_mapped_here_is_added_to_the_tools_own_metadata() -> None:
+    """axe-core's summary-name names no ACT rule; the map adds 2t702h, and says so."""
+    summary = load_act_map().find("axe", "summary-name")
+
+    assert summary is not None and summary.act == ("2t702h",)
+    assert summary.wcag == ("4.1.2",)
+    assert summary.source.startswith("axe-core ") and "this project" in summary.source
+    assert summary in load_act_map().for_rule("2t702h")
+
+
+def test_a_mapping_for_a_check_the_map_lacks_is_refused() -> None:
+    data = {
+        "criteria": {},
+        "checks": [{"runner": "axe", "code": "summary-name", "act": [], "wcag": [], "source": "x"}],
+        "mapped_here": [
+            {"runner": "axe", "code": "no-such-rule", "act": ["2t702h"], "source": "y"}
+        ],
+    }
+
+    with pytest.raises(ValueError, match="no-such-rule"):
+        act_map_from(data)
 
 
 def test_a_file_that_is_no_json_ld_is_refused_with_its_name(tmp_path: Path) -> None:

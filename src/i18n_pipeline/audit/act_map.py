@@ -4,12 +4,14 @@ The map is data (``act_map.json``), each entry with its source: axe-core's rules
 the installed axe-core's own metadata (``axe.getRules()``: ``actIds`` and its WCAG
 tags), HTML_CodeSniffer's codes and the audit's own checks from the ACT rules'
 accessibility requirements (W3C's ``testcases.json``). ``scripts/make_act_map.py``
-refreshes the axe-core entries when axe-core is upgraded.
+refreshes the axe-core entries when axe-core is upgraded. Where a tool's rule tests
+what an ACT rule asks but the tool's metadata does not say so, ``mapped_here`` adds
+the ACT rule, with the reason, and the refresh keeps it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -67,7 +69,8 @@ def _runner_key(runner: str) -> str:
 def act_map_from(data: dict[str, object]) -> ActMap:
     entries = data["checks"]
     criteria = data["criteria"]
-    assert isinstance(entries, list) and isinstance(criteria, dict)
+    added = data.get("mapped_here", [])
+    assert isinstance(entries, list) and isinstance(criteria, dict) and isinstance(added, list)
     checks = tuple(
         Check(
             str(entry["runner"]),
@@ -79,7 +82,26 @@ def act_map_from(data: dict[str, object]) -> ActMap:
         )
         for entry in entries
     )
-    return ActMap(checks, {str(k): str(v["id"]) for k, v in criteria.items()})
+    return ActMap(_mapped_here(checks, added), {str(k): str(v["id"]) for k, v in criteria.items()})
+
+
+def _mapped_here(checks: tuple[Check, ...], added: list[dict[str, object]]) -> tuple[Check, ...]:
+    """``checks`` with the ACT rules this project maps to a tool's rule added, each
+    source naming both; an addition for a rule the map does not have is refused."""
+    by_key = {(check.runner, check.code): check for check in checks}
+    for entry in added:
+        key = (str(entry["runner"]), str(entry["code"]))
+        if key not in by_key:
+            raise ValueError(f"{MAP_FILE.name}: mapped_here names {key[0]} {key[1]!r}, no check")
+        check = by_key[key]
+        rules = entry["act"]
+        assert isinstance(rules, list)
+        by_key[key] = replace(
+            check,
+            act=tuple(sorted({*check.act, *map(str, rules)})),
+            source=f"{check.source}; {entry['source']}",
+        )
+    return tuple(by_key[(check.runner, check.code)] for check in checks)
 
 
 @cache

@@ -39,7 +39,7 @@ CONTEXT: dict[str, object] = {
 }
 #: The runners whose rules run on every page the browser audits, and those that run without it.
 BROWSER_RUNNERS = ("axe", "htmlcs")
-OWN_RUNNERS = ("language", "direction")
+OWN_RUNNERS = ("language", "direction", "html")
 
 ChecksFor = Callable[[PageResult], Iterable[Check]]
 

@@ -22,7 +22,7 @@ class Issue(Finding):
     #: so the audit sets it where it files the page's issues (:func:`on_page`).
     path: Path = Path()
     severity: Severity = field(init=False, default=Severity.INFO)
-    runner: str  # axe, htmlcs, axe-wcag22, language, hreflang, requests, pdf
+    runner: str  # axe, htmlcs, axe-wcag22, language, direction, html, hreflang, requests, pdf
     type: str  # error, warning or notice, as the tool said
     criterion: str = ""  # WCAG success criterion, e.g. 1.4.3
     level: str = ""  # A, AA (or A/AA where the tool does not say)

@@ -35,6 +35,7 @@ from i18n_pipeline.audit.node_env import (
 from i18n_pipeline.audit.pa11y import AUDIT_PA11Y_OPTIONS, PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.pdf_checks import check_pdf, pdf_checks_digest
+from i18n_pipeline.audit.refresh import check_meta_refresh, html_checks_digest
 from i18n_pipeline.audit.server import serve
 from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
 from i18n_pipeline.audit.wcag import axe_rule_tags
@@ -136,6 +137,7 @@ def audit_site(settings: AuditSettings) -> AuditResult:
         "launch": list(LAUNCH_ARGS),
         "language_checks": language_checks_digest(settings.languages),
         "pdf_checks": pdf_checks_digest(),
+        "html_checks": html_checks_digest(),
     }
     cache = ResultCache(settings.results_dir, json.dumps(decided_by, sort_keys=True))
     keys = {
@@ -181,8 +183,10 @@ def audit_site(settings: AuditSettings) -> AuditResult:
         language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
         timings.add("audit: language checks", language_seconds)
     for page in to_run:
-        tools = reconcile_htmlcs(tool_issues.get(page.relative, []), page.root)
-        issues = on_page(tools + language_issues[page.relative], page.relative)
+        root = page.root
+        tools = reconcile_htmlcs(tool_issues.get(page.relative, []), root)
+        own = language_issues[page.relative] + check_meta_refresh(root)
+        issues = on_page(tools + own, page.relative)
         page_issues[page.relative] = issues
         if page.relative not in failures:
             cache.store(keys[page.relative], (issue.as_json() for issue in issues))
