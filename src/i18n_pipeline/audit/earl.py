@@ -38,7 +38,7 @@ CONTEXT: dict[str, object] = {
     "isPartOf": {"@id": "dct:isPartOf", "@type": "@id"},
 }
 #: The runners whose rules run on every page the browser audits, and those that run without it.
-BROWSER_RUNNERS = ("axe", "htmlcs")
+BROWSER_RUNNERS = ("axe", "htmlcs", "text-spacing")
 OWN_RUNNERS = ("language", "direction", "html")
 
 ChecksFor = Callable[[PageResult], Iterable[Check]]

@@ -33,7 +33,7 @@ CACHE_VARIABLE = "I18N_PIPELINE_NODE_CACHE"
 #: What ``npm ci`` installs from; a change to any reinstalls the environment.
 NODE_PACKAGE_FILES = ("package.json", "package-lock.json", ".puppeteerrc.cjs")
 #: The audit's own scripts: copied in on every use, so that editing one costs no reinstall.
-NODE_SCRIPTS = ("audit.cjs",)
+NODE_SCRIPTS = ("audit.cjs", "text_spacing.cjs")
 NODE_FILES = NODE_PACKAGE_FILES + NODE_SCRIPTS
 
 

@@ -1,5 +1,6 @@
-"""The browser probe (``node/audit.cjs``, during pa11y's load of the page): the requests
-that leave 127.0.0.1."""
+"""The browser probe (``node/audit.cjs``, in pa11y's tab): the requests that leave
+127.0.0.1 during pa11y's load of the page, and the text spacing that style attributes
+fix with !important (``node/text_spacing.cjs``, WCAG 1.4.12)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ def read_probe(results: list[dict[str, object]], urls: list[str]) -> ToolOutcome
             failures[url] = str(result["failure"])
         else:
             requests = result["requests"]
-            assert isinstance(requests, list)
-            issues[url] = request_issues(requests)
+            spacing = result.get("spacing", [])
+            assert isinstance(requests, list) and isinstance(spacing, list)
+            issues[url] = request_issues(requests) + spacing_issues(spacing)
     return ToolOutcome(issues, failures)
 
 
@@ -43,4 +45,29 @@ def request_issues(requests: list[dict[str, object]]) -> list[Issue]:
         )
         for request in requests
         if not request["local"]
+    ]
+
+
+def spacing_issues(results: list[dict[str, object]]) -> list[Issue]:
+    """A style attribute that fixes too narrow a spacing with !important: a reader's own
+    style sheet cannot widen it (1.4.12, AA: it gates, as axe-core's finding does)."""
+    return [
+        Issue(
+            runner="text-spacing",
+            rule=str(result["rule"]),
+            type="error",
+            message=f"the style attribute fixes {result['property']}: {result['declared']} "
+            f"!important, {result['value']:g}px where the text needs at least "
+            f"{result['needed']:g}px; a reader's own style sheet cannot widen it",
+            criterion="1.4.12",
+            level="AA",
+            selector=str(result["selector"]),
+            context=str(result["context"]),
+            help_url="https://www.w3.org/WAI/WCAG21/Understanding/text-spacing.html",
+            fix=f"drop !important from {result['property']} in the style attribute, or "
+            "move the spacing into the style sheet",
+            gating=True,
+        )
+        for result in results
+        if not result["passed"]
     ]

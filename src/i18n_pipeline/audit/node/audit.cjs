@@ -8,7 +8,9 @@
  *   tab, that axe run asks for WCAG 2.2's A and AA tags as well (`askAxeFor`), so that
  *   one axe run covers WCAG 2.0 to 2.2;
  * - while pa11y loads the page, every request it makes is recorded (each one leaving
- *   the local origin is aborted, never sent).
+ *   the local origin is aborted, never sent);
+ * - then, in the same tab, the text spacing that style attributes fix with !important
+ *   (text_spacing.cjs: WCAG 1.4.12 as three ACT rules define it).
  * The tab ignores the page's Content-Security-Policy, so that every reference to
  * another host is requested (and aborted) even where the policy would block it.
  * A page therefore shows the audit what its policy would have blocked of its own
@@ -19,12 +21,14 @@
  * message instead of results: a failure, never a pass.
  *
  * Usage: node audit.cjs <config.json>; prints one JSON document on stdout:
- * {browserStarts, pa11y: {results: {url: issues | [{message}]}}, probe: {results: [{url, requests, axeRuns}]}}
+ * {browserStarts, pa11y: {results: {url: issues | [{message}]}},
+ *  probe: {results: [{url, requests, axeRuns, spacing}]}}
  */
 'use strict';
 
 const fs = require('fs');
 const pa11y = require('pa11y');
+const {textSpacing} = require('./text_spacing.cjs');
 // The puppeteer pa11y itself uses, whatever else the lock file holds.
 const puppeteer = require(require.resolve('puppeteer', {paths: [require.resolve('pa11y')]}));
 
@@ -153,7 +157,7 @@ async function pa11yPass(browser, page, url, config) {
 	return results.issues;
 }
 
-/** One page in one tab: {pa11y: issues | [{message}], probe: {url, requests, axeRuns} | {url, requests, failure}}. */
+/** One page in one tab: {pa11y: issues | [{message}], probe: {url, requests, axeRuns, spacing} | {url, requests, failure}}. */
 async function auditPage(browser, url, config) {
 	const requests = [];
 	let page;
@@ -167,7 +171,14 @@ async function auditPage(browser, url, config) {
 		try {
 			const issues = await pa11yPass(browser, page, url, config);
 			const axeRuns = await page.evaluate(() => window.auditAxeRuns || 0).catch(() => null);
-			return {pa11y: issues, probe: {url, requests, axeRuns}};
+			try {
+				const spacing = await page.evaluate(textSpacing);
+				return {pa11y: issues, probe: {url, requests, axeRuns, spacing}};
+			} catch (error) {
+				// pa11y's findings stand; the page still has no verdict on its spacing.
+				const failure = `the text spacing check failed: ${message(error)}`;
+				return {pa11y: issues, probe: {url, requests, failure}};
+			}
 		} catch (error) {
 			const failure = message(error);
 			return {pa11y: [{message: failure}], probe: {url, requests, failure: `pa11y could not audit the page: ${failure}`}};
