@@ -33,8 +33,9 @@ UNDERSTANDING = "https://www.w3.org/WAI/WCAG21/Understanding/{}.html"
 def refresh_delay(content: str) -> int | None:
     """The delay, in seconds, that HTML's "shared declarative refresh steps" read from a
     refresh's ``content``; None where a browser ignores it. Only the delay and whether
-    the value is valid are wanted here, not the URL. (No library parses this by the
-    standard: w3lib's ``get_meta_refresh``, for one, wants a URL and reads "0:" as 0.)"""
+    the value is valid are wanted here, not the URL. (No library at hand parses this
+    by the standard's steps: the readers crawlers use match a pattern that wants
+    "; url=" after the delay, and miss a page that only reloads itself.)"""
     position = len(content) - len(content.lstrip(_WHITESPACE))
     digits = _take(content, position, _DIGITS)
     if not digits and content[position : position + 1] != ".":
