@@ -16,12 +16,13 @@ counts, as in HTML: the others are ignored by the browser too.
 
 from __future__ import annotations
 
-import hashlib
+from functools import partial
 from pathlib import Path
 
 from lxml import html
 
 from i18n_pipeline.audit.model import Issue
+from i18n_pipeline.cache.fingerprint import files_digest
 
 #: WCAG 2.2.1's exception: a time limit longer than 20 hours.
 TWENTY_HOURS = 72_000
@@ -68,43 +69,40 @@ def check_meta_refresh(root: html.HtmlElement) -> list[Issue]:
 
 
 def _delay_issues(delay: int, context: str) -> list[Issue]:
+    """2.2.1's finding (gating) for 1 s to 20 h, then the AAA criteria's for any delay."""
     if delay == 0:
         return []
-    issues = [
-        Issue(
-            runner="html",
-            rule="meta-refresh-delay-aaa",
-            type="error",  # a failure of the criteria; reported only, as they are AAA
-            message=f"the page refreshes or redirects itself after {delay} s",
-            criterion="2.2.4, 3.2.5",
-            level="AAA",
-            selector="meta[http-equiv]",
-            context=context,
-            help_url=UNDERSTANDING.format("interruptions"),
-            fix="leave the page to the reader: link to the new address instead",
-        )
-    ]
+    found = partial(
+        Issue, runner="html", type="error", selector="meta[http-equiv]", context=context
+    )
+    issues = []
     if delay <= TWENTY_HOURS:
-        issues.insert(
-            0,
-            Issue(
-                runner="html",
+        issues.append(
+            found(
                 rule="meta-refresh-delay",
-                type="error",
                 message=f"the page refreshes or redirects itself after {delay} s, a time "
                 "limit readers cannot turn off, adjust or extend",
                 criterion="2.2.1",
                 level="A",
-                selector="meta[http-equiv]",
-                context=context,
                 help_url=UNDERSTANDING.format("timing-adjustable"),
                 fix='remove the refresh, or redirect at once (content="0; url=…") or on the server',
                 gating=True,
-            ),
+            )
         )
+    issues.append(
+        found(  # a failure of the criteria; reported only, as they are AAA
+            rule="meta-refresh-delay-aaa",
+            message=f"the page refreshes or redirects itself after {delay} s",
+            criterion="2.2.4, 3.2.5",
+            level="AAA",
+            help_url=UNDERSTANDING.format("interruptions"),
+            fix="leave the page to the reader: link to the new address instead",
+        )
+    )
     return issues
 
 
 def html_checks_digest() -> str:
     """What the findings depend on besides the page: this module's code."""
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    here = Path(__file__)
+    return files_digest(here.parent, [here])
