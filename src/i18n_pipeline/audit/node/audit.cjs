@@ -171,14 +171,13 @@ async function auditPage(browser, url, config) {
 		try {
 			const issues = await pa11yPass(browser, page, url, config);
 			const axeRuns = await page.evaluate(() => window.auditAxeRuns || 0).catch(() => null);
-			try {
-				const spacing = await page.evaluate(textSpacing);
-				return {pa11y: issues, probe: {url, requests, axeRuns, spacing}};
-			} catch (error) {
-				// pa11y's findings stand; the page still has no verdict on its spacing.
-				const failure = `the text spacing check failed: ${message(error)}`;
-				return {pa11y: issues, probe: {url, requests, failure}};
-			}
+			// If the spacing check fails, pa11y's findings stand and the page has no verdict
+			// on its spacing (a probe failure).
+			const spacing = await page.evaluate(textSpacing).then(
+				found => ({spacing: found}),
+				error => ({failure: `the text spacing check failed: ${message(error)}`})
+			);
+			return {pa11y: issues, probe: {url, requests, axeRuns, ...spacing}};
 		} catch (error) {
 			const failure = message(error);
 			return {pa11y: [{message: failure}], probe: {url, requests, failure: `pa11y could not audit the page: ${failure}`}};

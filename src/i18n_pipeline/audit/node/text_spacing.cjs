@@ -55,9 +55,9 @@ function textSpacing() {
 		return new Set(rects.map(rect => Math.round(rect.top))).size;
 	}
 
-	/** Whether ``element``'s value of ``property`` reaches ``from`` unchanged (inherited). */
+	/** Whether ``element`` takes its value of ``property`` from ``from`` (inherited unchanged). */
 	function takesFrom(element, from, property, declared) {
-		const source = getComputedStyle(from);
+		const source = getComputedStyle(from).getPropertyValue(property);
 		for (let node = element; node && node !== from; node = node.parentElement) {
 			const style = getComputedStyle(node);
 			if (node.style.getPropertyValue(property)) {
@@ -69,7 +69,7 @@ function textSpacing() {
 				if (Math.abs(factor - parseFloat(declared)) > 0.01) {
 					return false;
 				}
-			} else if (style.getPropertyValue(property) !== source.getPropertyValue(property)) {
+			} else if (style.getPropertyValue(property) !== source) {
 				return false;  // a style sheet sets it in between
 			}
 		}
@@ -103,14 +103,11 @@ function textSpacing() {
 					continue;
 				}
 				const rects = visibleRects(text);
-				if (rects.length === 0 || getComputedStyle(parent).visibility !== 'visible') {
-					continue;
-				}
-				if (wraps && lines(rects) < 2) {
+				const style = getComputedStyle(parent);
+				if (rects.length === 0 || style.visibility !== 'visible' || (wraps && lines(rects) < 2)) {
 					continue;
 				}
 				applicable = true;
-				const style = getComputedStyle(parent);
 				const value = measured(style, property);
 				const needed = factor * px(style.fontSize);
 				if (value + TOLERANCE < needed && (!worst || needed - value > worst.needed - worst.value)) {
