@@ -171,6 +171,30 @@ ATTACKS: dict[str, tuple[Attack, str, str]] = {
         "link-text",
         "b\u0430rrierefreiheit",
     ),
+    # What the audit's refresh and text-spacing checks look for must not come from a PO
+    # file in the first place.
+    "refresh-timer-in-a-raw-block": (
+        lambda p: edit_msgstr(
+            p,
+            "en",
+            "index",
+            "Jetzt gilt es",
+            'We are diverse.\n\n.. raw:: html\n\n   <meta http-equiv="refresh" content="5">',
+        ),
+        "unsafe-markup",
+        'http-equiv="refresh"',
+    ),
+    "important-spacing-in-a-style-attribute": (
+        lambda p: edit_msgstr(
+            p,
+            "en",
+            "index",
+            "Jetzt gilt es",
+            'We are <span style="line-height: 1 !important">diverse</span>.',
+        ),
+        "unsafe-markup",
+        "line-height: 1 !important",
+    ),
     "fuzzy-flag-polib-cannot-read": (
         lambda p: append_entry(p, "en", "index", '#,fuzzy\nmsgid "Neu"\nmsgstr "NEW-ENTRY"\n'),
         "the way GNU gettext does",
