@@ -66,3 +66,17 @@ def test_no_more_precise_models_than_kept_and_the_same_scores(
 def rounded(scores: identify.Scores | None) -> list[tuple[str, float]]:
     assert scores is not None
     return [(code, round(p, 12)) for code, p in scores.ranked]
+
+
+def test_a_quick_verdict_for_a_language_its_readers_share_needs_no_precise_model(
+    released: None,
+) -> None:
+    """Croatian that the quick pass finds Bosnian (CLDR: the same readers) is let through
+    as Croatian is: on a site of unknown languages, such doubts made up half the
+    passages sent to the precise models, each loading up to seven of them."""
+    text = "Integracija je zajednički zadatak cijelog društva."
+    quick = identify.lingua_scores(text, identify.known_languages(), precise=False)
+    assert quick is not None and quick.best[0] == "bs"  # the premise: lingua's quick pass
+
+    assert identify.judge(text, "hr", identify.known_languages()) is None
+    assert identify.precise_models_loaded() == frozenset()

@@ -247,16 +247,18 @@ def same_for_readers(found: str, declared: str) -> bool:
 
 
 def _doubts(text: str, declared: str, pool: set[str]) -> set[str]:
-    """The quick pass: empty when lingua's trigram models find ``declared`` the likeliest
-    and at least ``MIN_QUICK`` likely, or py3langid does; else the declared language and
+    """The quick pass: empty when lingua's trigram models find ``declared`` (or a language
+    its readers share, as ``judge`` counts them: Bosnian for Croatian) the likeliest and at
+    least ``MIN_QUICK`` likely, or py3langid does; else the declared language and
     the likeliest others of both, for the precise models to decide between. (Those
     models take about 28 MB a language: they are loaded only for passages both quick
     identifiers doubt.)"""
     quick = lingua_scores(text, pool, precise=False)
-    if quick is None or (quick.best[0] == declared and quick.of(declared) >= MIN_QUICK):
+    found, likely = quick.best if quick is not None else (declared, 1.0)
+    if same_for_readers(found, declared) and likely >= MIN_QUICK:
         return set()
     other = py3langid_scores(text, pool)
-    if other is not None and other.best[0] == declared:
+    if other is not None and same_for_readers(other.best[0], declared):
         return set()
     ranked = [s for s in (quick, other) if s is not None]
     return {declared} | {code for s in ranked for code, _ in s.ranked[:SHORTLIST]}
