@@ -456,7 +456,7 @@ def measure_audit_concurrency(
 def measure_floor(site: Path, work: Path, env: dict[str, str], concurrency: int) -> Floor:
     """The floor on a copy of ``site``'s pages (no PDFs), in the audit's own browser and
     Node environment (see :class:`Floor`)."""
-    from i18n_pipeline.audit.browser import LAUNCH_ARGS
+    from i18n_pipeline.audit.browser import launch_args
     from i18n_pipeline.audit.server import serve
 
     sample = work / "floor-sample"
@@ -468,7 +468,7 @@ def measure_floor(site: Path, work: Path, env: dict[str, str], concurrency: int)
     with serve(sample) as base_url:
         config = {
             "executablePath": str(real_browser),
-            "args": list(LAUNCH_ARGS),
+            "args": list(launch_args()),
             "urls": [f"{base_url}/{page}" for page in pages],
             "tags": WCAG_2X_A_AA,
             "concurrency": concurrency,

@@ -19,7 +19,7 @@ import pytest
 import tinycss2
 
 from conftest import node_cache_for_tests
-from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
+from i18n_pipeline.audit.browser import find_browser, launch_args
 from i18n_pipeline.audit.node_env import ensure_node_environment
 from i18n_pipeline.audit.server import serve
 from i18n_pipeline.project import Project
@@ -128,7 +128,7 @@ def axe_contrast(site: Path, pages: list[str], tmp_path: Path) -> dict[str, dict
             json.dumps(
                 {
                     "executablePath": str(find_browser()),
-                    "args": list(LAUNCH_ARGS),
+                    "args": list(launch_args()),
                     "urls": [base + page for page in pages],
                 }
             )

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18n_pipeline.audit.browser import LAUNCH_ARGS
+from i18n_pipeline.audit.browser import launch_args
 from i18n_pipeline.audit.model import ToolOutcome
 from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
 from i18n_pipeline.audit.pa11y import AUDIT_PA11Y_OPTIONS, PAGE_TIMEOUT_MS, read_report
@@ -48,7 +48,7 @@ def runner_config(
         **(pa11y_options or {}),
         "urls": urls,
         "executablePath": str(browser),
-        "args": list(LAUNCH_ARGS),
+        "args": list(launch_args()),
         "localOrigin": local_origin,
         "wcag22Tags": WCAG22_TAGS,
         "timeout": page_timeout_ms,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from i18n_pipeline.audit.browser import LAUNCH_ARGS
+from i18n_pipeline.audit.browser import launch_args
 from i18n_pipeline.audit.model import Issue, ToolOutcome
 from i18n_pipeline.audit.wcag import (
     axe_criterion,
@@ -61,7 +61,7 @@ def pa11y_config(
             "useIncognitoBrowserContext": False,
             "chromeLaunchConfig": {
                 "executablePath": str(browser),
-                "args": list(LAUNCH_ARGS),
+                "args": list(launch_args()),
                 "headless": True,
             },
             "reporters": [["json", {"fileName": str(report_file)}]],
