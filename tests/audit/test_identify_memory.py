@@ -80,3 +80,96 @@ def test_a_quick_verdict_for_a_language_its_readers_share_needs_no_precise_model
 
     assert identify.judge(text, "hr", identify.known_languages()) is None
     assert identify.precise_models_loaded() == frozenset()
+
+
+#: Two kinds of doubted text, interleaved: English declared German, Polish declared
+#: French. Each kind wants its own shortlist of precise models.
+INTERLEAVED = [
+    ("We are a diverse country, and that is a good thing.", "de"),
+    ("Jesteśmy krajem różnorodnym i to jest dobre.", "fr"),
+    ("Integration is a task for the whole of society.", "de"),
+    ("Integracja jest zadaniem całego społeczeństwa.", "fr"),
+    ("Everyone who lives here should be able to take part.", "de"),
+    ("Każdy, kto tu mieszka, powinien móc uczestniczyć.", "fr"),
+]
+
+
+def _judged_counting_loads(
+    monkeypatch: pytest.MonkeyPatch, prepared: bool
+) -> tuple[list[identify.Judgement | None], int]:
+    identify.release_models()
+    loads = 0
+    keep = identify._keep_precise
+
+    def counting(codes: frozenset[str]) -> None:
+        nonlocal loads
+        loads += len(codes - identify.precise_models_loaded())
+        keep(codes)
+
+    monkeypatch.setattr(identify, "_keep_precise", counting)
+    candidates = identify.known_languages()
+    if prepared:
+        identify.prepare((text, declared, candidates, False) for text, declared in INTERLEAVED)
+    judged = [identify.judge(text, declared, candidates) for text, declared in INTERLEAVED]
+    return judged, loads
+
+
+def test_prepared_texts_load_each_precise_model_fewer_times_with_the_same_verdicts(
+    released: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    candidates = identify.known_languages()
+    shortlists = [
+        identify._shortlist(text, declared, candidates) & identify.lingua_languages()
+        for text, declared in INTERLEAVED
+    ]
+    assert all(shortlists)  # the premise: every text is doubted
+    # Room for one text's models at a time: in the given order, each evicts the last's.
+    monkeypatch.setattr(identify, "PRECISE_MODELS_KEPT", max(map(len, shortlists)))
+
+    in_order, loads_in_order = _judged_counting_loads(monkeypatch, prepared=False)
+    prepared, loads_prepared = _judged_counting_loads(monkeypatch, prepared=True)
+
+    assert loads_prepared < loads_in_order
+    assert [_verdict(j) for j in prepared] == [_verdict(j) for j in in_order]
+
+
+def _verdict(judged: identify.Judgement | None) -> tuple[object, ...] | None:
+    """What a finding says (lingua's sums may differ in the last digit)."""
+    if judged is None:
+        return None
+    confidence = (round(judged.declared_confidence, 6), round(judged.found_confidence, 6))
+    return judged.declared, judged.found, judged.clear, confidence
+
+
+def test_the_texts_prepared_for_a_page_are_the_texts_its_check_judges(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lxml import html
+
+    from i18n_pipeline.audit import language_checks
+    from i18n_pipeline.audit.model import SiteLanguages
+
+    root = html.fromstring(
+        '<html lang="de"><head><title>Die Erklärung der Beauftragten</title></head><body>'
+        "<main><h1>Berliner Erklärung</h1>"
+        "<p>Integration ist eine Aufgabe der ganzen Gesellschaft und gelingt nur gemeinsam, "
+        "mit allen, die hier leben.</p>"
+        '<p lang="en">Integration is a task for the whole of society.</p>'
+        '<img src="a.png" alt="Die Beauftragten der Länder vor dem Rathaus"></main>'
+        "</body></html>"
+    )
+    site = SiteLanguages(("de", "en"))
+    judged: list[tuple[str, str, bool]] = []
+
+    def recording(
+        text: str, declared: str, candidates: object, agreement: bool = False
+    ) -> identify.Judgement | None:
+        judged.append((text, declared, agreement))
+        return identify.judge(text, declared, candidates, agreement)
+
+    monkeypatch.setattr("i18n_pipeline.audit.language_checks.judge", recording)
+    language_checks.check_text_language(root, site)
+
+    prepared = {(t, d, a) for t, d, _, a in language_checks.texts_to_judge(root, site)}
+    assert len(judged) > 4  # the page, its title and name, the blocks, the windows
+    assert set(judged) == prepared

@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -59,10 +59,11 @@ SHORTLIST = 3
 SAME_LANGUAGE = 10
 #: The precise models kept loaded at once (about 28 MB a language): the least recently
 #: used are unloaded beyond it. A site of unknown languages doubts passages in dozens of
-#: them (57 precise models, 1.3 GB, on the declaration's 62 pages audited as another
-#: site); a model unloaded is loaded again when needed, with the same verdicts. A site
-#: of fewer languages than this never unloads one.
-PRECISE_MODELS_KEPT = 20
+#: them; a model unloaded is loaded again when needed, with the same verdicts. The texts
+#: are judged in the order that loads the fewest (``prepare``), so a few kept cost
+#: little time and leave the memory to the browser. A site of fewer languages than this
+#: never unloads one.
+PRECISE_MODELS_KEPT = 12
 #: py3langid alone (languages lingua does not know) must be surer still.
 MIN_FOUND_PY3LANGID = 0.99
 MAX_DECLARED_PY3LANGID = 0.01
@@ -193,9 +194,7 @@ def _judge(
 ) -> Judgement | None:
     pool = set(candidates) | {declared}
     if declared in lingua_languages():
-        if len(text.split()) < MIN_WORDS:
-            return None
-        shortlist = _doubts(text, declared, pool)
+        shortlist = _shortlist(text, declared, candidates)
         main = lingua_scores(text, shortlist) if shortlist else None
         if main is None:
             return None
@@ -244,6 +243,55 @@ def same_for_readers(found: str, declared: str) -> bool:
     """The same language, or one CLDR's language matching treats as interchangeable
     (distance under ``SAME_LANGUAGE``: Croatian and Bosnian): no barrier to a reader."""
     return found == declared or langcodes.tag_distance(found, declared) < SAME_LANGUAGE
+
+
+@lru_cache(maxsize=2**16)
+def _shortlist(text: str, declared: str, candidates: frozenset[str]) -> frozenset[str]:
+    """The languages the precise models decide between for ``text`` declared
+    ``declared`` (one lingua knows): none when the text is too short to tell or the
+    quick pass lets it through. Kept, so that ``prepare`` and ``judge`` ask once."""
+    if len(text.split()) < MIN_WORDS:
+        return frozenset()
+    return frozenset(_doubts(text, declared, set(candidates) | {declared}))
+
+
+def prepare(texts: Iterable[tuple[str, str, Collection[str], bool]]) -> None:
+    """Judge ``texts`` (the arguments of ``judge``) now, those that need the precise
+    models in the order that loads those models the fewest times, so that ``judge``
+    finds them judged. Each doubted passage wants up to seven languages' models; a site
+    of unknown languages doubts more languages than ``PRECISE_MODELS_KEPT``, and in the
+    pages' own order the same models are unloaded and loaded again and again. The
+    verdicts are the same in any order (the benchmark's results show the loads saved).
+    """
+    pending: list[tuple[tuple[str, str, frozenset[str], bool], frozenset[str]]] = []
+    for text, declared, candidates, agreement in texts:
+        call = (text, primary(declared), frozenset(candidates), agreement)
+        if call[1] in lingua_languages() and (shortlist := _shortlist(*call[:3])):
+            pending.append((call, shortlist))
+    for call in _fewest_loads(pending):
+        _judge(*call)
+
+
+def _fewest_loads(
+    pending: list[tuple[tuple[str, str, frozenset[str], bool], frozenset[str]]],
+) -> Iterator[tuple[str, str, frozenset[str], bool]]:
+    """Next, always the text whose shortlist needs the fewest models not loaded (the
+    earliest among equals), the models kept as ``_keep_precise`` keeps them. Greedy:
+    the best order is a travelling salesman's problem, and no library orders sets for
+    the fewest cache misses."""
+    loaded = dict(_precise_loaded)
+    left = dict(enumerate(pending))
+    while left:
+        index = min(left, key=lambda i: (len(left[i][1] - loaded.keys()), i))
+        call, shortlist = left.pop(index)
+        for code in shortlist:
+            loaded.pop(code, None)
+            loaded[code] = None
+        for code in [c for c in loaded if c not in shortlist][
+            : max(0, len(loaded) - PRECISE_MODELS_KEPT)
+        ]:
+            del loaded[code]
+        yield call
 
 
 def _doubts(text: str, declared: str, pool: set[str]) -> set[str]:
@@ -295,6 +343,7 @@ def release_models() -> None:
         _loaded_sets.clear()
         _precise_loaded.clear()
         _judge.cache_clear()
+        _shortlist.cache_clear()
 
 
 def explain(text: str, candidates: Collection[str]) -> str:

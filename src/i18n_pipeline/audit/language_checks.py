@@ -129,11 +129,7 @@ def check_text_language(
     candidates = page_candidates(root, site) if candidates is None else candidates
     issues: list[Issue] = []
     page_finding: Judgement | None = None
-    for passage in page_passages(root):
-        if not passage.declared or not passage.text:
-            continue
-        runs = without_exempt(passage.text, site.protected)
-        whole = passage.kind in ("page", "name")
+    for passage, runs, whole in _judged_passages(root, site):
         found = judge(" ".join(runs), passage.declared, candidates, whole) if runs else None
         if found and passage.kind == "page" and found.clear:
             page_finding = found
@@ -141,14 +137,51 @@ def check_text_language(
             continue  # the page is in another language: one finding, not one per block
         if found:
             issues.append(_finding(passage, found, " ".join(runs)))
-        elif (
-            passage.kind in ("block", "phrase") and primary(passage.declared) in lingua_languages()
-        ):
+        elif _has_phrases(passage):
             issues += [
                 _phrase_finding(passage, text, phrase)
                 for text, phrase in unmarked_phrases(runs, passage.declared, candidates)
             ]
     return issues
+
+
+def texts_to_judge(
+    root: html.HtmlElement, site: SiteLanguages
+) -> Iterator[tuple[str, str, set[str], bool]]:
+    """What ``check_text_language`` asks ``judge`` about on this page (all but the
+    trimming of a phrase found), for ``identify.prepare`` to judge first."""
+    candidates = page_candidates(root, site)
+    for passage, runs, whole in _judged_passages(root, site):
+        if runs:
+            yield " ".join(runs), passage.declared, candidates, whole
+        if _has_phrases(passage):
+            for run in runs:
+                words = run.split()
+                for start, end in _windows(words):
+                    yield " ".join(words[start:end]), passage.declared, candidates, False
+
+
+def _judged_passages(
+    root: html.HtmlElement, site: SiteLanguages
+) -> Iterator[tuple[Passage, list[str], bool]]:
+    """Each passage in a language, its text runs without the protected terms, and
+    whether it is judged whole (a name, the page)."""
+    for passage in page_passages(root):
+        if passage.declared and passage.text:
+            runs = without_exempt(passage.text, site.protected)
+            yield passage, runs, passage.kind in ("page", "name")
+
+
+def _has_phrases(passage: Passage) -> bool:
+    """Phrases in another language are looked for in blocks and marked phrases."""
+    return passage.kind in ("block", "phrase") and primary(passage.declared) in lingua_languages()
+
+
+def _windows(words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The windows a run of ``words`` is searched in (none when the run was judged whole)."""
+    if len(words) > WINDOW:
+        for start in range(0, len(words) - MIN_WORDS + 1, WINDOW // 2):
+            yield start, min(start + WINDOW, len(words))
 
 
 def _same_cause(
@@ -165,11 +198,8 @@ def unmarked_phrases(
     trimmed while the phrase stays clearly the other language."""
     for run in runs:
         words = run.split()
-        if len(words) <= WINDOW:
-            continue  # the whole run was judged with its block
         flagged: list[tuple[int, int, Judgement]] = []
-        for start in range(0, len(words) - MIN_WORDS + 1, WINDOW // 2):
-            end = min(start + WINDOW, len(words))
+        for start, end in _windows(words):
             found = judge(" ".join(words[start:end]), declared, candidates)
             if not found or not found.clear:
                 continue
