@@ -57,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--concurrency",
         type=int,
         default=0,
-        help="pages checked at once (default: two per core, at most four)",
+        help="pages checked at once (default: four per core, at most eight)",
     )
     parser.add_argument(
         "--wcag22-gates",
