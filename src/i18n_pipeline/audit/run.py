@@ -46,8 +46,9 @@ from i18n_pipeline.timings import stage
 logger = logging.getLogger(__name__)
 
 
-#: The language checks judge this many pages' texts at a time in the order that loads
-#: the fewest models (``identify.prepare``); the judgements wait in a bounded cache.
+#: On a site of unknown languages (every language lingua knows a candidate), the
+#: language checks judge this many pages' texts at a time in the order that loads the
+#: fewest models (``identify.prepare``); the judgements wait in a bounded cache.
 PREPARED_PAGES = 100
 
 
@@ -269,7 +270,8 @@ def timed_language_issues(
     try:
         for first in range(0, len(pages), PREPARED_PAGES):
             batch = pages[first : first + PREPARED_PAGES]
-            prepare(text for page in batch for text in texts_to_judge(page.root, site))
+            if not site.languages:  # a site run's few languages need no order
+                prepare(text for page in batch for text in texts_to_judge(page.root, site))
             issues |= {page.relative: page_language_issues(page, site) for page in batch}
     finally:
         release_models()
