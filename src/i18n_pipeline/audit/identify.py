@@ -276,7 +276,7 @@ def _fewest_loads(
     pending: list[tuple[tuple[str, str, frozenset[str], bool], frozenset[str]]],
 ) -> Iterator[tuple[str, str, frozenset[str], bool]]:
     """Next, always the text whose shortlist needs the fewest models not loaded (the
-    earliest among equals), the models kept as ``_keep_precise`` keeps them. Greedy:
+    earliest among equals), the models kept as ``_keep_precise`` keeps them (``_used``). Greedy:
     the best order is a travelling salesman's problem, and no library orders sets for
     the fewest cache misses."""
     loaded = dict(_precise_loaded)
@@ -284,13 +284,7 @@ def _fewest_loads(
     while left:
         index = min(left, key=lambda i: (len(left[i][1] - loaded.keys()), i))
         call, shortlist = left.pop(index)
-        for code in shortlist:
-            loaded.pop(code, None)
-            loaded[code] = None
-        for code in [c for c in loaded if c not in shortlist][
-            : max(0, len(loaded) - PRECISE_MODELS_KEPT)
-        ]:
-            del loaded[code]
+        _used(loaded, shortlist)
         yield call
 
 
@@ -316,15 +310,22 @@ def _keep_precise(codes: frozenset[str]) -> None:
     """Mark ``codes``' precise models as just used, and unload the least recently used
     others beyond ``PRECISE_MODELS_KEPT`` (lingua keeps one copy of a model per process,
     whichever detector loaded it)."""
-    for code in codes:
-        _precise_loaded.pop(code, None)
-        _precise_loaded[code] = None
-    evicted = [code for code in _precise_loaded if code not in codes]
-    evicted = evicted[: max(0, len(_precise_loaded) - PRECISE_MODELS_KEPT)]
+    evicted = _used(_precise_loaded, codes)
     if evicted:
         _detector(frozenset(evicted), True).unload_language_models()  # type: ignore[no-untyped-call]
-        for code in evicted:
-            del _precise_loaded[code]
+
+
+def _used(loaded: dict[str, None], codes: frozenset[str]) -> list[str]:
+    """Mark ``codes`` as just used in ``loaded`` (least recently used first), and take
+    out and return the least recently used others beyond ``PRECISE_MODELS_KEPT``."""
+    for code in codes:
+        loaded.pop(code, None)
+        loaded[code] = None
+    evicted = [code for code in loaded if code not in codes]
+    evicted = evicted[: max(0, len(loaded) - PRECISE_MODELS_KEPT)]
+    for code in evicted:
+        del loaded[code]
+    return evicted
 
 
 def precise_models_loaded() -> frozenset[str]:
