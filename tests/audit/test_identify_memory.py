@@ -173,3 +173,15 @@ def test_the_texts_prepared_for_a_page_are_the_texts_its_check_judges(
     prepared = {(t, d, a) for t, d, _, a in language_checks.texts_to_judge(root, site)}
     assert len(judged) > 4  # the page, its title and name, the blocks, the windows
     assert set(judged) == prepared
+
+
+def test_the_languages_py3langid_knows_are_its_models_labels_and_asking_loads_no_model() -> None:
+    identify._py3langid.cache_clear()
+    german = "Wir sind ein vielfältiges Land, und das ist gut so, sagen die Beauftragten."
+
+    assert {"ps", "ku", "de"} <= identify.known_languages()
+    assert identify.judge(german, "de", identify.known_languages()) is None
+    assert identify._py3langid.cache_info().currsize == 0  # the model was never loaded
+
+    model_labels = frozenset(str(code) for code in identify._py3langid().labels)
+    assert identify.py3langid_languages() == model_labels

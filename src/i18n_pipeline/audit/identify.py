@@ -68,6 +68,19 @@ PRECISE_MODELS_KEPT = 12
 MIN_FOUND_PY3LANGID = 0.99
 MAX_DECLARED_PY3LANGID = 0.01
 
+#: The languages py3langid's model knows (its labels), written out: asking the model
+#: loads it (half a second), and a check of catalogs whose text lingua lets through
+#: never needs it. A test holds this to the installed model's own labels.
+_PY3LANGID_LABELS = """
+ace af am an ar ary arz as az ba bcl be bg bn br bs ca crh cs cy da de dz el en
+eo es et eu ext fa fi fo fr fuv fy ga gcf gcr gd gl gom grc gu gug guw ha hbo he
+hi hr ht hu hy id ig is it ja jv ka kab kik kk km kn ko ku ky la lb lg lij ln lo
+lt ltg lv mg mk ml mn mr ms mt my ne nl nn no nso oc om or pa pcm pl ps pt qu ro
+ru rw sa sdh se si sk sl sn so sq sr st sv sw ta te tg th tk tl tr tt ug uk ur
+uz uzs vec vi vo wa wuu xh yo yue zh zu zxx
+"""
+PY3LANGID_LANGUAGES = frozenset(_PY3LANGID_LABELS.split())
+
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _LOCK = threading.RLock()
 _loaded_sets: set[frozenset[str]] = set()
@@ -103,9 +116,8 @@ def lingua_languages() -> frozenset[str]:
     return frozenset(lang.iso_code_639_1.name.lower() for lang in LinguaLanguage.all())
 
 
-@cache
 def py3langid_languages() -> frozenset[str]:
-    return frozenset(str(code) for code in _py3langid().labels)
+    return PY3LANGID_LANGUAGES
 
 
 def known_languages() -> frozenset[str]:
