@@ -63,7 +63,7 @@ def test_the_run_profiles_its_stages(site_run: tuple[Project, int, dict[str, obj
         "statistics report",
         "audit: browser (one axe run, HTML_CodeSniffer, requests)",
         "audit: language checks (beside the browser)",
-        "audit: PDF checks",
+        "audit: PDF checks (beside the browser)",
         "publish",
     ]
     assert sorted(stages) == sorted(expected)

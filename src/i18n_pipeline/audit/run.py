@@ -171,12 +171,17 @@ def audit_site(settings: AuditSettings) -> AuditResult:
     language_issues: dict[str, list[Issue]] = {}
     language_seconds = 0.0
     browser_starts = 0
+    check_pdfs = not settings.language_only and not chosen
+    pdf_results: list[PageResult] | None = None
     if to_run and env is not None and browser is not None:
         # The browser is a separate process: meanwhile, this one reads axe's rule
-        # metadata and runs the language checks (loading their model takes a while).
-        with ThreadPoolExecutor(max_workers=2) as pool:
+        # metadata, runs the language checks (loading their model takes a while) and
+        # checks the PDFs (no browser reads them).
+        by_page = {page.relative: page for page in pages}
+        with ThreadPoolExecutor(max_workers=3) as pool:
             pool.submit(axe_rule_tags, env)
             language = pool.submit(timed_language_issues, to_run, settings.languages)
+            pdfs = pool.submit(_timed_pdfs, settings, cache, by_page) if check_pdfs else None
             with (
                 serve(settings.site) as base_url,
                 stage("audit: browser (one axe run, HTML_CodeSniffer, requests)"),
@@ -185,6 +190,9 @@ def audit_site(settings: AuditSettings) -> AuditResult:
                     env, to_run, base_url, browser, settings
                 )
             language_issues, language_seconds = language.result()
+            if pdfs is not None:
+                pdf_results, pdf_seconds = pdfs.result()
+                timings.add("audit: PDF checks (beside the browser)", pdf_seconds)
         timings.add("audit: language checks (beside the browser)", language_seconds)
     elif to_run:
         language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
@@ -212,12 +220,20 @@ def audit_site(settings: AuditSettings) -> AuditResult:
         )
         for page in pages
     ]
-    if not settings.language_only and not chosen:
+    if check_pdfs and pdf_results is None:
         with stage("audit: PDF checks"):
-            results += _audit_pdfs(settings, cache, {page.relative: page for page in pages})
+            pdf_results = _audit_pdfs(settings, cache, {page.relative: page for page in pages})
+    results += pdf_results or []
     # After the cache: an acceptance expires by the calendar, not by the page.
     apply_accepted(results, settings.auditor.accepted, datetime.date.today())
     return AuditResult(results, versions, str(browser or ""), language_seconds, browser_starts)
+
+
+def _timed_pdfs(
+    settings: AuditSettings, cache: ResultCache, pages: dict[str, Page]
+) -> tuple[list[PageResult], float]:
+    started = time.perf_counter()
+    return _audit_pdfs(settings, cache, pages), time.perf_counter() - started
 
 
 def _audit_pdfs(
