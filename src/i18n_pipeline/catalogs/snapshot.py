@@ -10,6 +10,7 @@ directory of its own (:func:`write_locale_dir`), never reading ``locales/``.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from i18n_pipeline.errors import CatalogSyntaxError, InputMissingError
 from i18n_pipeline.io import refuse_unsafe_tree, write_atomically
 from i18n_pipeline.project import Project, catalog_info
 
+#: PO files read at once (each by GNU msgfmt in a process of its own, then parsed).
+READERS = 4
 #: The domain of the theme's strings (skip link, switcher, footer): Sphinx's own name.
 CHROME_DOMAIN = "sphinx"
 
@@ -88,8 +91,6 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
     anything in ``source/`` that is no regular file of the checkout."""
     refuse_unsafe_tree(project.source_dir, project.root)
     domains = expected_domains(project)
-    catalogs: dict[str, tuple[CatalogFile, ...]] = {}
-    problems: list[CatalogSyntaxError] = []
     reviews = {lang.code: load_reviews(reviews_file(project.root, lang.code)) for lang in languages}
     for lang in languages:
         stray = sorted({catalog.domain for catalog in project.catalogs(lang.code)} - set(domains))
@@ -101,7 +102,6 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
                 hint="restore the source document, or remove the PO files of a document "
                 "that was deleted on purpose",
             )
-        read: list[CatalogFile] = []
         for domain in domains:
             path = project.po_file(lang.code, domain)
             if not (path.exists() or path.is_symlink()):  # anything else, the reader judges
@@ -111,12 +111,27 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
                     hint=f"restore it from the repository, or run 'tox -e update -- {lang.code}' "
                     "to create it; nothing was built",
                 )
-            try:
-                read.append(read_catalog(path, lang.code, project.root))
-            except CatalogSyntaxError as problem:
-                problems.append(problem)
-        catalogs[lang.code] = tuple(read)
+    files = [
+        (lang.code, project.po_file(lang.code, domain)) for lang in languages for domain in domains
+    ]
+    # Each file is read by GNU msgfmt in a process of its own: a few at once, in order.
+    with ThreadPoolExecutor(max_workers=READERS) as pool:
+        outcomes = list(pool.map(lambda file: _read(file[1], file[0], project.root), files))
+    catalogs: dict[str, tuple[CatalogFile, ...]] = {lang.code: () for lang in languages}
+    problems: list[CatalogSyntaxError] = []
+    for (code, _), outcome in zip(files, outcomes, strict=True):
+        if isinstance(outcome, CatalogSyntaxError):
+            problems.append(outcome)
+        else:
+            catalogs[code] += (outcome,)
     return Snapshot(catalogs, tuple(problems), reviews)
+
+
+def _read(path: Path, language: str, root: Path) -> CatalogFile | CatalogSyntaxError:
+    try:
+        return read_catalog(path, language, root)
+    except CatalogSyntaxError as problem:
+        return problem
 
 
 def write_locale_dir(snapshot: Snapshot, code: str, cache_dir: Path) -> Path:
