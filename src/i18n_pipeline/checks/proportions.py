@@ -11,7 +11,7 @@ import math
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pysbd
@@ -50,9 +50,11 @@ def _rules(lang: Language) -> str:
     return code if code in pysbd.languages.LANGUAGE_CODES else RULES_BY_SCRIPT[lang.script]
 
 
-def sentences(text: str, code: str) -> list[str]:
-    """The sentences of ``text``, by pysbd's rules for ``code``."""
-    return [s for s in _segmenter(code).segment(text) if s.strip()] if text.strip() else []
+@lru_cache(maxsize=4096)
+def sentences(text: str, code: str) -> tuple[str, ...]:
+    """The sentences of ``text``, by pysbd's rules for ``code``. Kept: every translation
+    is held to its German text, segmented once, not once per language."""
+    return tuple(s for s in _segmenter(code).segment(text) if s.strip()) if text.strip() else ()
 
 
 def _dates_as_numbers(text: str, msgid: str, lang: Language, source: str) -> str:
