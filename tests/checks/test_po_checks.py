@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLE_SITE, SITE, copy_example
 from i18n_pipeline.catalogs.glossary import load_glossary
-from i18n_pipeline.checks import check_catalogs, check_po_file
+from i18n_pipeline.checks import check_catalogs, check_po_file, runner
 from i18n_pipeline.checks.runner import checks_code, project_termbase
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
@@ -114,6 +115,31 @@ def test_every_po_file_of_every_language_is_checked(tmp_path: Path) -> None:
 
     expected = {po for lang in EXAMPLE_SITE.translations for po in project.po_files(lang.code)}
     assert headers == expected and len(expected) == 3 * len(EXAMPLE_SITE.translations)
+
+
+def test_catalogs_checked_side_by_side_give_the_findings_of_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, _ = _project_with_broken_po(tmp_path)
+    for po_file in project.locale_dir.glob("*/LC_MESSAGES/*.po"):  # a finding in each one
+        text = po_file.read_text(encoding="utf-8")
+        po_file.write_text(text.replace('"Language: ', '"Language: x', 1), encoding="utf-8")
+    pools: list[int] = []
+
+    class Pool(ProcessPoolExecutor):
+        def __init__(self, max_workers: int) -> None:
+            pools.append(max_workers)
+            super().__init__(max_workers)
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 2)
+    side_by_side = check_catalogs(project, fresh=True)
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 1)
+    one_by_one = check_catalogs(project, fresh=True)
+
+    assert pools == [2], "two processes, then none"
+    assert [f.as_json() for f in side_by_side] == [f.as_json() for f in one_by_one]
+    assert len({f.path for f in one_by_one}) == 3 * len(EXAMPLE_SITE.translations)
 
 
 def _project_with_broken_po(tmp_path: Path) -> tuple[Project, Path]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from importlib.metadata import version
+from itertools import repeat
 from pathlib import Path
 
 from i18n_pipeline.cache.fingerprint import files_digest
@@ -194,16 +197,49 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
     findings = [syntax_finding(problem) for problem in snapshot.problems]
     findings += check_term_base_coverage(termbase, map(project.config.language, snapshot.catalogs))
     source = project.config.language(project.config.source_language)
+    by_key: dict[str, list[Finding]] = {}
+    to_check: list[tuple[str, CatalogFile, Language]] = []
     for code, catalogs in snapshot.catalogs.items():
         lang = project.config.language(code)
         for catalog in catalogs:
             key = cache.key(code, str(catalog.path), catalog.data)
             found = None if fresh else cache.load(key, Finding.from_json)
             if found is None:
-                found = check_catalog(catalog, lang, glossary, termbase, source)
-                cache.store(key, (finding.as_json() for finding in found))
-            findings.extend(found)
+                to_check.append((key, catalog, lang))
+            else:
+                by_key[key] = found
+    checked = _check_catalogs([job[1:] for job in to_check], glossary, termbase, source)
+    for (key, _, _), found in zip(to_check, checked, strict=True):
+        cache.store(key, (finding.as_json() for finding in found))
+        by_key[key] = found
+    for code, catalogs in snapshot.catalogs.items():  # in the snapshot's order
+        for catalog in catalogs:
+            findings += by_key[cache.key(code, str(catalog.path), catalog.data)]
     return findings
+
+
+def _check_catalogs(
+    jobs: list[tuple[CatalogFile, Language]],
+    glossary: tuple[str, ...],
+    termbase: TermBase,
+    source: Language,
+) -> list[list[Finding]]:
+    """Each catalog's findings, in order. More than one (a cold run: every language) are
+    checked a process per core: the checks are Python (docutils, pysbd), one core each."""
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2:
+        return [check_catalog(catalog, lang, glossary, termbase, source) for catalog, lang in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(
+            pool.map(
+                check_catalog,
+                [catalog for catalog, _ in jobs],
+                [lang for _, lang in jobs],
+                repeat(glossary),
+                repeat(termbase),
+                repeat(source),
+            )
+        )
 
 
 #: Libraries whose analysis decides the Leichte Sprache page's findings.
