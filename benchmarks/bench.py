@@ -31,7 +31,7 @@ from i18n_pipeline.audit.node_env import (
     default_cache_dir,
     ensure_node_environment,
 )
-from i18n_pipeline.audit.run import default_workers
+from i18n_pipeline.audit.run import BROWSER_STAGE, default_workers
 from i18n_pipeline.errors import ExitCode, InputMissingError, PipelineError
 from i18n_pipeline.io import read_json, write_atomically, write_json
 from i18n_pipeline.project import Project
@@ -128,6 +128,13 @@ class Floor:
         """The audit's seconds per page over the floor's, at the same concurrency."""
         same = [row for row in rows if row.concurrency == self.concurrency]
         return round(same[0].seconds_per_page / self.seconds_per_page, 2) if same else None
+
+    def browser_stage(self, run: Run) -> float | None:
+        """The seconds per page of ``run``'s browser stage (a pipeline run, which audits
+        the same pages at the same concurrency): the audit without its fixed costs and
+        with the site's languages known (not judged; the audit alone is)."""
+        spent = sum(seconds for name, seconds in run.stages if name == BROWSER_STAGE)
+        return round(spent / self.pages, 3) if spent and self.pages else None
 
 
 @dataclass(frozen=True)
@@ -239,6 +246,7 @@ class BenchReport:
                 | {
                     "seconds_per_page": self.floor.seconds_per_page,
                     "audit_vs_floor": self.floor.audit_ratio(self.audit_concurrency),
+                    "cold_browser_stage_seconds_per_page": self.floor.browser_stage(self.cold),
                     "limit": FLOOR_RATIO_LIMIT,
                 }
                 if self.floor
@@ -733,6 +741,12 @@ def format_report(report: BenchReport) -> str:
                 else "was not timed at that concurrency"
             )
         )
+        stage = floor.browser_stage(report.cold)
+        if stage is not None:
+            lines.append(
+                f"the cold run's browser stage: {stage:.3f} s a page, "
+                f"{stage / floor.seconds_per_page:.2f} x the floor"
+            )
     return "\n".join(lines)
 
 

@@ -27,6 +27,7 @@ from benchmarks.bench import (
 )
 
 from conftest import REPO
+from i18n_pipeline.audit.run import BROWSER_STAGE
 from i18n_pipeline.project import Project
 
 
@@ -105,6 +106,20 @@ def test_the_audit_is_judged_against_the_floor_at_the_same_concurrency() -> None
     assert far.met["audit_vs_floor"] is False  # 2.0 s against 0.7 s: 2.86 x
     assert "the audit 1.29 x the floor (target <= 1.5)" in format_report(near)
     assert report().met["audit_vs_floor"] is False  # no floor measured: not met
+
+
+def test_the_cold_runs_browser_stage_is_set_against_the_floor_but_not_judged() -> None:
+    cold = Run("cold", 30.0, 900.0, 0, 1, (("check", 2.0), (BROWSER_STAGE, 8.0)))
+    rows = [AuditConcurrency(8, 10, run("audit_concurrency_8", 20.0))]  # 2.0 s a page
+    judged = report(cold=cold, audit_concurrency=rows, floor=Floor(10, 8, 7.0))
+
+    assert judged.floor is not None and judged.floor.browser_stage(cold) == 0.8
+    assert "the cold run's browser stage: 0.800 s a page, 1.14 x the floor" in format_report(judged)
+    assert judged.met["audit_vs_floor"] is False  # the audit alone: 2.86 x
+    assert (
+        json.loads(json.dumps(judged.as_json()))["floor"]["cold_browser_stage_seconds_per_page"]
+        == 0.8
+    )
 
 
 @pytest.mark.slow
