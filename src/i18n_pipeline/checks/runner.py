@@ -197,12 +197,14 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
     findings = [syntax_finding(problem) for problem in snapshot.problems]
     findings += check_term_base_coverage(termbase, map(project.config.language, snapshot.catalogs))
     source = project.config.language(project.config.source_language)
+    keys: list[str] = []  # in the snapshot's order
     by_key: dict[str, list[Finding]] = {}
     to_check: list[tuple[str, CatalogFile, Language]] = []
     for code, catalogs in snapshot.catalogs.items():
         lang = project.config.language(code)
         for catalog in catalogs:
             key = cache.key(code, str(catalog.path), catalog.data)
+            keys.append(key)
             found = None if fresh else cache.load(key, Finding.from_json)
             if found is None:
                 to_check.append((key, catalog, lang))
@@ -212,9 +214,8 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
     for (key, _, _), found in zip(to_check, checked, strict=True):
         cache.store(key, (finding.as_json() for finding in found))
         by_key[key] = found
-    for code, catalogs in snapshot.catalogs.items():  # in the snapshot's order
-        for catalog in catalogs:
-            findings += by_key[cache.key(code, str(catalog.path), catalog.data)]
+    for key in keys:
+        findings += by_key[key]
     return findings
 
 
