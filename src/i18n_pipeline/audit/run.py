@@ -186,7 +186,7 @@ def audit_site(settings: AuditSettings) -> AuditResult:
         with ThreadPoolExecutor(max_workers=3) as pool:
             pool.submit(axe_rule_tags, env)
             language = pool.submit(timed_language_issues, to_run, settings.languages)
-            pdfs = pool.submit(_timed_pdfs, settings, cache, by_page) if check_pdfs else None
+            pdfs = pool.submit(_pdfs_beside, settings, cache, by_page) if check_pdfs else None
             with (
                 serve(settings.site) as base_url,
                 stage(BROWSER_STAGE),
@@ -195,9 +195,7 @@ def audit_site(settings: AuditSettings) -> AuditResult:
                     env, to_run, base_url, browser, settings
                 )
             language_issues, language_seconds = language.result()
-            if pdfs is not None:
-                pdf_results, pdf_seconds = pdfs.result()
-                timings.add("audit: PDF checks (beside the browser)", pdf_seconds)
+            pdf_results = pdfs.result() if pdfs is not None else None
         timings.add("audit: language checks (beside the browser)", language_seconds)
     elif to_run:
         language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
@@ -234,11 +232,11 @@ def audit_site(settings: AuditSettings) -> AuditResult:
     return AuditResult(results, versions, str(browser or ""), language_seconds, browser_starts)
 
 
-def _timed_pdfs(
+def _pdfs_beside(
     settings: AuditSettings, cache: ResultCache, pages: dict[str, Page]
-) -> tuple[list[PageResult], float]:
-    started = time.perf_counter()
-    return _audit_pdfs(settings, cache, pages), time.perf_counter() - started
+) -> list[PageResult]:
+    with stage("audit: PDF checks (beside the browser)"):
+        return _audit_pdfs(settings, cache, pages)
 
 
 def _audit_pdfs(
