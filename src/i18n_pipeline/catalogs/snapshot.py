@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from i18n_pipeline.catalogs.catalog import CatalogFile, read_catalog
@@ -111,15 +112,14 @@ def take_snapshot(project: Project, languages: list[Language]) -> Snapshot:
                     hint=f"restore it from the repository, or run 'tox -e update -- {lang.code}' "
                     "to create it; nothing was built",
                 )
-    files = [
-        (lang.code, project.po_file(lang.code, domain)) for lang in languages for domain in domains
-    ]
+    codes = [lang.code for lang in languages for _ in domains]
+    paths = [project.po_file(lang.code, domain) for lang in languages for domain in domains]
     # Each file is read by GNU msgfmt in a process of its own: a few at once, in order.
     with ThreadPoolExecutor(max_workers=READERS) as pool:
-        outcomes = list(pool.map(lambda file: _read(file[1], file[0], project.root), files))
+        outcomes = list(pool.map(_read, paths, codes, repeat(project.root)))
     catalogs: dict[str, tuple[CatalogFile, ...]] = {lang.code: () for lang in languages}
     problems: list[CatalogSyntaxError] = []
-    for (code, _), outcome in zip(files, outcomes, strict=True):
+    for code, outcome in zip(codes, outcomes, strict=True):
         if isinstance(outcome, CatalogSyntaxError):
             problems.append(outcome)
         else:
