@@ -30,6 +30,7 @@ from conftest import (
 from i18n_pipeline.build.languages import build_release
 from i18n_pipeline.build.release import discard
 from i18n_pipeline.catalogs.snapshot import take_snapshot
+from i18n_pipeline.checks import runner
 from i18n_pipeline.checks.output import verify_site
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode, InputMissingError, PipelineError
@@ -236,6 +237,32 @@ def test_an_attack_stops_the_run_naming_file_line_and_check(
     assert check in str(stopped.value)
     assert files(attacked.site_dir) == before, "the published site is byte-identical"
     assert not any(payload.encode() in data for data in before.values())
+
+
+COLD_ATTACKS = (
+    "chrome-script-in-backquotes",
+    "waived-javascript-link",
+    "bidi-override-shows-another-number",
+)
+
+
+@pytest.mark.parametrize("name", COLD_ATTACKS)
+def test_an_attack_stops_a_cold_run_whose_catalogs_are_checked_side_by_side(
+    attacked: Project, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh run (a new clone, ``--fresh``) checks every catalog, a process per core."""
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 2)
+    attack, check, payload = ATTACKS[name]
+    before = files(attacked.site_dir)
+    path, line = attack(attacked)
+
+    with pytest.raises(PipelineError) as stopped:
+        build_site(attacked, fresh=True)
+
+    assert (stopped.value.path, stopped.value.line) == (path, line), str(stopped.value)
+    assert check in str(stopped.value)
+    assert files(attacked.site_dir) == before, "the published site is byte-identical"
+    assert not any(payload.encode() in data for data in files(attacked.site_dir).values())
 
 
 def test_the_site_command_exits_non_zero_naming_file_line_and_check(
