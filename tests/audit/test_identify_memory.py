@@ -133,6 +133,37 @@ def test_prepared_texts_load_each_precise_model_fewer_times_with_the_same_verdic
     assert [_verdict(j) for j in prepared] == [_verdict(j) for j in in_order]
 
 
+def test_to_make_room_the_model_needed_again_latest_is_unloaded(
+    released: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order of the texts known, the precise model unloaded is the one the next
+    texts need latest, not the one used longest ago."""
+    monkeypatch.setattr(identify, "PRECISE_MODELS_KEPT", 3)
+    unloaded: list[frozenset[str]] = []
+
+    class Unloads:
+        def __init__(self, codes: frozenset[str], precise: bool) -> None:
+            self.codes = codes
+
+        def unload_language_models(self) -> None:
+            unloaded.append(self.codes)
+
+    monkeypatch.setattr(identify, "_detector", Unloads)
+    order = [frozenset({"it", "fr", "de"}), frozenset({"en"}), frozenset({"it"})]
+    order += [frozenset({"fr"}), frozenset({"de"})]
+    for code in ("it", "fr", "de"):  # Italian used longest ago, German last
+        identify._used(identify._precise_loaded, frozenset({code}))
+
+    next_use = identify._NextUse(order)
+    identify._make_room(order[1], next_use, step=1)
+    assert unloaded == [frozenset({"de"})]  # needed again at step 4, the others sooner
+
+    identify._used(identify._precise_loaded, order[1])
+    identify._make_room(order[2], next_use, step=2)  # Italian is loaded: no room to make
+    assert unloaded == [frozenset({"de"})]
+    assert identify.precise_models_loaded() == {"it", "fr", "en"}
+
+
 def _verdict(judged: identify.Judgement | None) -> tuple[object, ...] | None:
     """What a finding says (lingua's sums may differ in the last digit)."""
     if judged is None:

@@ -13,7 +13,9 @@ language is the less likely one.
 
 from __future__ import annotations
 
+import bisect
 import copy
+import math
 import re
 import threading
 from collections.abc import Collection, Iterable, Iterator
@@ -272,32 +274,77 @@ def prepare(texts: Iterable[tuple[str, str, Collection[str], bool]]) -> None:
     models in the order that loads those models the fewest times, so that ``judge``
     finds them judged. Each doubted passage wants up to seven languages' models; a site
     of unknown languages doubts more languages than ``PRECISE_MODELS_KEPT``, and in the
-    pages' own order the same models are unloaded and loaded again and again. The
-    verdicts are the same in any order (the benchmark's results show the loads saved).
+    pages' own order the same models are unloaded and loaded again and again. The order
+    known, the model unloaded to make room is the one needed again latest, not the one
+    used longest ago. The verdicts are the same in any order (the benchmark's results
+    show the loads saved).
     """
-    pending: list[tuple[tuple[str, str, frozenset[str], bool], frozenset[str]]] = []
+    pending: dict[tuple[str, str, frozenset[str], bool], frozenset[str]] = {}
     for text, declared, candidates, agreement in texts:
         call = (text, primary(declared), frozenset(candidates), agreement)
-        if call[1] in lingua_languages() and (shortlist := _shortlist(*call[:3])):
-            pending.append((call, shortlist))
-    for call in _fewest_loads(pending):
-        _judge(*call)
+        if call in pending or call[1] not in lingua_languages():
+            continue
+        if shortlist := _shortlist(*call[:3]) & lingua_languages():
+            pending[call] = shortlist
+    order = list(_fewest_loads(list(pending.items())))
+    next_use = _NextUse([pending[call] for call in order])
+    for step, call in enumerate(order):
+        with _LOCK:
+            _make_room(pending[call], next_use, step)
+            _judge(*call)
 
 
 def _fewest_loads(
     pending: list[tuple[tuple[str, str, frozenset[str], bool], frozenset[str]]],
 ) -> Iterator[tuple[str, str, frozenset[str], bool]]:
-    """Next, always the text whose shortlist needs the fewest models not loaded (the
-    earliest among equals), the models kept as ``_keep_precise`` keeps them (``_used``). Greedy:
+    """Next, always the text whose shortlist needs the fewest models not loaded (among
+    equals, the one that uses the most loaded ones, then the earliest), the models kept
+    as ``_keep_precise`` keeps them (``_used``). Greedy:
     the best order is a travelling salesman's problem, and no library orders sets for
     the fewest cache misses."""
     loaded = dict(_precise_loaded)
     left = dict(enumerate(pending))
     while left:
-        index = min(left, key=lambda i: (len(left[i][1] - loaded.keys()), i))
+        index = min(
+            left,
+            key=lambda i: (len(left[i][1] - loaded.keys()), -len(left[i][1] & loaded.keys()), i),
+        )
         call, shortlist = left.pop(index)
         _used(loaded, shortlist)
         yield call
+
+
+class _NextUse:
+    """When each language's model is next needed, in a known order of shortlists."""
+
+    def __init__(self, shortlists: list[frozenset[str]]) -> None:
+        self._steps: dict[str, list[int]] = {}
+        for step, shortlist in enumerate(shortlists):
+            for code in shortlist:
+                self._steps.setdefault(code, []).append(step)
+
+    def after(self, code: str, step: int) -> float:
+        """The first step after ``step`` that needs ``code``; infinity when none does."""
+        steps = self._steps.get(code, [])
+        index = bisect.bisect_right(steps, step)
+        return steps[index] if index < len(steps) else math.inf
+
+
+def _make_room(needed: frozenset[str], next_use: _NextUse, step: int) -> None:
+    """Unload, of the loaded models not ``needed`` at ``step``, those needed again
+    latest, until ``needed`` fits within ``PRECISE_MODELS_KEPT`` (Belady's rule:
+    with the order known, it loads fewer than unloading the least recently used)."""
+    excess = max(0, len(_precise_loaded.keys() | needed) - PRECISE_MODELS_KEPT)
+    latest_first = sorted(
+        _precise_loaded.keys() - needed,
+        key=lambda code: (next_use.after(code, step), code),
+        reverse=True,
+    )
+    spare = latest_first[:excess]
+    if spare:
+        for code in spare:
+            del _precise_loaded[code]
+        _detector(frozenset(spare), True).unload_language_models()  # type: ignore[no-untyped-call]
 
 
 def _doubts(text: str, declared: str, pool: set[str]) -> set[str]:
