@@ -4,6 +4,8 @@ loaded again: the audit of a site of unknown languages stays within its memory."
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -216,3 +218,21 @@ def test_the_languages_py3langid_knows_are_its_models_labels_and_asking_loads_no
 
     model_labels = frozenset(str(code) for code in identify._py3langid().labels)
     assert identify.py3langid_languages() == model_labels
+
+
+def test_py3langid_and_numpy_are_imported_only_when_py3langid_is_asked() -> None:
+    """Every run imports the language checks; py3langid brings numpy, and a check whose
+    text lingua lets through never needs it."""
+    script = (
+        "import sys\n"
+        "from i18n_pipeline.audit import identify\n"
+        "before = sorted(m for m in ('py3langid', 'numpy') if m in sys.modules)\n"
+        "identify.py3langid_scores('Wir sind ein vielfältiges Land.', {'de', 'nl'})\n"
+        "print(before, 'py3langid' in sys.modules)"
+    )
+
+    imported = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+    assert imported == "[] True"

@@ -21,12 +21,14 @@ import threading
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import langcodes
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 from lingua import Language as LinguaLanguage
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 #: lingua judges down to this many words; py3langid needs this many letters (short text
 #: is beyond it: measured on the real site, shorter blocks gave false alarms).
@@ -101,6 +103,10 @@ def letters(text: str) -> int:
 
 @cache
 def _py3langid() -> LanguageIdentifier:
+    # Imported here: py3langid brings numpy (a tenth of a second), and a check whose
+    # text lingua lets through never asks it.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
