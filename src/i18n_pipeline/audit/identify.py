@@ -304,10 +304,10 @@ def _fewest_loads(
     pending: list[tuple[tuple[str, str, frozenset[str], bool], frozenset[str]]],
 ) -> Iterator[tuple[str, str, frozenset[str], bool]]:
     """Next, always the text whose shortlist needs the fewest models not loaded (among
-    equals, the one that uses the most loaded ones, then the earliest), the models kept
-    as ``_keep_precise`` keeps them (``_used``). Greedy:
-    the best order is a travelling salesman's problem, and no library orders sets for
-    the fewest cache misses."""
+    equals, the one that uses the most loaded ones, then the earliest). The models
+    loaded are estimated as ``_keep_precise`` keeps them (``_used``); ``prepare`` then
+    unloads by the known order instead. Greedy: the best order is a travelling
+    salesman's problem, and no library orders sets for the fewest cache misses."""
     loaded = dict(_precise_loaded)
     left = dict(enumerate(pending))
     while left:
