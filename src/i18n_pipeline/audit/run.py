@@ -36,6 +36,7 @@ from i18n_pipeline.audit.node_env import (
 from i18n_pipeline.audit.pa11y import AUDIT_PA11Y_OPTIONS, PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.pages import Page, discover_pages
 from i18n_pipeline.audit.pdf_checks import check_pdf, pdf_checks_digest
+from i18n_pipeline.audit.priority import yield_to_browser
 from i18n_pipeline.audit.refresh import check_meta_refresh, html_checks_digest
 from i18n_pipeline.audit.server import serve
 from i18n_pipeline.audit.tags import check_lang_tags, reconcile_htmlcs
@@ -181,9 +182,9 @@ def audit_site(settings: AuditSettings) -> AuditResult:
     if to_run and env is not None and browser is not None:
         # The browser is a separate process: meanwhile, this one reads axe's rule
         # metadata, runs the language checks (loading their model takes a while) and
-        # checks the PDFs (no browser reads them).
+        # checks the PDFs (no browser reads them), at a priority below the browser's.
         by_page = {page.relative: page for page in pages}
-        with ThreadPoolExecutor(max_workers=3) as pool:
+        with ThreadPoolExecutor(max_workers=3, initializer=yield_to_browser) as pool:
             pool.submit(axe_rule_tags, env)
             language = pool.submit(timed_language_issues, to_run, settings.languages)
             pdfs = pool.submit(_pdfs_beside, settings, cache, by_page) if check_pdfs else None

@@ -1,0 +1,70 @@
+"""The audit's own work beside the browser (the language and PDF checks) runs at a
+lower priority than the browser's background renderers, and the rest of the run keeps
+its own."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import node_cache_for_tests
+from i18n_pipeline.audit import run
+from i18n_pipeline.audit.model import Issue, SiteLanguages
+from i18n_pipeline.audit.pages import Page
+from i18n_pipeline.audit.priority import BESIDE_NICENESS, LOWEST, yield_to_browser
+from i18n_pipeline.audit.run import AuditSettings, audit_site
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="a nice value per thread is Linux's"
+)
+
+
+def this_threads_priority() -> int:
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+def test_a_thread_that_yields_to_the_browser_runs_lower_and_no_other_does() -> None:
+    own = this_threads_priority()
+
+    with ThreadPoolExecutor(max_workers=1, initializer=yield_to_browser) as pool:
+        beside = pool.submit(this_threads_priority).result()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        elsewhere = pool.submit(this_threads_priority).result()
+
+    assert beside == min(LOWEST, own + BESIDE_NICENESS) > own
+    assert elsewhere == this_threads_priority() == own
+
+
+@pytest.mark.slow
+def test_the_language_checks_beside_the_browser_run_below_the_audits_priority(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Berlin</title>'
+        "</head><body><main><h1>Berlin</h1><p>We publish this declaration.</p></main>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    priorities: list[int] = []
+    checks = run.timed_language_issues
+
+    def recording(pages: list[Page], site: SiteLanguages) -> tuple[dict[str, list[Issue]], float]:
+        priorities.append(this_threads_priority())
+        return checks(pages, site)
+
+    monkeypatch.setattr(run, "timed_language_issues", recording)
+    monkeypatch.setenv("I18N_PIPELINE_NODE_CACHE", str(node_cache_for_tests()))
+    own = this_threads_priority()
+
+    result = audit_site(AuditSettings(site=site, cache_root=tmp_path / "cache", fresh=True))
+
+    assert result.browser_starts == 1  # the browser ran, so the checks ran beside it
+    assert priorities == [min(LOWEST, own + BESIDE_NICENESS)]
+    assert this_threads_priority() == own
