@@ -347,10 +347,9 @@ def _make_room(needed: frozenset[str], next_use: _NextUse, step: int) -> None:
         reverse=True,
     )
     spare = latest_first[:excess]
-    if spare:
-        for code in spare:
-            del _precise_loaded[code]
-        _detector(frozenset(spare), True).unload_language_models()  # type: ignore[no-untyped-call]
+    for code in spare:
+        del _precise_loaded[code]
+    _unload(spare)
 
 
 def _doubts(text: str, declared: str, pool: set[str]) -> set[str]:
@@ -375,9 +374,13 @@ def _keep_precise(codes: frozenset[str]) -> None:
     """Mark ``codes``' precise models as just used, and unload the least recently used
     others beyond ``PRECISE_MODELS_KEPT`` (lingua keeps one copy of a model per process,
     whichever detector loaded it)."""
-    evicted = _used(_precise_loaded, codes)
-    if evicted:
-        _detector(frozenset(evicted), True).unload_language_models()  # type: ignore[no-untyped-call]
+    _unload(_used(_precise_loaded, codes))
+
+
+def _unload(codes: Collection[str]) -> None:
+    """Unload the precise models of ``codes`` (already taken out of ``_precise_loaded``)."""
+    if codes:
+        _detector(frozenset(codes), True).unload_language_models()  # type: ignore[no-untyped-call]
 
 
 def _used(loaded: dict[str, None], codes: frozenset[str]) -> list[str]:
