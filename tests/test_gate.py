@@ -227,15 +227,22 @@ def _waived(project: Project, checks: str, link: str) -> tuple[Path, int]:
 def test_an_attack_stops_the_run_naming_file_line_and_check(
     attacked: Project, attack: Attack, check: str, payload: str
 ) -> None:
-    before = files(attacked.site_dir)
-    path, line = attack(attacked)
+    _stops_and_publishes_nothing(attacked, attack, check, payload, fresh=False)
+
+
+def _stops_and_publishes_nothing(
+    project: Project, attack: Attack, check: str, payload: str, *, fresh: bool
+) -> None:
+    """The attacked run stops naming the file, line and check; the site is untouched."""
+    before = files(project.site_dir)
+    path, line = attack(project)
 
     with pytest.raises(PipelineError) as stopped:
-        build_site(attacked)
+        build_site(project, fresh=fresh)
 
     assert (stopped.value.path, stopped.value.line) == (path, line), str(stopped.value)
     assert check in str(stopped.value)
-    assert files(attacked.site_dir) == before, "the published site is byte-identical"
+    assert files(project.site_dir) == before, "the published site is byte-identical"
     assert not any(payload.encode() in data for data in before.values())
 
 
@@ -252,17 +259,7 @@ def test_an_attack_stops_a_cold_run_whose_catalogs_are_checked_side_by_side(
 ) -> None:
     """A fresh run (a new clone, ``--fresh``) checks every catalog, a process per core."""
     monkeypatch.setattr(runner.os, "cpu_count", lambda: 2)
-    attack, check, payload = ATTACKS[name]
-    before = files(attacked.site_dir)
-    path, line = attack(attacked)
-
-    with pytest.raises(PipelineError) as stopped:
-        build_site(attacked, fresh=True)
-
-    assert (stopped.value.path, stopped.value.line) == (path, line), str(stopped.value)
-    assert check in str(stopped.value)
-    assert files(attacked.site_dir) == before, "the published site is byte-identical"
-    assert not any(payload.encode() in data for data in files(attacked.site_dir).values())
+    _stops_and_publishes_nothing(attacked, *ATTACKS[name], fresh=True)
 
 
 def test_the_site_command_exits_non_zero_naming_file_line_and_check(
