@@ -3,9 +3,10 @@
 lingua (``lingua-language-detector``) is made for short text: three words are often
 enough. Its models ship in the wheel. A quick pass (lingua's trigram models, loaded in
 a fraction of a second, and py3langid) lets through every passage either finds in its
-declared language; only passages both doubt go to lingua's precise models, for the
-declared language and the likeliest others alone, loaded lazily, at most
-``PRECISE_MODELS_KEPT`` at once, and unloaded when the run's checks end. py3langid (its
+declared language; only passages both doubt, and in which py3langid could confirm
+another language, go to lingua's precise models, for the declared language and the
+likeliest others alone, loaded lazily, at most ``PRECISE_MODELS_KEPT`` at once, and
+unloaded when the run's checks end. py3langid (its
 model ships in the package) also knows languages lingua does not (Pashto, Kurdish)
 and confirms lingua's verdicts: a passage is an error only when both say the declared
 language is the less likely one.
@@ -272,7 +273,22 @@ def _shortlist(text: str, declared: str, candidates: frozenset[str]) -> frozense
     quick pass lets it through. Kept, so that ``prepare`` and ``judge`` ask once."""
     if len(text.split()) < MIN_WORDS:
         return frozenset()
-    return frozenset(_doubts(text, declared, set(candidates) | {declared}))
+    doubts = _doubts(text, declared, set(candidates) | {declared})
+    if not any(_confirmable(text, declared, code) for code in doubts & lingua_languages()):
+        return frozenset()  # whichever the precise models find, ``_judge`` lets it through
+    return frozenset(doubts)
+
+
+def _confirmable(text: str, declared: str, found: str) -> bool:
+    """Whether ``found``, were it the precise models' answer, would get past ``_judge``'s
+    py3langid check (at least ``MIN_DOUBT_CONFIRMED`` against the declared language, or
+    one of the two unknown to py3langid). When no language of a shortlist would, the
+    verdict is known without loading a precise model (most doubted passages of a site:
+    a name, a term, the words around them)."""
+    if same_for_readers(found, declared):
+        return False
+    pair = py3langid_scores(text, {declared, found})
+    return pair is None or pair.of(found) >= MIN_DOUBT_CONFIRMED
 
 
 def prepare(texts: Iterable[tuple[str, str, Collection[str], bool]]) -> None:
