@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import pytest
 
@@ -93,15 +93,33 @@ def test_a_doubt_no_identifier_could_confirm_needs_no_precise_model(
     real site, seen on a site of unknown languages, that was 68 of 111 doubted passages."""
     text = "Miguel Vicente, Commissioner of"
     candidates = identify.lingua_languages()
-    assert identify._doubts(text, "en", set(candidates))  # the premise: the quick pass doubts
+    assert identify._doubts(text, "en", candidates)  # the premise: the quick pass doubts
 
     assert identify.judge(text, "en", candidates) is None
     assert identify.precise_models_loaded() == frozenset()
 
     identify.release_models()
-    monkeypatch.setattr(identify, "_confirmable", lambda text, declared, found: True)
+    monkeypatch.setattr(identify, "_confirmable", lambda *arguments: True)
     assert identify.judge(text, "en", candidates) is None  # the precise models agree
     assert identify.precise_models_loaded()  # when they are asked
+
+
+def test_a_window_searched_for_a_phrase_asks_the_precise_models_only_for_a_clear_finding(
+    released: None,
+) -> None:
+    """Only a clear finding marks a phrase, and a clear finding needs py3langid at least
+    ``MIN_CONFIRMED`` sure. Four words of an Italian sentence with a German name in it:
+    py3langid finds German likelier than Italian, but not that sure, so the window needs
+    no precise model; the same words judged as a block of their own do."""
+    text = "e dei Länder sarà"
+    candidates = identify.lingua_languages()
+
+    assert identify.judge(text, "it", candidates, clear_only=True) is None
+    assert identify.precise_models_loaded() == frozenset()
+
+    as_a_block = identify.judge(text, "it", candidates)
+    assert identify.precise_models_loaded()  # the premise: a close call needs them
+    assert as_a_block is None or not as_a_block.clear
 
 
 #: Two kinds of doubted text, interleaved: English declared German, Polish declared
@@ -131,7 +149,8 @@ def _judged_counting_loads(
     monkeypatch.setattr(identify, "_keep_precise", counting)
     candidates = identify.known_languages()
     if prepared:
-        identify.prepare((text, declared, candidates, False) for text, declared in INTERLEAVED)
+        calls = ((text, declared, candidates, False, False) for text, declared in INTERLEAVED)
+        identify.prepare(calls)
     judged = [identify.judge(text, declared, candidates) for text, declared in INTERLEAVED]
     return judged, loads
 
@@ -141,7 +160,8 @@ def test_prepared_texts_load_each_precise_model_fewer_times_with_the_same_verdic
 ) -> None:
     candidates = identify.known_languages()
     shortlists = [
-        identify._shortlist(text, declared, candidates) & identify.lingua_languages()
+        identify._shortlist(text, declared, frozenset(candidates), identify.MIN_DOUBT_CONFIRMED)
+        & identify.lingua_languages()
         for text, declared in INTERLEAVED
     ]
     assert all(shortlists)  # the premise: every text is doubted
@@ -212,18 +232,22 @@ def test_the_texts_prepared_for_a_page_are_the_texts_its_check_judges(
         "</body></html>"
     )
     site = SiteLanguages(("de", "en"))
-    judged: list[tuple[str, str, bool]] = []
+    judged: list[tuple[str, str, bool, bool]] = []
 
     def recording(
-        text: str, declared: str, candidates: object, agreement: bool = False
+        text: str,
+        declared: str,
+        candidates: Collection[str],
+        agreement: bool = False,
+        clear_only: bool = False,
     ) -> identify.Judgement | None:
-        judged.append((text, declared, agreement))
-        return identify.judge(text, declared, candidates, agreement)
+        judged.append((text, declared, agreement, clear_only))
+        return identify.judge(text, declared, candidates, agreement, clear_only)
 
     monkeypatch.setattr("i18n_pipeline.audit.language_checks.judge", recording)
     language_checks.check_text_language(root, site)
 
-    prepared = {(t, d, a) for t, d, _, a in language_checks.texts_to_judge(root, site)}
+    prepared = {(t, d, a, c) for t, d, _, a, c in language_checks.texts_to_judge(root, site)}
     assert len(judged) > 4  # the page, its title and name, the blocks, the windows
     assert set(judged) == prepared
 

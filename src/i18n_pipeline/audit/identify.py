@@ -89,6 +89,8 @@ PY3LANGID_LANGUAGES = frozenset(_PY3LANGID_LABELS.split())
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _LOCK = threading.RLock()
 _loaded_sets: set[frozenset[str]] = set()
+#: The arguments of ``_judge``: text, declared language, candidates, agreement, clear only.
+Call = tuple[str, str, frozenset[str], bool, bool]
 #: The languages whose precise models are loaded, least recently used first.
 _precise_loaded: dict[str, None] = {}
 
@@ -198,24 +200,32 @@ class Judgement:
 
 
 def judge(
-    text: str, declared: str, candidates: Collection[str], agreement: bool = False
+    text: str,
+    declared: str,
+    candidates: Collection[str],
+    agreement: bool = False,
+    clear_only: bool = False,
 ) -> Judgement | None:
     """None when the text is in its declared language, or too short to tell; else a
     judgement, ``clear`` when the declared language is clearly the less likely one
     (otherwise a close call, for a person to review). A site repeats itself (the
     navigation on every page, the parallel text beside the original): each text is
     judged once per run. With ``agreement`` (a name, a page's text: short, and judged as
-    a whole), two identifiers that agree make a finding clear (``MIN_AGREED``)."""
-    return _judge(text, primary(declared), frozenset(candidates), agreement)
+    a whole), two identifiers that agree make a finding clear (``MIN_AGREED``). With
+    ``clear_only`` (a window searched for a phrase, where a close call is no finding),
+    a close call is None too, and the precise models are asked only when py3langid
+    could confirm a clear finding."""
+    return _judge(text, primary(declared), frozenset(candidates), agreement, clear_only)
 
 
 @lru_cache(maxsize=2**16)
 def _judge(
-    text: str, declared: str, candidates: frozenset[str], agreement: bool
+    text: str, declared: str, candidates: frozenset[str], agreement: bool, clear_only: bool
 ) -> Judgement | None:
     pool = set(candidates) | {declared}
     if declared in lingua_languages():
-        shortlist = _shortlist(text, declared, candidates)
+        least = _least_confirmation(agreement, clear_only)
+        shortlist = _shortlist(text, declared, candidates, least)
         main = lingua_scores(text, shortlist) if shortlist else None
         if main is None:
             return None
@@ -237,6 +247,8 @@ def _judge(
                 and _agreed(text, found, pool, second)
             )
         )
+        if clear_only and not clear:
+            return None
         scores = (main,) if second is None else (main, second)
         return Judgement(declared, found, declared_p, found_p, scores, clear)
     if declared in py3langid_languages() and letters(text) >= MIN_LETTERS_PY3LANGID:
@@ -246,6 +258,8 @@ def _judge(
         found, found_p = only.best
         declared_p = only.of(declared)
         clear = found_p >= MIN_FOUND_PY3LANGID and declared_p <= MAX_DECLARED_PY3LANGID
+        if clear_only and not clear:
+            return None
         return Judgement(declared, found, declared_p, found_p, (only,), clear)
     return None
 
@@ -266,32 +280,42 @@ def same_for_readers(found: str, declared: str) -> bool:
     return found == declared or langcodes.tag_distance(found, declared) < SAME_LANGUAGE
 
 
+def _least_confirmation(agreement: bool, clear_only: bool) -> float:
+    """The least py3langid must find a language likely against the declared one for
+    ``_judge`` to return it: a close call needs ``MIN_DOUBT_CONFIRMED``, a clear finding
+    ``MIN_CONFIRMED`` (or ``MIN_AGREED``, where two identifiers that agree decide)."""
+    if not clear_only:
+        return MIN_DOUBT_CONFIRMED
+    return MIN_AGREED if agreement else MIN_CONFIRMED
+
+
 @lru_cache(maxsize=2**16)
-def _shortlist(text: str, declared: str, candidates: frozenset[str]) -> frozenset[str]:
+def _shortlist(
+    text: str, declared: str, candidates: frozenset[str], least: float
+) -> frozenset[str]:
     """The languages the precise models decide between for ``text`` declared
-    ``declared`` (one lingua knows): none when the text is too short to tell or the
-    quick pass lets it through. Kept, so that ``prepare`` and ``judge`` ask once."""
-    if len(text.split()) < MIN_WORDS:
-        return frozenset()
-    doubts = _doubts(text, declared, set(candidates) | {declared})
-    if not any(_confirmable(text, declared, code) for code in doubts & lingua_languages()):
+    ``declared`` (one lingua knows): none when the quick pass lets the text through, or
+    when py3langid finds none of the others ``least`` likely against the declared
+    language. Kept, so that ``prepare`` and ``judge`` ask once."""
+    doubts = _doubts(text, declared, candidates)
+    if not any(_confirmable(text, declared, code, least) for code in doubts & lingua_languages()):
         return frozenset()  # whichever the precise models find, ``_judge`` lets it through
-    return frozenset(doubts)
+    return doubts
 
 
-def _confirmable(text: str, declared: str, found: str) -> bool:
+def _confirmable(text: str, declared: str, found: str, least: float) -> bool:
     """Whether ``found``, were it the precise models' answer, would get past ``_judge``'s
-    py3langid check (at least ``MIN_DOUBT_CONFIRMED`` against the declared language, or
-    one of the two unknown to py3langid). When no language of a shortlist would, the
-    verdict is known without loading a precise model (most doubted passages of a site:
-    a name, a term, the words around them)."""
+    py3langid check (at least ``least`` likely against the declared language, or one of
+    the two unknown to py3langid). When no language of a shortlist would, the verdict is
+    known without loading a precise model (most doubted passages of a site: a name, a
+    term, the words around them)."""
     if same_for_readers(found, declared):
         return False
     pair = py3langid_scores(text, {declared, found})
-    return pair is None or pair.of(found) >= MIN_DOUBT_CONFIRMED
+    return pair is None or pair.of(found) >= least
 
 
-def prepare(texts: Iterable[tuple[str, str, Collection[str], bool]]) -> None:
+def prepare(texts: Iterable[tuple[str, str, Collection[str], bool, bool]]) -> None:
     """Judge ``texts`` (the arguments of ``judge``) now, those that need the precise
     models in the order that loads those models the fewest times, so that ``judge``
     finds them judged. Each doubted passage wants up to seven languages' models; a site
@@ -301,12 +325,13 @@ def prepare(texts: Iterable[tuple[str, str, Collection[str], bool]]) -> None:
     used longest ago. The verdicts are the same in any order (the benchmark's results
     show the loads saved).
     """
-    pending: dict[tuple[str, str, frozenset[str], bool], frozenset[str]] = {}
-    for text, declared, candidates, agreement in texts:
-        call = (text, primary(declared), frozenset(candidates), agreement)
+    pending: dict[Call, frozenset[str]] = {}
+    for text, declared, candidates, agreement, clear_only in texts:
+        call = (text, primary(declared), frozenset(candidates), agreement, clear_only)
         if call in pending or call[1] not in lingua_languages():
             continue
-        if shortlist := _shortlist(*call[:3]) & lingua_languages():
+        least = _least_confirmation(agreement, clear_only)
+        if shortlist := _shortlist(*call[:3], least) & lingua_languages():
             pending[call] = shortlist
     order = list(_fewest_loads(list(pending.items())))
     next_use = _NextUse([pending[call] for call in order])
@@ -316,9 +341,7 @@ def prepare(texts: Iterable[tuple[str, str, Collection[str], bool]]) -> None:
             _judge(*call)
 
 
-def _fewest_loads(
-    pending: list[tuple[tuple[str, str, frozenset[str], bool], frozenset[str]]],
-) -> Iterator[tuple[str, str, frozenset[str], bool]]:
+def _fewest_loads(pending: list[tuple[Call, frozenset[str]]]) -> Iterator[Call]:
     """Next, always the text whose shortlist needs the fewest models not loaded (among
     equals, the one that uses the most loaded ones, then the earliest). The models
     loaded are estimated as ``_keep_precise`` keeps them (``_used``); ``prepare`` then
@@ -368,22 +391,26 @@ def _make_room(needed: frozenset[str], next_use: _NextUse, step: int) -> None:
     _unload(spare)
 
 
-def _doubts(text: str, declared: str, pool: set[str]) -> set[str]:
-    """The quick pass: empty when lingua's trigram models find ``declared`` (or a language
-    its readers share, as ``judge`` counts them: Bosnian for Croatian) the likeliest and at
-    least ``MIN_QUICK`` likely, or py3langid does; else the declared language and
-    the likeliest others of both, for the precise models to decide between. (Those
-    models take about 28 MB a language: they are loaded only for passages both quick
-    identifiers doubt.)"""
+@lru_cache(maxsize=2**16)
+def _doubts(text: str, declared: str, candidates: frozenset[str]) -> frozenset[str]:
+    """The quick pass: empty when the text is too short to tell, or when lingua's trigram
+    models find ``declared`` (or a language its readers share, as ``judge`` counts them:
+    Bosnian for Croatian) the likeliest and at least ``MIN_QUICK`` likely, or py3langid
+    does; else the declared language and the likeliest others of both, for the precise
+    models to decide between. (Those models take about 28 MB a language: they are loaded
+    only for passages both quick identifiers doubt.)"""
+    if len(text.split()) < MIN_WORDS:
+        return frozenset()
+    pool = set(candidates) | {declared}
     quick = lingua_scores(text, pool, precise=False)
     found, likely = quick.best if quick is not None else (declared, 1.0)
     if same_for_readers(found, declared) and likely >= MIN_QUICK:
-        return set()
+        return frozenset()
     other = py3langid_scores(text, pool)
     if other is not None and same_for_readers(other.best[0], declared):
-        return set()
+        return frozenset()
     ranked = [s for s in (quick, other) if s is not None]
-    return {declared} | {code for s in ranked for code, _ in s.ranked[:SHORTLIST]}
+    return frozenset({declared} | {code for s in ranked for code, _ in s.ranked[:SHORTLIST]})
 
 
 def _keep_precise(codes: frozenset[str]) -> None:
@@ -429,6 +456,7 @@ def release_models() -> None:
         _precise_loaded.clear()
         _judge.cache_clear()
         _shortlist.cache_clear()
+        _doubts.cache_clear()
 
 
 def explain(text: str, candidates: Collection[str]) -> str:

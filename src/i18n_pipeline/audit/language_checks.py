@@ -147,18 +147,19 @@ def check_text_language(
 
 def texts_to_judge(
     root: html.HtmlElement, site: SiteLanguages
-) -> Iterator[tuple[str, str, set[str], bool]]:
+) -> Iterator[tuple[str, str, set[str], bool, bool]]:
     """What ``check_text_language`` asks ``judge`` about on this page (all but the
     trimming of a phrase found), for ``identify.prepare`` to judge first."""
     candidates = page_candidates(root, site)
     for passage, runs, whole in _judged_passages(root, site):
         if runs:
-            yield " ".join(runs), passage.declared, candidates, whole
+            yield " ".join(runs), passage.declared, candidates, whole, False
         if _has_phrases(passage):
             for run in runs:
                 words = run.split()
                 for start, end in _windows(words):
-                    yield " ".join(words[start:end]), passage.declared, candidates, False
+                    window = " ".join(words[start:end])
+                    yield window, passage.declared, candidates, False, True
 
 
 def _judged_passages(
@@ -200,7 +201,7 @@ def unmarked_phrases(
         words = run.split()
         flagged: list[tuple[int, int, Judgement]] = []
         for start, end in _windows(words):
-            found = judge(" ".join(words[start:end]), declared, candidates)
+            found = judge(" ".join(words[start:end]), declared, candidates, clear_only=True)
             if not found or not found.clear:
                 continue
             if flagged and flagged[-1][1] >= start and flagged[-1][2].found == found.found:
@@ -228,7 +229,7 @@ def _trimmed(
     for edge in (0, -1):
         while len(words) > MIN_WORDS:
             shorter = words[1:] if edge == 0 else words[:-1]
-            again = judge(" ".join(shorter), declared, candidates)
+            again = judge(" ".join(shorter), declared, candidates, clear_only=True)
             if not again or not again.clear or again.found != found.found:
                 break
             if again.found_confidence < best.found_confidence:
