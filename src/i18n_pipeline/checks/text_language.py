@@ -100,7 +100,7 @@ def check_text_language(entry: Entry, context: Context) -> Iterator[tuple[str, s
     if letters(text) < MIN_LETTERS:
         return
     lang = context.language
-    judgement = judge(text, lang.code, known_languages())
+    judgement = judge(text, lang.code, known_languages(), clear_only=True)
     if judgement is not None and judgement.clear:
         found = judgement.found
         scores = "; ".join(f"{s.identifier}: {s.top()}" for s in judgement.scores)
