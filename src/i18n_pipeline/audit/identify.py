@@ -17,14 +17,13 @@ from __future__ import annotations
 import bisect
 import copy
 import ctypes
-import ctypes.util
 import math
 import re
 import threading
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import langcodes
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
@@ -407,11 +406,18 @@ def _doubts(text: str, declared: str, candidates: frozenset[str]) -> frozenset[s
     if len(text.split()) < MIN_WORDS:
         return frozenset()
     pool = set(candidates) | {declared}
+    # Either lets the text through, so the order changes no verdict: py3langid first
+    # once its model is loaded (it lets through more text, in a quarter of lingua's
+    # time), lingua first before (a check whose text lingua lets through never loads it).
+    first_py3langid = _py3langid.cache_info().currsize > 0
+    other = py3langid_scores(text, pool) if first_py3langid else None
+    if other is not None and same_for_readers(other.best[0], declared):
+        return frozenset()
     quick = lingua_scores(text, pool, precise=False)
     found, likely = quick.best if quick is not None else (declared, 1.0)
     if same_for_readers(found, declared) and likely >= MIN_QUICK:
         return frozenset()
-    other = py3langid_scores(text, pool)
+    other = other if first_py3langid else py3langid_scores(text, pool)
     if other is not None and same_for_readers(other.best[0], declared):
         return frozenset()
     ranked = [s for s in (quick, other) if s is not None]
@@ -472,11 +478,20 @@ def _give_back_freed_memory() -> None:
     unloaded model, but glibc keeps its pages in the process, a few hundred MB after a
     run's checks, while the browser beside it still works. No library wraps the call;
     elsewhere than glibc it does nothing."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, from the symbols the process has loaded (not
+    ``ctypes.util.find_library``: it starts ``ldconfig``, a fork of this large process,
+    at every call)."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
+        return cast("Callable[[int], int]", ctypes.CDLL(None).malloc_trim)
     except (OSError, AttributeError):
-        pass
+        return None
 
 
 def explain(text: str, candidates: Collection[str]) -> str:
