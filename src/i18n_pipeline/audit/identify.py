@@ -219,7 +219,8 @@ def judge(
     ``clear_only`` (a window searched for a phrase, where a close call is no finding),
     a close call is None too, and the precise models are asked only when py3langid
     could confirm a clear finding."""
-    return _judge(text, primary(declared), frozenset(candidates), agreement, clear_only)
+    judged = _judge(text, primary(declared), frozenset(candidates), agreement, clear_only)
+    return None if clear_only and judged is not None and not judged.clear else judged
 
 
 @lru_cache(maxsize=2**16)
@@ -251,8 +252,6 @@ def _judge(
                 and _agreed(text, found, pool, second)
             )
         )
-        if clear_only and not clear:
-            return None
         scores = (main,) if second is None else (main, second)
         return Judgement(declared, found, declared_p, found_p, scores, clear)
     if declared in py3langid_languages() and letters(text) >= MIN_LETTERS_PY3LANGID:
@@ -262,8 +261,6 @@ def _judge(
         found, found_p = only.best
         declared_p = only.of(declared)
         clear = found_p >= MIN_FOUND_PY3LANGID and declared_p <= MAX_DECLARED_PY3LANGID
-        if clear_only and not clear:
-            return None
         return Judgement(declared, found, declared_p, found_p, (only,), clear)
     return None
 
@@ -411,17 +408,23 @@ def _doubts(text: str, declared: str, candidates: frozenset[str]) -> frozenset[s
     # time), lingua first before (a check whose text lingua lets through never loads it).
     first_py3langid = _py3langid.cache_info().currsize > 0
     other = py3langid_scores(text, pool) if first_py3langid else None
-    if other is not None and same_for_readers(other.best[0], declared):
+    if other is not None and _lets_through(other, declared):
         return frozenset()
     quick = lingua_scores(text, pool, precise=False)
-    found, likely = quick.best if quick is not None else (declared, 1.0)
-    if same_for_readers(found, declared) and likely >= MIN_QUICK:
-        return frozenset()
+    if quick is None or _lets_through(quick, declared, MIN_QUICK):
+        return frozenset()  # no scores: lingua knows fewer than two of the languages
     other = other if first_py3langid else py3langid_scores(text, pool)
-    if other is not None and same_for_readers(other.best[0], declared):
+    if other is not None and _lets_through(other, declared):
         return frozenset()
     ranked = [s for s in (quick, other) if s is not None]
     return frozenset({declared} | {code for s in ranked for code, _ in s.ranked[:SHORTLIST]})
+
+
+def _lets_through(scores: Scores, declared: str, least: float = 0.0) -> bool:
+    """A quick identifier finds ``declared`` (or a language its readers share) the
+    likeliest, at least ``least`` likely."""
+    found, likely = scores.best
+    return same_for_readers(found, declared) and likely >= least
 
 
 def _keep_precise(codes: frozenset[str]) -> None:
