@@ -102,8 +102,9 @@ def test_findings_are_those_of_two_axe_runs_per_page(
     ] * 2
 
 
-#: One page each with a WCAG 2.0, 2.1 and 2.2 finding.
-RUNNER_PAGES = ["clean.html", "low-contrast.html", "small-targets.html"]
+#: One page each with a WCAG 2.0, 2.1 and 2.2 finding, and one whose script draws after its
+#: load event.
+RUNNER_PAGES = ["clean.html", "low-contrast.html", "small-targets.html", "drawn-late.html"]
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +155,28 @@ def test_html_codesniffers_reminders_never_leave_the_page(runner_output: dict[st
     assert [i["code"] for i in runner_output["pa11y"]["results"]["low-contrast.html"]].count(
         "color-contrast"
     ) >= 1
+
+
+def test_a_page_that_nothing_could_change_is_audited_at_its_load_event(
+    runner_output: dict[str, Any],
+) -> None:
+    """pa11y waits for a quiet network (500 ms) after every page; a page without a script,
+    an event handler, a frame or a fetch hint is done at its load event."""
+    settled = {result["url"]: result["settled"] for result in runner_output["probe"]["results"]}
+
+    assert settled == {
+        "clean.html": "load",
+        "low-contrast.html": "load",
+        "small-targets.html": "load",
+        "drawn-late.html": "network idle",
+    }
+
+
+def test_what_a_script_draws_after_the_load_event_is_audited(
+    runner_output: dict[str, Any],
+) -> None:
+    """The image drawn-late.html's script adds 800 ms after the load event, without alt
+    text, is found: the page waits for the quiet network, as pa11y's load does."""
+    codes = {issue["code"] for issue in runner_output["pa11y"]["results"]["drawn-late.html"]}
+
+    assert "image-alt" in codes

@@ -1,5 +1,5 @@
 """The browser probe (``node/audit.cjs``, in pa11y's tab): the requests that leave
-127.0.0.1 during pa11y's load of the page, and the text spacing that style attributes
+127.0.0.1 while the page is open in its tab, and the text spacing that style attributes
 fix with !important (``node/text_spacing.cjs``, WCAG 1.4.12)."""
 
 from __future__ import annotations

@@ -7,7 +7,10 @@
  *   runner asks axe for WCAG 2.0 and 2.1 A and AA (and best practice) by tag; in the
  *   tab, that axe run asks for WCAG 2.2's A and AA tags as well (`askAxeFor`), so that
  *   one axe run covers WCAG 2.0 to 2.2;
- * - while pa11y loads the page, every request it makes is recorded (each one leaving
+ * - the tab loads the page (`load`): to its load event, and to a quiet network only
+ *   where something could still change it (`mayChangeAfterLoad`); pa11y is then
+ *   given the loaded tab (`ignoreUrl`);
+ * - every request the page makes, until its tab closes, is recorded (each one leaving
  *   the local origin is aborted, never sent);
  * - then, in the same tab, the text spacing that style attributes fix with !important
  *   (text_spacing.cjs: WCAG 1.4.12 as three ACT rules define it).
@@ -22,7 +25,7 @@
  *
  * Usage: node audit.cjs <config.json>; prints one JSON document on stdout:
  * {browserStarts, pa11y: {results: {url: issues | [{message}]}},
- *  probe: {results: [{url, requests, axeRuns, spacing}]}}
+ *  probe: {results: [{url, requests, settled, axeRuns, spacing}]}}
  */
 'use strict';
 
@@ -53,10 +56,14 @@ function within(promise, timeout, what) {
 	return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-/** Records every request of a page once (by address) and lets only local ones through. */
-function requestGate(config, requests) {
+/**
+ * Records every request of a page once (by address) and lets only local ones through;
+ * `open` holds the requests not yet finished or failed.
+ */
+function requestGate(config, requests, open) {
 	const seen = new Set();
 	return request => {
+		open.add(request);
 		const requestUrl = request.url();
 		const local = originOf(requestUrl) === config.localOrigin ||
 			requestUrl.startsWith('data:') || requestUrl.startsWith('about:');
@@ -140,10 +147,52 @@ function keepOnlyFindings() {
 	});
 }
 
+/**
+ * Whether the loaded page could still change without a reader doing anything: it has
+ * a script or an event handler attribute (`onload`, `onerror`, ...), a frame, an object
+ * or an embed (they hold documents of their own), a refresh, or a hint that asks for a
+ * fetch after the load (prefetch, prerender). The test leans towards yes: a page it
+ * cannot read is treated as one that could change.
+ */
+async function mayChangeAfterLoad(page) {
+	return page.evaluate(() => {
+		const hosts = 'script, iframe, frame, object, embed, meta[http-equiv="refresh" i], ' +
+			'link[rel~="prefetch" i], link[rel~="prerender" i]';
+		const handlers = document.evaluate(
+			'count(//@*[starts-with(name(), "on")])', document, null, XPathResult.NUMBER_TYPE, null
+		).numberValue;
+		return document.querySelector(hosts) !== null || handlers > 0;
+	}).catch(() => true);
+}
+
+/**
+ * Loads `url` in the tab, as far as an audit needs; returns how far: 'load' or
+ * 'network idle'.
+ *
+ * pa11y loads a page until the network is quiet (puppeteer's networkidle2: at most two
+ * open requests for 500 ms), because a page's scripts may fetch and draw after its load
+ * event. A page with nothing that could change it (`mayChangeAfterLoad`) and no
+ * request still open at its load event is done at that event: it shows the runners
+ * what it would show them 500 ms later, and the wait would only keep its tab open.
+ * Any other page waits for the quiet network as pa11y's does. Both steps together are
+ * bounded by `timeout` ms.
+ */
+async function load(page, url, timeout, open) {
+	const started = Date.now();
+	await page.goto(url, {waitUntil: 'load', timeout});
+	if (open.size === 0 && !(await mayChangeAfterLoad(page))) {
+		return 'load';
+	}
+	const left = Math.max(1, timeout - (Date.now() - started));
+	await page.waitForNetworkIdle({idleTime: 500, concurrency: 2, timeout: left});
+	return 'network idle';
+}
+
 async function pa11yPass(browser, page, url, config) {
 	const options = {
 		browser,
 		page,
+		ignoreUrl: true,  // the tab has loaded the page (`load`)
 		standard: config.standard,
 		runners: config.runners,
 		includeWarnings: config.includeWarnings,
@@ -152,14 +201,15 @@ async function pa11yPass(browser, page, url, config) {
 		hideElements: config.hideElements || undefined,
 		timeout: config.timeout
 	};
-	// pa11y bounds the page load by `timeout`; the runners get as long again.
-	const results = await within(pa11y(url, options), 2 * config.timeout, 'pa11y');
+	// The page's load had `timeout`; pa11y's runners get as long again.
+	const results = await within(pa11y(url, options), config.timeout, 'pa11y');
 	return results.issues;
 }
 
-/** One page in one tab: {pa11y: issues | [{message}], probe: {url, requests, axeRuns, spacing} | {url, requests, failure}}. */
+/** One page in one tab: {pa11y: issues | [{message}], probe: {url, requests, settled, axeRuns, spacing} | {url, requests, failure}}. */
 async function auditPage(browser, url, config) {
 	const requests = [];
+	const open = new Set();
 	let page;
 	try {
 		page = await browser.newPage();
@@ -167,8 +217,11 @@ async function auditPage(browser, url, config) {
 		await page.setRequestInterception(true);
 		await page.evaluateOnNewDocument(askAxeFor, config.wcag22Tags);
 		await page.evaluateOnNewDocument(keepOnlyFindings);
-		page.on('request', requestGate(config, requests));
+		page.on('request', requestGate(config, requests, open));
+		page.on('requestfinished', request => open.delete(request));
+		page.on('requestfailed', request => open.delete(request));
 		try {
+			const settled = await load(page, url, config.timeout, open);
 			const issues = await pa11yPass(browser, page, url, config);
 			const axeRuns = await page.evaluate(() => window.auditAxeRuns || 0).catch(() => null);
 			// If the spacing check fails, pa11y's findings stand and the page has no verdict
@@ -177,10 +230,10 @@ async function auditPage(browser, url, config) {
 				found => ({spacing: found}),
 				error => ({failure: `the text spacing check failed: ${message(error)}`})
 			);
-			return {pa11y: issues, probe: {url, requests, axeRuns, ...spacing}};
+			return {pa11y: issues, probe: {url, requests, settled, axeRuns, ...spacing}};
 		} catch (error) {
 			const failure = message(error);
-			return {pa11y: [{message: failure}], probe: {url, requests, failure: `pa11y could not audit the page: ${failure}`}};
+			return {pa11y: [{message: failure}], probe: {url, requests, failure: `the page could not be audited: ${failure}`}};
 		}
 	} catch (error) {
 		const failure = message(error);
