@@ -217,7 +217,10 @@ def opposite_runs(text: str, direction: str) -> Iterator[str]:
     """Runs of at least ``MIN_RUN_WORDS`` words written in the other direction, in text
     that isolates none of them (an isolated part is cut out as ``\\0``)."""
     other = _opposite(direction)
+    written_in_other = _strong_characters()[other]
     for piece in text.split("\0"):
+        if not written_in_other.search(piece):
+            continue  # not one character in the other direction: no run (most blocks)
         run: list[str] = []
         strong_words = 0
         for word in [*piece.split(), ""]:
