@@ -102,9 +102,15 @@ def test_findings_are_those_of_two_axe_runs_per_page(
     ] * 2
 
 
-#: One page each with a WCAG 2.0, 2.1 and 2.2 finding, and one whose script draws after its
-#: load event.
-RUNNER_PAGES = ["clean.html", "low-contrast.html", "small-targets.html", "drawn-late.html"]
+#: One page each with a WCAG 2.0, 2.1 and 2.2 finding; one whose script draws after its load
+#: event, and one whose text is still fading in then (no script).
+RUNNER_PAGES = [
+    "clean.html",
+    "low-contrast.html",
+    "small-targets.html",
+    "drawn-late.html",
+    "fading-in.html",
+]
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +167,8 @@ def test_a_page_that_nothing_could_change_is_audited_at_its_load_event(
     runner_output: dict[str, Any],
 ) -> None:
     """pa11y waits for a quiet network (500 ms) after every page; a page without a script,
-    an event handler, a frame or a fetch hint is done at its load event."""
+    an event handler, a frame, a fetch hint or a running animation is done at its load
+    event."""
     settled = {result["url"]: result["settled"] for result in runner_output["probe"]["results"]}
 
     assert settled == {
@@ -169,6 +176,7 @@ def test_a_page_that_nothing_could_change_is_audited_at_its_load_event(
         "low-contrast.html": "load",
         "small-targets.html": "load",
         "drawn-late.html": "network idle",
+        "fading-in.html": "network idle",
     }
 
 

@@ -150,18 +150,23 @@ function keepOnlyFindings() {
 /**
  * Whether the loaded page could still change without a reader doing anything: it has
  * a script or an event handler attribute (`onload`, `onerror`, ...), a frame, an object
- * or an embed (they hold documents of their own), a refresh, or a hint that asks for a
- * fetch after the load (prefetch, prerender). The test leans towards yes: a page it
- * cannot read is treated as one that could change.
+ * or an embed (they hold documents of their own), a refresh, a hint that asks for a
+ * fetch after the load (prefetch, prerender), an SVG animation element, a CSS
+ * animation or transition still running (a fade-in changes the contrast the runners
+ * measure), or a font still loading (it changes the text's size). The test leans
+ * towards yes: a page it cannot read is treated as one that could change.
  */
 async function mayChangeAfterLoad(page) {
 	return page.evaluate(() => {
 		const hosts = 'script, iframe, frame, object, embed, meta[http-equiv="refresh" i], ' +
-			'link[rel~="prefetch" i], link[rel~="prerender" i]';
+			'link[rel~="prefetch" i], link[rel~="prerender" i], animate, animateMotion, ' +
+			'animateTransform, set';
 		const handlers = document.evaluate(
 			'count(//@*[starts-with(name(), "on")])', document, null, XPathResult.NUMBER_TYPE, null
 		).numberValue;
-		return document.querySelector(hosts) !== null || handlers > 0;
+		const moving = document.getAnimations().some(animation => animation.playState === 'running' || animation.pending);
+		return document.querySelector(hosts) !== null || handlers > 0 || moving ||
+			document.fonts.status !== 'loaded';
 	}).catch(() => true);
 }
 
