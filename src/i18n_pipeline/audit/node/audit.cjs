@@ -226,6 +226,9 @@ async function auditPage(browser, url, config) {
 		page.on('requestfinished', request => open.delete(request));
 		page.on('requestfailed', request => open.delete(request));
 		try {
+			// pa11y sets these before its own load; it sets them again, to the same values.
+			await page.setViewport(pa11y.defaults.viewport);
+			await page.setUserAgent(pa11y.defaults.userAgent);
 			const settled = await load(page, url, config.timeout, open);
 			const issues = await pa11yPass(browser, page, url, config);
 			const axeRuns = await page.evaluate(() => window.auditAxeRuns || 0).catch(() => null);
