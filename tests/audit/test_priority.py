@@ -1,19 +1,22 @@
 """The audit's own work beside the browser (the language and PDF checks) runs at a
 lower priority than the browser's background renderers, and the rest of the run keeps
-its own."""
+its own; it begins once the browser's process exists, so that it does not hold up the
+browser's start."""
 
 from __future__ import annotations
 
 import os
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import node_cache_for_tests
-from i18n_pipeline.audit import run
+from i18n_pipeline.audit import browser_tools, run
 from i18n_pipeline.audit.model import Issue, SiteLanguages
 from i18n_pipeline.audit.pages import Page
 from i18n_pipeline.audit.priority import BESIDE_NICENESS, LOWEST, yield_to_browser
@@ -40,10 +43,7 @@ def test_a_thread_that_yields_to_the_browser_runs_lower_and_no_other_does() -> N
     assert elsewhere == this_threads_priority() == own
 
 
-@pytest.mark.slow
-def test_the_language_checks_beside_the_browser_run_below_the_audits_priority(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def one_page_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text(
@@ -52,6 +52,14 @@ def test_the_language_checks_beside_the_browser_run_below_the_audits_priority(
         "</body></html>",
         encoding="utf-8",
     )
+    return site
+
+
+@pytest.mark.slow
+def test_the_language_checks_beside_the_browser_run_below_the_audits_priority(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = one_page_site(tmp_path)
     priorities: list[int] = []
     checks = run.timed_language_issues
 
@@ -68,3 +76,33 @@ def test_the_language_checks_beside_the_browser_run_below_the_audits_priority(
     assert result.browser_starts == 1  # the browser ran, so the checks ran beside it
     assert priorities == [min(LOWEST, own + BESIDE_NICENESS)]
     assert this_threads_priority() == own
+
+
+@pytest.mark.slow
+def test_the_work_beside_the_browser_begins_once_the_browsers_process_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = one_page_site(tmp_path)
+    happened: list[str] = []
+    checks, runner = run.timed_language_issues, browser_tools.run_node_tool
+
+    def checking(pages: list[Page], site: SiteLanguages) -> tuple[dict[str, list[Issue]], float]:
+        happened.append("language checks begin")
+        return checks(pages, site)
+
+    def running(*arguments: Any, started: Callable[[], None] | None = None, **options: Any) -> Any:
+        def first_this() -> None:
+            happened.append("runner's process exists")
+            if started is not None:
+                started()
+
+        return runner(*arguments, started=first_this, **options)
+
+    monkeypatch.setattr(run, "timed_language_issues", checking)
+    monkeypatch.setattr(browser_tools, "run_node_tool", running)
+    monkeypatch.setenv("I18N_PIPELINE_NODE_CACHE", str(node_cache_for_tests()))
+
+    result = audit_site(AuditSettings(site=site, cache_root=tmp_path / "cache", fresh=True))
+
+    assert result.browser_starts == 1
+    assert happened == ["runner's process exists", "language checks begin"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +66,10 @@ def run_browser_tools(
     wcag22_gates: bool,
     page_timeout_ms: int = PAGE_TIMEOUT_MS,
     pa11y_options: dict[str, object] | None = None,
+    started: Callable[[], None] | None = None,
 ) -> BrowserRun:
+    """pa11y and the probe over ``urls`` in one browser (``node/audit.cjs``); ``started``
+    is called once the runner's process exists."""
     config = runner_config(urls, browser, local_origin, concurrency, page_timeout_ms, pa11y_options)
     with tempfile.TemporaryDirectory(prefix="audit-runner-") as scratch:
         config_file = Path(scratch) / "config.json"
@@ -77,6 +81,7 @@ def run_browser_tools(
                 pages=2 * len(urls),  # pa11y's load and its runners, each bounded by the timeout
                 concurrency=concurrency,
                 page_timeout_ms=page_timeout_ms,
+                started=started,
             )
         except ToolTimeoutError as stopped:
             return _failed(urls, str(stopped))

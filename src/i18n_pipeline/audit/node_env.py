@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,10 +88,11 @@ def run_node_tool(
     pages: int,
     concurrency: int,
     page_timeout_ms: int,
+    started: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``node arguments``, a browser tool over ``pages`` pages, ``concurrency`` at
     a time. Every page may take its full timeout (twice, for slack) before the tool
-    is stopped."""
+    is stopped. ``started`` is called once the tool's process exists."""
     time_limit_s = 60 + 2 * pages * page_timeout_ms / 1000 / max(1, concurrency)
     process = subprocess.Popen(
         [str(env.node), *arguments],
@@ -101,6 +103,8 @@ def run_node_tool(
         text=True,
         start_new_session=True,  # its own process group, so nothing it starts outlives us
     )
+    if started is not None:
+        started()
     try:
         stdout, stderr = process.communicate(timeout=time_limit_s)
     except subprocess.TimeoutExpired as expired:

@@ -7,10 +7,13 @@ import hashlib
 import json
 import logging
 import os
+import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from i18n_pipeline import timings
 from i18n_pipeline.audit.auditor_config import AuditorConfig, apply_accepted
@@ -45,6 +48,8 @@ from i18n_pipeline.cache.results import ResultCache
 from i18n_pipeline.timings import stage
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 #: On a site of unknown languages (every language lingua knows a candidate), the
@@ -184,17 +189,30 @@ def audit_site(settings: AuditSettings) -> AuditResult:
         # metadata, runs the language checks (loading their model takes a while) and
         # checks the PDFs (no browser reads them), at a priority below the browser's.
         by_page = {page.relative: page for page in pages}
+        # Each job waits for the browser's process: a thread that went straight into its
+        # imports held the GIL while this one was still starting the browser (half a
+        # second later, on 2 cores).
+        browser_started = threading.Event()
         with ThreadPoolExecutor(max_workers=3, initializer=yield_to_browser) as pool:
-            pool.submit(axe_rule_tags, env)
-            language = pool.submit(timed_language_issues, to_run, settings.languages)
-            pdfs = pool.submit(_pdfs_beside, settings, cache, by_page) if check_pdfs else None
-            with (
-                serve(settings.site) as base_url,
-                stage(BROWSER_STAGE),
-            ):
-                tool_issues, failures, browser_starts = _run_tools(
-                    env, to_run, base_url, browser, settings
-                )
+            pool.submit(_after, browser_started, axe_rule_tags, env)
+            language = pool.submit(
+                _after, browser_started, timed_language_issues, to_run, settings.languages
+            )
+            pdfs = (
+                pool.submit(_after, browser_started, _pdfs_beside, settings, cache, by_page)
+                if check_pdfs
+                else None
+            )
+            try:
+                with (
+                    serve(settings.site) as base_url,
+                    stage(BROWSER_STAGE),
+                ):
+                    tool_issues, failures, browser_starts = _run_tools(
+                        env, to_run, base_url, browser, settings, browser_started.set
+                    )
+            finally:
+                browser_started.set()  # the browser failed to start: the jobs still end
             language_issues, language_seconds = language.result()
             pdf_results = pdfs.result() if pdfs is not None else None
         timings.add("audit: language checks (beside the browser)", language_seconds)
@@ -304,10 +322,12 @@ def _run_tools(
     base_url: str,
     browser: Path,
     settings: AuditSettings,
+    started: Callable[[], None] | None = None,
 ) -> tuple[dict[str, list[Issue]], dict[str, str], int]:
     """pa11y and the probe over ``pages`` in one browser; a page a tool fails on is
     retried alone, in a fresh browser. Returns issues and failures by page, and how
-    many times Chromium was started."""
+    many times Chromium was started; ``started`` is called when the runner's process
+    exists."""
     url_of = {page.relative: base_url + page.relative for page in pages}
     relative_of = {url: relative for relative, url in url_of.items()}
     urls = list(url_of.values())
@@ -322,6 +342,7 @@ def _run_tools(
             settings.wcag22_gates,
             settings.page_timeout_ms,
             settings.auditor.pa11y_options(),
+            started,
         )
 
     logger.info(
@@ -355,6 +376,12 @@ def _run_tools(
                 failures.setdefault(url, f"{name}: {reason}")
     result = {relative_of[url]: found[url] for url in urls if url not in failures}
     return result, {relative_of[url]: reason for url, reason in failures.items()}, starts
+
+
+def _after(started: threading.Event, work: Callable[..., T], *arguments: Any) -> T:
+    """``work(*arguments)``, once ``started`` is set."""
+    started.wait()
+    return work(*arguments)
 
 
 def _by_tool(run: BrowserRun) -> dict[str, ToolOutcome]:
