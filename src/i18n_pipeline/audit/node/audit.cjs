@@ -164,7 +164,9 @@ async function mayChangeAfterLoad(page) {
 		const handlers = document.evaluate(
 			'count(//@*[starts-with(name(), "on")])', document, null, XPathResult.NUMBER_TYPE, null
 		).numberValue;
-		const moving = document.getAnimations().some(animation => animation.playState === 'running' || animation.pending);
+		const moving = document.getAnimations().some(
+			animation => animation.playState === 'running' || animation.pending
+		);
 		return document.querySelector(hosts) !== null || handlers > 0 || moving ||
 			document.fonts.status !== 'loaded';
 	}).catch(() => true);
