@@ -43,7 +43,8 @@ def test_a_thread_that_yields_to_the_browser_runs_lower_and_no_other_does() -> N
     assert elsewhere == this_threads_priority() == own
 
 
-def one_page_site(tmp_path: Path) -> Path:
+def audit_one_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> run.AuditResult:
+    """A fresh audit, in a real browser, of a site of one clean page."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text(
@@ -52,26 +53,32 @@ def one_page_site(tmp_path: Path) -> Path:
         "</body></html>",
         encoding="utf-8",
     )
-    return site
+    monkeypatch.setenv("I18N_PIPELINE_NODE_CACHE", str(node_cache_for_tests()))
+    return audit_site(AuditSettings(site=site, cache_root=tmp_path / "cache", fresh=True))
+
+
+def when_the_language_checks_begin(
+    monkeypatch: pytest.MonkeyPatch, note: Callable[[], None]
+) -> None:
+    """``note()`` is called as the audit's language checks begin, in their thread."""
+    checks = run.timed_language_issues
+
+    def noting(pages: list[Page], site: SiteLanguages) -> tuple[dict[str, list[Issue]], float]:
+        note()
+        return checks(pages, site)
+
+    monkeypatch.setattr(run, "timed_language_issues", noting)
 
 
 @pytest.mark.slow
 def test_the_language_checks_beside_the_browser_run_below_the_audits_priority(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = one_page_site(tmp_path)
     priorities: list[int] = []
-    checks = run.timed_language_issues
-
-    def recording(pages: list[Page], site: SiteLanguages) -> tuple[dict[str, list[Issue]], float]:
-        priorities.append(this_threads_priority())
-        return checks(pages, site)
-
-    monkeypatch.setattr(run, "timed_language_issues", recording)
-    monkeypatch.setenv("I18N_PIPELINE_NODE_CACHE", str(node_cache_for_tests()))
+    when_the_language_checks_begin(monkeypatch, lambda: priorities.append(this_threads_priority()))
     own = this_threads_priority()
 
-    result = audit_site(AuditSettings(site=site, cache_root=tmp_path / "cache", fresh=True))
+    result = audit_one_page(tmp_path, monkeypatch)
 
     assert result.browser_starts == 1  # the browser ran, so the checks ran beside it
     assert priorities == [min(LOWEST, own + BESIDE_NICENESS)]
@@ -82,13 +89,9 @@ def test_the_language_checks_beside_the_browser_run_below_the_audits_priority(
 def test_the_work_beside_the_browser_begins_once_the_browsers_process_exists(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = one_page_site(tmp_path)
     happened: list[str] = []
-    checks, runner = run.timed_language_issues, browser_tools.run_node_tool
-
-    def checking(pages: list[Page], site: SiteLanguages) -> tuple[dict[str, list[Issue]], float]:
-        happened.append("language checks begin")
-        return checks(pages, site)
+    when_the_language_checks_begin(monkeypatch, lambda: happened.append("language checks begin"))
+    runner = browser_tools.run_node_tool
 
     def running(*arguments: Any, started: Callable[[], None] | None = None, **options: Any) -> Any:
         def first_this() -> None:
@@ -98,11 +101,9 @@ def test_the_work_beside_the_browser_begins_once_the_browsers_process_exists(
 
         return runner(*arguments, started=first_this, **options)
 
-    monkeypatch.setattr(run, "timed_language_issues", checking)
     monkeypatch.setattr(browser_tools, "run_node_tool", running)
-    monkeypatch.setenv("I18N_PIPELINE_NODE_CACHE", str(node_cache_for_tests()))
 
-    result = audit_site(AuditSettings(site=site, cache_root=tmp_path / "cache", fresh=True))
+    result = audit_one_page(tmp_path, monkeypatch)
 
     assert result.browser_starts == 1
     assert happened == ["runner's process exists", "language checks begin"]

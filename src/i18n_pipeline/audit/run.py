@@ -10,7 +10,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -194,15 +194,13 @@ def audit_site(settings: AuditSettings) -> AuditResult:
         # second later, on 2 cores).
         browser_started = threading.Event()
         with ThreadPoolExecutor(max_workers=3, initializer=yield_to_browser) as pool:
-            pool.submit(_after, browser_started, axe_rule_tags, env)
-            language = pool.submit(
-                _after, browser_started, timed_language_issues, to_run, settings.languages
-            )
-            pdfs = (
-                pool.submit(_after, browser_started, _pdfs_beside, settings, cache, by_page)
-                if check_pdfs
-                else None
-            )
+
+            def beside(work: Callable[..., T], *arguments: Any) -> Future[T]:
+                return pool.submit(_after, browser_started, work, *arguments)
+
+            beside(axe_rule_tags, env)
+            language = beside(timed_language_issues, to_run, settings.languages)
+            pdfs = beside(_pdfs_beside, settings, cache, by_page) if check_pdfs else None
             try:
                 with (
                     serve(settings.site) as base_url,
