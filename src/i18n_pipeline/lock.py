@@ -6,7 +6,10 @@ own site) hold it exclusively; commands that only read the translations
 file while it is being checked or built, and two builds never interleave.
 
 ``filelock`` has no shared mode, so this uses ``flock(2)`` directly; the kernel
-releases it when a process dies, so a killed run never blocks the next one.
+releases it when a process dies, so a killed run never blocks the next one. A lock
+of ``flock`` is shared with every process forked while it is held (the build's
+workers start before the check), so each of them closes its copy at once: the lock
+goes with the run that took it, even if a worker lingers.
 """
 
 from __future__ import annotations
@@ -18,6 +21,20 @@ from contextlib import contextmanager
 
 from i18n_pipeline.errors import BuildLockedError
 from i18n_pipeline.project import Project
+
+#: The descriptors of the locks this process holds now.
+_held: set[int] = set()
+
+
+def _close_in_child() -> None:
+    """In a forked child: its copies of the parent's locks, closed (not unlocked: that
+    would unlock the parent's too)."""
+    for descriptor in _held:
+        os.close(descriptor)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
 
 
 @contextmanager
@@ -37,8 +54,10 @@ def project_lock(project: Project, *, exclusive: bool) -> Iterator[None]:
             path=path,
             hint="wait for it to finish (or stop it, a preview too), then run again",
         ) from None
+    _held.add(descriptor)
     try:
         yield
     finally:
+        _held.discard(descriptor)
         fcntl.flock(descriptor, fcntl.LOCK_UN)
         os.close(descriptor)
