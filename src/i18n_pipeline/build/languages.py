@@ -18,9 +18,13 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from i18n_pipeline import timings
 from i18n_pipeline.build.app import run_sphinx
@@ -98,8 +102,10 @@ def build_release(
     *,
     fresh: bool = False,
     jobs: int | None = None,
+    workers: BuildWorkers | None = None,
 ) -> Release:
-    """Build all languages from ``snapshot`` into a new release directory, not yet published.
+    """Build all languages from ``snapshot`` into a new release directory, not yet published;
+    in ``workers``, if given (:func:`build_workers`).
 
     The caller holds the project lock, and either publishes the release with
     :func:`~i18n_pipeline.build.release.publish` or removes it with :func:`discard`.
@@ -107,7 +113,9 @@ def build_release(
     languages = project.config.languages
     release = new_release_dir(project)
     try:
-        built = build_languages(project, snapshot, languages, release, fresh=fresh, jobs=jobs)
+        built = build_languages(
+            project, snapshot, languages, release, fresh=fresh, jobs=jobs, workers=workers
+        )
         with stage("statistics"):
             stats = collect_stats(project, snapshot=snapshot)
         with stage("pages above the languages"):
@@ -162,9 +170,13 @@ def build_languages(
     *,
     fresh: bool = False,
     jobs: int | None = None,
+    workers: BuildWorkers | None = None,
 ) -> LanguagesBuilt:
     """Build ``languages`` into ``release/<code>``; a language whose inputs are those of
-    the published site is carried over from it instead. Nothing else is written."""
+    the published site is carried over from it instead. Nothing else is written.
+
+    The builds run in ``workers`` if given (see :func:`build_workers`), else in a pool
+    of ``jobs`` processes started here."""
     snapshot.require_readable()
     published = {} if fresh else load_fingerprints(fingerprints_file(project))
     with stage("fingerprint"):
@@ -188,7 +200,14 @@ def build_languages(
         for lang in to_build
     }
     with stage("build (all languages, side by side)"):
-        results += _build_languages(project, snapshot, to_build, release, locale_dirs, fresh, jobs)
+        if to_build:
+            pool = (
+                nullcontext(workers) if workers is not None else build_workers(len(to_build), jobs)
+            )
+            with pool as used:
+                results += _build_languages(
+                    project, snapshot, to_build, release, locale_dirs, fresh, used
+                )
     order = [lang.code for lang in languages]
     ordered = sorted(results, key=lambda r: order.index(r.code))
     return LanguagesBuilt(ordered, wanted, base_url, shared)
@@ -226,6 +245,62 @@ def provenance(project: Project, snapshot: Snapshot, code: str) -> dict[str, dic
     return facts
 
 
+@contextmanager
+def build_workers(
+    languages: int, jobs: int | None = None, *, prepare_pdfs: bool = False
+) -> Iterator[BuildWorkers]:
+    """Processes for up to ``languages`` language builds, one per core (or ``jobs``), whose
+    logs reach this process; no worker outlives the block.
+
+    With ``prepare_pdfs``, the workers start at once and each imports WeasyPrint (half a
+    second) while this process goes on (with the PO check, in the main job), so that a
+    one-language rebuild does not wait for it. Each of them, because a pool's task goes
+    to whichever worker is free.
+    """
+    size = max(1, min(jobs or os.cpu_count() or 1, languages))
+    with forwarded_logs() as logging_options:
+        helpers = set(multiprocessing.active_children())  # the log queue's manager
+        pool = ProcessPoolExecutor(
+            max_workers=size,
+            initializer=_start_worker,
+            initargs=(logging_options, prepare_pdfs),
+        )
+        try:
+            if prepare_pdfs:
+                pool.submit(int)  # forks every worker now (the fork start method)
+            yield BuildWorkers(pool, size)
+        except BaseException:
+            # Cancel what has not started, stop what has. SIGKILL: a worker has nothing
+            # to clean up, and SIGTERM (KeyboardInterrupt, cli.py) can be swallowed by an
+            # import in progress, leaving the worker waiting on the lock of the pool's
+            # queue that a killed one held, for ever.
+            pool.shutdown(wait=False, cancel_futures=True)
+            workers = set(multiprocessing.active_children()) - helpers
+            for child in workers:
+                child.kill()
+            for child in workers:
+                child.join()
+            raise
+        pool.shutdown()
+
+
+@dataclass(frozen=True)
+class BuildWorkers:
+    """The language builds' process pool (:func:`build_workers`) and its size."""
+
+    pool: ProcessPoolExecutor
+    size: int
+
+
+def _start_worker(logging_options: dict[str, Any], prepare_pdfs: bool) -> None:
+    """A worker's first step: its logs go to the parent; it imports what printing a PDF
+    imports, if the site prints PDFs."""
+    logging_options["initializer"](*logging_options["initargs"])
+    if prepare_pdfs:
+        import_module("weasyprint")
+        import_module("weasyprint.pdf.tags")
+
+
 def _build_languages(
     project: Project,
     snapshot: Snapshot,
@@ -233,41 +308,31 @@ def _build_languages(
     release: Path,
     locale_dirs: dict[str, str],
     fresh: bool,
-    jobs: int | None,
+    workers: BuildWorkers,
 ) -> list[LanguageBuild]:
-    if not languages:
-        return []
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(languages)))
-    logger.info("building %d language(s) with %d worker(s)", len(languages), workers)
+    logger.info(
+        "building %d language(s) with %d worker(s)",
+        len(languages),
+        min(workers.size, len(languages)),
+    )
     results = []
-    with forwarded_logs() as logging_options:
-        helpers = set(multiprocessing.active_children())  # the log queue's manager
-        pool = ProcessPoolExecutor(max_workers=workers, **logging_options)
-        try:
-            futures = [
-                pool.submit(
-                    _build_language,
-                    str(project.root),
-                    lang.code,
-                    str(release / lang.code),
-                    locale_dirs[lang.code],
-                    (snapshot.review_dates(lang.code), provenance(project, snapshot, lang.code)),
-                    fresh,
-                )
-                for lang in languages
-            ]
-            for done, future in enumerate(as_completed(futures), start=1):
-                code, seconds, stages = future.result()
-                results.append(LanguageBuild(code, "built", seconds))
-                timings.add(f"build {code}", seconds)
-                for name, spent in stages:
-                    timings.add(name, spent)
-                logger.info("  [%d/%d] %s: built in %.2f s", done, len(languages), code, seconds)
-        except BaseException:
-            # No worker outlives the run: cancel what has not started, stop what has.
-            pool.shutdown(wait=False, cancel_futures=True)
-            for child in set(multiprocessing.active_children()) - helpers:
-                child.terminate()
-            raise
-        pool.shutdown()
-        return results
+    futures = [
+        workers.pool.submit(
+            _build_language,
+            str(project.root),
+            lang.code,
+            str(release / lang.code),
+            locale_dirs[lang.code],
+            (snapshot.review_dates(lang.code), provenance(project, snapshot, lang.code)),
+            fresh,
+        )
+        for lang in languages
+    ]
+    for done, future in enumerate(as_completed(futures), start=1):
+        code, seconds, stages = future.result()
+        results.append(LanguageBuild(code, "built", seconds))
+        timings.add(f"build {code}", seconds)
+        for name, spent in stages:
+            timings.add(name, spent)
+        logger.info("  [%d/%d] %s: built in %.2f s", done, len(languages), code, seconds)
+    return results

@@ -16,7 +16,7 @@ import logging
 import sys
 from pathlib import Path
 
-from i18n_pipeline.build.languages import build_release
+from i18n_pipeline.build.languages import build_release, build_workers
 from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish, set_aside
 from i18n_pipeline.cache.unchanged import (
     InputState,
@@ -161,10 +161,14 @@ def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Rele
     (every finding is printed first); nothing is published here.
     """
     steps.next("read and check PO files")
-    with stage("check"):
-        snapshot = check_inputs(project, project.config.translations, fresh, project.reports_dir)
-    steps.next("build all languages")
-    release = build_release(project, snapshot, fresh=fresh, jobs=jobs)
+    # The build's processes start first: one imports the PDF printer while this one checks.
+    languages = len(project.config.languages)
+    with build_workers(languages, jobs, prepare_pdfs=bool(project.config.pdfs)) as workers:
+        with stage("check"):
+            translations = project.config.translations
+            snapshot = check_inputs(project, translations, fresh, project.reports_dir)
+        steps.next("build all languages")
+        release = build_release(project, snapshot, fresh=fresh, workers=workers)
     steps.next("output check (script, links, files, security policy)")
     with stage("output check"):
         output_check(project, release.path, release.base_url)
