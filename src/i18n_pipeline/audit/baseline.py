@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from i18n_pipeline.audit.browser import find_browser
-from i18n_pipeline.audit.command import user_cache_root
 from i18n_pipeline.audit.node_env import default_cache_dir, ensure_node_environment
 from i18n_pipeline.audit.pa11y import pa11y_config
 from i18n_pipeline.audit.pages import discover_pages
 from i18n_pipeline.audit.server import serve
+from i18n_pipeline.cache.results import user_cache_root
 from i18n_pipeline.errors import PipelineError, ProjectLayoutError
 from i18n_pipeline.io import write_json
 from i18n_pipeline.project import Project

@@ -12,7 +12,6 @@ Chrome on PATH, else one puppeteer downloaded earlier.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from i18n_pipeline.audit.model import Issue, SiteLanguages
 from i18n_pipeline.audit.pa11y import PAGE_TIMEOUT_MS
 from i18n_pipeline.audit.report import summary_table, verdict, write_html, write_json
 from i18n_pipeline.audit.run import AuditResult, AuditSettings, audit_site
+from i18n_pipeline.cache.results import user_cache_root
 from i18n_pipeline.errors import ExitCode, PipelineError, ProjectLayoutError
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
@@ -147,11 +147,6 @@ def _auditor_config(args: argparse.Namespace) -> AuditorConfig:
         base = Path.cwd()
     found = base / ".pa11yci"
     return read_config(found) if found.is_file() else AuditorConfig()
-
-
-def user_cache_root() -> Path:
-    """Where caches go outside a checkout: the user's cache directory (XDG)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "i18n-pipeline"
 
 
 def run_command(args: argparse.Namespace, own_site_languages: SiteLanguagesOf | None = None) -> int:

@@ -112,9 +112,10 @@ def letters(text: str) -> int:
 def _py3langid() -> LanguageIdentifier:
     # Imported here: py3langid brings numpy (a tenth of a second), and a check whose
     # text lingua lets through never asks it.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from i18n_pipeline.audit.langid_model import load_identifier
+    from i18n_pipeline.cache.results import user_cache_root
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(user_cache_root())
 
 
 @lru_cache(maxsize=PY3LANGID_SETS_KEPT)

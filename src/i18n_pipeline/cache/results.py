@@ -8,6 +8,7 @@ unchanged. The ``salt`` names the latter, the key parts the former.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +17,11 @@ from i18n_pipeline.errors import InputRefusedError
 from i18n_pipeline.io import read_json, write_json
 
 T = TypeVar("T")
+
+
+def user_cache_root() -> Path:
+    """Where caches go outside a checkout: the user's cache directory (XDG)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "i18n-pipeline"
 
 
 class ResultCache:

@@ -33,7 +33,7 @@ from i18n_pipeline.audit.act.report import (
     replace_section,
 )
 from i18n_pipeline.audit.act.suite import SuiteRun, run_cases
-from i18n_pipeline.audit.command import user_cache_root
+from i18n_pipeline.cache.results import user_cache_root
 from i18n_pipeline.errors import ExitCode, PipelineError, ProjectLayoutError
 from i18n_pipeline.io import write_json
 from i18n_pipeline.project import Project
