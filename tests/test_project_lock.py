@@ -20,9 +20,16 @@ from pathlib import Path
 from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 
+def work(started):
+    Path(started).write_text("")  # after the fork's own steps
+    time.sleep(60)
+
 with project_lock(Project(Path(sys.argv[1])), exclusive=True):
-    worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+    started = Path(sys.argv[2] + ".started")
+    worker = multiprocessing.get_context("fork").Process(target=work, args=(started,))
     worker.start()
+    while not started.exists():
+        time.sleep(0.01)
     Path(sys.argv[2]).write_text(str(worker.pid))
     os._exit(0)
 """

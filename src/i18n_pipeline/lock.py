@@ -58,6 +58,7 @@ def project_lock(project: Project, *, exclusive: bool) -> Iterator[None]:
     try:
         yield
     finally:
-        _held.discard(descriptor)
-        fcntl.flock(descriptor, fcntl.LOCK_UN)
-        os.close(descriptor)
+        if descriptor in _held:  # else this is a forked child, which closed its copy
+            _held.discard(descriptor)
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+            os.close(descriptor)

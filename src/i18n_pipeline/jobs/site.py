@@ -161,7 +161,7 @@ def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Rele
     (every finding is printed first); nothing is published here.
     """
     steps.next("read and check PO files")
-    # The build's processes start first: one imports the PDF printer while this one checks.
+    # The build's processes start first, and import the PDF printer while this one checks.
     languages = len(project.config.languages)
     with build_workers(languages, jobs, prepare_pdfs=bool(project.config.pdfs)) as workers:
         with stage("check"):
