@@ -120,6 +120,15 @@ def test_a_changed_record_of_another_file_is_a_change(published: Project) -> Non
     assert not unchanged_since_published(published)
 
 
+def test_a_folder_listed_twice_on_the_import_path_is_no_change(
+    published: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script that puts src/ on sys.path again lists the installed packages twice."""
+    monkeypatch.setattr(sys, "path", [*sys.path, *sys.path])
+
+    assert unchanged_since_published(published)
+
+
 def test_the_site_command_on_unchanged_inputs_loads_nothing_heavy(published: Project) -> None:
     script = (
         "import sys\n"

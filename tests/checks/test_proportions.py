@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,7 +105,10 @@ def test_length_is_counted_in_grapheme_clusters_of_the_words_shown() -> None:
 
 
 @pytest.mark.slow  # the ratios are measured on the declaration's own translations
-def test_the_data_file_is_what_the_script_writes(tmp_path: Path) -> None:
+def test_the_data_file_is_what_the_script_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the script adds src/: undone after
     spec = importlib.util.spec_from_file_location(
         "length_ratios", REPO / "scripts" / "length_ratios.py"
     )

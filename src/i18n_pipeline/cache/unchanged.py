@@ -164,8 +164,8 @@ def _key(values: dict[str, object]) -> str:
             plain[name] = json.dumps(value, sort_keys=True, default=_path_or_fail)
         except (TypeError, ValueError):
             continue
-    distributions = sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions()
+    distributions = sorted(  # a set: a folder twice on sys.path lists its packages twice
+        {f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions()}
     )
     everything = [plain, distributions, dt.date.today().isoformat(), sys.version]
     return hashlib.sha256(json.dumps(everything, sort_keys=True).encode()).hexdigest()
