@@ -8,10 +8,13 @@ against it.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -188,3 +191,103 @@ def test_what_a_script_draws_after_the_load_event_is_audited(
     codes = {issue["code"] for issue in runner_output["pa11y"]["results"]["drawn-late.html"]}
 
     assert "image-alt" in codes
+
+
+#: A page that asks another host for something every 20 ms for as long as it is open.
+TICKING_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ticking</title>
+<script>
+let tick = 0;
+const ask = () => fetch(`http://elsewhere.example/tick/${tick++}`, {mode: "no-cors"});
+setInterval(() => ask().catch(() => {}), 20);
+</script></head>
+<body><main><h1>Ticking</h1>
+<p>This page asks another host for something, again and again.</p></main></body>
+</html>
+"""
+
+
+def test_a_tab_that_audits_one_page_after_another_records_each_pages_requests_as_its_own(
+    tmp_path: Path,
+) -> None:
+    """A tab goes on to the next page once it is done with one: the page it leaves still
+    asks another host for something until it is gone, and the next page's record has
+    none of that."""
+    env = ensure_node_environment(node_cache_for_tests())
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "ticking.html").write_text(TICKING_PAGE, encoding="utf-8")
+    for name in ("first-clean.html", "second-clean.html"):
+        shutil.copy2(FIXTURES / "site" / "clean.html", site / name)
+    pages = ["first-clean.html", "ticking.html", "second-clean.html"]
+    with serve(site) as base:
+        config = runner_config([base + p for p in pages], find_browser(), base.rstrip("/"), 1)
+        write_json(tmp_path / "config.json", config)
+        done = run_node_tool(
+            env,
+            [str(env.app_dir / RUNNER), str(tmp_path / "config.json")],
+            pages=len(pages),
+            concurrency=1,
+            page_timeout_ms=30_000,
+        )
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)["probe"]["results"]
+    hosts = {
+        result["url"].removeprefix(base): {
+            urlsplit(request["url"]).hostname
+            for request in result["requests"]
+            if not request["local"]
+        }
+        for result in results
+    }
+
+    assert hosts == {
+        "first-clean.html": set(),
+        "ticking.html": {"elsewhere.example"},
+        "second-clean.html": set(),
+    }
+    assert [result.get("failure") for result in results] == [None, None, None]
+
+
+def test_after_a_page_that_never_loads_the_next_page_is_audited_in_a_tab_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """The pages after one that never loads are audited: its tab may still be loading it,
+    so the next page gets a new one."""
+    env = ensure_node_environment(node_cache_for_tests())
+    site = tmp_path / "site"
+    site.mkdir()
+    clean = (FIXTURES / "site" / "clean.html").read_text(encoding="utf-8")
+    (site / "clean.html").write_text(clean, encoding="utf-8")
+    # pa11y waits for the network to go quiet but for two requests: three never end.
+    stalled = "".join(f'<img src="{n}.svg" alt="">' for n in range(3))
+    (site / "stalled.html").write_text(clean.replace("</main>", stalled + "</main>"), "utf-8")
+    pipes = [site / f"{n}.svg" for n in range(3)]
+    for pipe in pipes:
+        os.mkfifo(pipe)  # never written: a request for it is never answered
+    pages = ["stalled.html", "clean.html"]
+    try:
+        with serve(site) as base:
+            urls = [base + page for page in pages]
+            config = runner_config(urls, find_browser(), base.rstrip("/"), 1, 3_000)
+            write_json(tmp_path / "config.json", config)
+            done = run_node_tool(
+                env,
+                [str(env.app_dir / RUNNER), str(tmp_path / "config.json")],
+                pages=len(pages),
+                concurrency=1,
+                page_timeout_ms=3_000,
+            )
+    finally:
+        for pipe in pipes:  # answer the requests still waiting (end of file)
+            with contextlib.suppress(OSError):
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    assert done.returncode == 0, done.stderr
+    probe = {
+        result["url"].removeprefix(base): result
+        for result in json.loads(done.stdout)["probe"]["results"]
+    }
+
+    assert "failure" in probe["stalled.html"]
+    assert "failure" not in probe["clean.html"]
+    assert probe["clean.html"]["axeRuns"] == 1

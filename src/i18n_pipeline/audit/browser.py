@@ -25,7 +25,8 @@ SYSTEM_BROWSERS = (
     "chrome",
 )
 #: For CI and root: no sandbox (it needs user namespaces), and no traffic of
-#: Chromium's own (updates, sync, field trials) that would leave the machine.
+#: Chromium's own (updates, sync, field trials) that would leave the machine. A tab
+#: audits one page after another: no back/forward cache keeps the pages it left alive.
 LAUNCH_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
@@ -37,6 +38,7 @@ LAUNCH_ARGS = (
     "--no-first-run",
     "--disable-quic",
     "--metrics-recording-only",
+    "--disable-features=BackForwardCache",
 )
 
 

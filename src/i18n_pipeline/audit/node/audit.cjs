@@ -1,5 +1,5 @@
 /**
- * The audit's browser work, in ONE Chromium for all pages, ONE tab per page.
+ * The audit's browser work, in ONE Chromium for all pages, ONE tab per page in flight.
  *
  * Each page is loaded once, in a tab of the browser's default context (as pa11y-ci
  * does with useIncognitoBrowserContext false, pa11y-ci#354), and gets ONE axe run:
@@ -10,8 +10,8 @@
  * - the tab loads the page (`load`): to its load event, and to a quiet network only
  *   where something could still change it (`mayChangeAfterLoad`); pa11y is then
  *   given the loaded tab (`ignoreUrl`);
- * - every request the page makes, until its tab closes, is recorded (each one leaving
- *   the local origin is aborted, never sent);
+ * - every request the page makes, until its tab has left it, is recorded (each one
+ *   leaving the local origin is aborted, never sent);
  * - then, in the same tab, the text spacing that style attributes fix with !important
  *   (text_spacing.cjs: WCAG 1.4.12 as three ACT rules define it).
  * The tab ignores the page's Content-Security-Policy, so that every reference to
@@ -20,8 +20,10 @@
  * (an inline style, say); this project's output check keeps its pages free of
  * that. One load and one axe run per page is most of what a browser audit costs;
  * nothing pa11y would throw away is carried out of the page (`keepOnlyFindings`).
- * `concurrency` pages are in flight at once. A page pa11y fails on gets its
- * message instead of results: a failure, never a pass.
+ * `concurrency` pages are in flight at once, each in a tab of its own; a tab that is
+ * done with a page goes on to the next (`openTab`, `leave`). A page pa11y fails on
+ * gets its message instead of results: a failure, never a pass; its tab is closed,
+ * and the next page gets a new one.
  *
  * Usage: node audit.cjs <config.json>; prints one JSON document on stdout:
  * {browserStarts, pa11y: {results: {url: issues | [{message}]}},
@@ -213,45 +215,87 @@ async function pa11yPass(browser, page, url, config) {
 	return results.issues;
 }
 
-/** One page in one tab: {pa11y: issues | [{message}], probe: {url, requests, settled, axeRuns, spacing} | {url, requests, failure}}. */
-async function auditPage(browser, url, config) {
-	const requests = [];
-	const open = new Set();
-	let page;
+/**
+ * A tab set up for the audit, which audits one page after another. Opening and closing
+ * a tab per page cost the browser about a quarter of its CPU time more on this site
+ * (the benchmark's floor, 62 pages); what a page shows the runners does not depend on
+ * the tab having shown another before it (a new document each time, the same browser
+ * context either way, and no back/forward cache: `LAUNCH_ARGS`).
+ */
+async function openTab(browser, config) {
+	const page = await browser.newPage();
+	keepListeners(page);
 	try {
-		page = await browser.newPage();
 		await page.setBypassCSP(true);
 		await page.setRequestInterception(true);
 		await page.evaluateOnNewDocument(askAxeFor, config.wcag22Tags);
 		await page.evaluateOnNewDocument(keepOnlyFindings);
-		page.on('request', requestGate(config, requests, open));
-		page.on('requestfinished', request => open.delete(request));
-		page.on('requestfailed', request => open.delete(request));
-		try {
-			// pa11y sets these before its own load; it sets them again, to the same values.
-			await page.setViewport(pa11y.defaults.viewport);
-			await page.setUserAgent(pa11y.defaults.userAgent);
-			const settled = await load(page, url, config.timeout, open);
-			const issues = await pa11yPass(browser, page, url, config);
-			const axeRuns = await page.evaluate(() => window.auditAxeRuns || 0).catch(() => null);
-			// If the spacing check fails, pa11y's findings stand and the page has no verdict
-			// on its spacing (a probe failure).
-			const spacing = await page.evaluate(textSpacing).then(
-				found => ({spacing: found}),
-				error => ({failure: `the text spacing check failed: ${message(error)}`})
-			);
-			return {pa11y: issues, probe: {url, requests, settled, axeRuns, ...spacing}};
-		} catch (error) {
-			const failure = message(error);
-			return {pa11y: [{message: failure}], probe: {url, requests, failure: `the page could not be audited: ${failure}`}};
-		}
+		// pa11y sets these before its own load; it sets them again, to the same values.
+		await page.setViewport(pa11y.defaults.viewport);
+		await page.setUserAgent(pa11y.defaults.userAgent);
+	} catch (error) {
+		await page.close().catch(() => {});
+		throw error;
+	}
+	return page;
+}
+
+/**
+ * pa11y's cleanup calls `page.off('request', undefined)` when it set no handler of its
+ * own (pa11y 9, `stateCleanup`), and puppeteer's `off` without a handler removes every
+ * handler of the event: the probe's record, and puppeteer's own count of open requests,
+ * which `waitForNetworkIdle` reads for every later page of the tab. The tab ignores a
+ * call that names no handler; one that names its handler removes it, as before.
+ */
+function keepListeners(page) {
+	const off = page.off.bind(page);
+	page.off = (type, handler) => (handler === undefined ? page : off(type, handler));
+}
+
+/**
+ * The tab leaves the page for an empty document: whatever the page requests as it goes
+ * is still recorded as its own. False if the tab could not (it is closed then).
+ */
+async function leave(page, timeout) {
+	try {
+		await page.goto('about:blank', {waitUntil: 'load', timeout});
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** One page in `page`, a tab from `openTab`: {pa11y: issues | [{message}], probe: {url, requests, settled, axeRuns, spacing} | {url, requests, failure}, usable}; `usable` says whether the tab can take the next page. */
+async function auditPage(page, url, config) {
+	const requests = [];
+	const open = new Set();
+	const gate = requestGate(config, requests, open);
+	const done = request => open.delete(request);
+	page.on('request', gate);
+	page.on('requestfinished', done);
+	page.on('requestfailed', done);
+	let usable = false;
+	try {
+		const settled = await load(page, url, config.timeout, open);
+		const issues = await pa11yPass(page.browser(), page, url, config);
+		const axeRuns = await page.evaluate(() => window.auditAxeRuns || 0).catch(() => null);
+		// If the spacing check fails, pa11y's findings stand and the page has no verdict
+		// on its spacing (a probe failure).
+		const spacing = await page.evaluate(textSpacing).then(
+			found => ({spacing: found}),
+			error => ({failure: `the text spacing check failed: ${message(error)}`})
+		);
+		// A page that failed may still be loading, or pa11y may still run in it: its tab is
+		// not used again.
+		usable = await leave(page, config.timeout);
+		return {pa11y: issues, probe: {url, requests, settled, axeRuns, ...spacing}, usable};
 	} catch (error) {
 		const failure = message(error);
-		return {pa11y: [{message: failure}], probe: {url, requests, failure}};
+		return {pa11y: [{message: failure}], probe: {url, requests, failure: `the page could not be audited: ${failure}`}, usable};
 	} finally {
-		if (page) {
-			await page.close().catch(() => {});
-		}
+		page.off('request', gate);
+		page.off('requestfinished', done);
+		page.off('requestfailed', done);
 	}
 }
 
@@ -274,12 +318,30 @@ async function main() {
 	const probeResults = new Array(config.urls.length);
 	let next = 0;
 	async function worker() {
-		while (next < config.urls.length) {
-			const index = next++;
-			const url = config.urls[index];
-			const result = await auditPage(browser, url, config);
-			pa11yResults[url] = result.pa11y;
-			probeResults[index] = result.probe;
+		let page = null;
+		try {
+			while (next < config.urls.length) {
+				const index = next++;
+				const url = config.urls[index];
+				let result;
+				try {
+					page = page || await openTab(browser, config);
+					result = await auditPage(page, url, config);
+				} catch (error) {
+					const failure = message(error);
+					result = {pa11y: [{message: failure}], probe: {url, requests: [], failure}, usable: false};
+				}
+				pa11yResults[url] = result.pa11y;
+				probeResults[index] = result.probe;
+				if (!result.usable && page) {
+					await page.close().catch(() => {});
+					page = null;
+				}
+			}
+		} finally {
+			if (page) {
+				await page.close().catch(() => {});
+			}
 		}
 	}
 	try {
