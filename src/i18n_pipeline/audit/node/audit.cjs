@@ -254,7 +254,8 @@ function keepListeners(page) {
 
 /**
  * The tab leaves the page for an empty document: whatever the page requests as it goes
- * is still recorded as its own. False if the tab could not (it is closed then).
+ * (an unload handler, a timer that fires first) is still recorded as its own. False if
+ * the tab could not (it is closed then).
  */
 async function leave(page, timeout) {
 	try {
@@ -285,11 +286,14 @@ async function auditPage(page, url, config) {
 			found => ({spacing: found}),
 			error => ({failure: `the text spacing check failed: ${message(error)}`})
 		);
-		// A page that failed may still be loading, or pa11y may still run in it: its tab is
-		// not used again.
-		usable = await leave(page, config.timeout);
+		// A page done at its load event has nothing that could make a request as it goes
+		// (`mayChangeAfterLoad`): the next page's load leaves it. Any other page is left
+		// for an empty document first, so that what it asks for as it goes is its own.
+		usable = settled === 'load' || await leave(page, config.timeout);
 		return {pa11y: issues, probe: {url, requests, settled, axeRuns, ...spacing}, usable};
 	} catch (error) {
+		// A page that failed may still be loading, or pa11y may still run in it: its tab is
+		// not used again.
 		const failure = message(error);
 		return {pa11y: [{message: failure}], probe: {url, requests, failure: `the page could not be audited: ${failure}`}, usable};
 	} finally {
