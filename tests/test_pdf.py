@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pdfminer.pdfinterp import PDFPageInterpreter
 
 from conftest import EXAMPLE_PDF, SITE, edit_entry, parse, replace_in_msgstr
-from i18n_pipeline.audit.pdf_checks import check_pdf, printed_text
+from i18n_pipeline.audit.pdf_checks import check_pdf, marked_content, printed_text
 from i18n_pipeline.jobs.site import build_site
 from i18n_pipeline.project import Project
 from i18n_pipeline.sphinxext.pdf_link import format_size
@@ -89,6 +90,20 @@ def test_it_is_tagged_pdf_ua_with_language_title_and_embedded_fonts(
         assert [str(e.Lang) for e in spans] == ["de"], "the German term is marked German"
         headings = [str(e.S) for e in _elements(pdf.Root.StructTreeRoot) if str(e.S)[:2] == "/H"]
         assert headings == ["/H1", "/H2"]
+
+
+def test_the_text_of_every_marked_content_sequence_is_what_pdfminer_itself_reads(
+    printed: tuple[Path, Path],
+) -> None:
+    """The checks read content streams with qpdf's tokenizer and pdfminer's interpreter:
+    the text filed under each marked content sequence is what pdfminer's own reading of
+    the file gives."""
+    found = marked_content(printed[1])
+
+    assert found == marked_content(printed[1], PDFPageInterpreter)
+    shown = " ".join(" ".join(parts) for parts in found.text.values())
+    assert "Staatsangehörigkeitsrecht" in shown and "Second paragraph" in shown
+    assert found.untagged == [] and found.notdef == 0
 
 
 def test_right_to_left_text_reads_in_logical_order(printed: tuple[Path, Path]) -> None:

@@ -16,21 +16,25 @@ right-to-left and mixed runs included.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pikepdf
 from lxml import html
 from pdfminer.pdfdevice import PDFDevice
 from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager, PDFStackT
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import stream_value
+from pdfminer.psparser import LIT
 
 from i18n_pipeline.audit.model import Issue
 
@@ -58,7 +62,7 @@ def check_pdf(pdf_path: Path, page: Path | None, language: str | None) -> list[I
         return [_issue("pdf-unreadable", f"the PDF cannot be read: {error}", "1.3.1")]
     root = html.parse(str(page)).getroot() if page is not None else None
     with pdf:
-        content = _marked_content(pdf_path)
+        content = marked_content(pdf_path)
         issues = [
             *_tagged(pdf, content),
             *_identification(pdf),
@@ -302,11 +306,74 @@ class _MarkedContentReader(PDFDevice):
         self.found.untagged.append(text)
 
 
-def _marked_content(path: Path) -> MarkedContent:
+class _QpdfTokenizedInterpreter(PDFPageInterpreter):
+    """pdfminer's interpreter (its text state, fonts and ToUnicode maps) over the
+    operators qpdf reads from the content streams.
+
+    pdfminer's content stream parser is pure Python, and was about half of the PDF
+    checks' time; pikepdf's ``parse_content_stream`` is qpdf's, in C++. Neither library
+    lets the other's tokenizer be plugged in, so :meth:`execute` hands qpdf's operands
+    to pdfminer's own ``do_*`` methods as pdfminer's loop would (same stack, same
+    argument counts). A stream qpdf cannot read is read by pdfminer, as before.
+    """
+
+    def execute(self, streams: Sequence[object]) -> None:
+        # As pdfminer's execute: a stream already being run higher up is not run again.
+        valid = [stream_value(obj) for obj in streams]
+        valid = [s for s in valid if s.objid is not None and s.objid not in self.parent_stream_ids]
+        self.stream_ids.clear()
+        self.stream_ids.update(stream.objid for stream in valid if stream.objid is not None)
+        scratch = pikepdf.new()
+        data = b"\n".join(stream.get_data() for stream in valid)
+        try:
+            operations = pikepdf.parse_content_stream(pikepdf.Stream(scratch, data))
+        except pikepdf.PdfError:
+            super().execute(streams)
+            return
+        for instruction in operations:
+            method = getattr(self, _pdfminer_method(str(instruction.operator)), None)
+            if method is None:  # an inline image, or an operator pdfminer does not run
+                continue
+            for operand in instruction.operands:
+                self.push(cast(PDFStackT, _as_pdfminer(operand)))
+            count = method.__code__.co_argcount - 1
+            if not count:
+                method()
+            elif len(arguments := self.pop(count)) == count:
+                method(*arguments)
+
+
+@functools.cache
+def _pdfminer_method(operator: str) -> str:
+    """The method of pdfminer's interpreter that runs ``operator`` (pdfminer's naming)."""
+    return "do_" + operator.replace("*", "_a").replace('"', "_w").replace("'", "_q")
+
+
+def _as_pdfminer(operand: object) -> object:
+    """A qpdf operand as pdfminer's parser gives it: names as literals, strings as
+    bytes, reals as floats."""
+    if isinstance(operand, pikepdf.Name):
+        return LIT(str(operand)[1:])
+    if isinstance(operand, pikepdf.String):
+        return bytes(operand)
+    if isinstance(operand, pikepdf.Array):
+        return [_as_pdfminer(item) for item in operand]
+    if isinstance(operand, pikepdf.Dictionary):
+        return {str(key)[1:]: _as_pdfminer(value) for key, value in operand.items()}
+    if isinstance(operand, Decimal):
+        return float(operand)
+    return operand
+
+
+def marked_content(
+    path: Path, interpreter_class: type[PDFPageInterpreter] = _QpdfTokenizedInterpreter
+) -> MarkedContent:
+    """The text of every marked content sequence of the PDF at ``path``, read by
+    ``interpreter_class`` (pdfminer's own, to compare with)."""
     found = MarkedContent()
     resources = PDFResourceManager()
     reader = _MarkedContentReader(resources, found)
-    interpreter = PDFPageInterpreter(resources, reader)
+    interpreter = interpreter_class(resources, reader)
     with path.open("rb") as stream:
         for number, page in enumerate(PDFPage.get_pages(stream)):
             reader.page = number
