@@ -2,8 +2,9 @@
 
 veraPDF, the reference PDF/UA validator, is a Java program that cannot be
 installed from this project's registries. These checks read the file with
-pikepdf (structure, metadata, fonts) and pdfminer.six (the text of each marked
-content sequence, decoded through the fonts' ToUnicode maps), and each names
+pikepdf (structure, metadata, fonts, and qpdf's reading of the content streams) and
+pdfminer.six (the text of each marked content sequence, decoded through the fonts'
+ToUnicode maps by its interpreter), and each names
 its Matterhorn checkpoint (PDF Association, Matterhorn Protocol 1.1). Passing
 them is not PDF/UA conformance: the checkpoints that need a person (is the
 alternative text right? is the tag the right one?) stay on the manual list.
