@@ -311,8 +311,8 @@ class _QpdfTokenizedInterpreter(PDFPageInterpreter):
     """pdfminer's interpreter (its text state, fonts and ToUnicode maps) over the
     operators qpdf reads from the content streams.
 
-    pdfminer's content stream parser is pure Python, and was about half of the PDF
-    checks' time; pikepdf's ``parse_content_stream`` is qpdf's, in C++. Neither library
+    pdfminer's content stream parser is pure Python, and was most of the PDF checks'
+    time; pikepdf's ``parse_content_stream`` is qpdf's, in C++. Neither library
     lets the other's tokenizer be plugged in, so :meth:`execute` hands qpdf's operands
     to pdfminer's own ``do_*`` methods as pdfminer's loop would (same stack, same
     argument counts). A stream qpdf cannot read is read by pdfminer, as before.

@@ -216,11 +216,11 @@ async function pa11yPass(browser, page, url, config) {
 }
 
 /**
- * A tab set up for the audit, which audits one page after another. Opening and closing
- * a tab per page cost the browser about a quarter of its CPU time more on this site
- * (the benchmark's floor, 62 pages); what a page shows the runners does not depend on
- * the tab having shown another before it (a new document each time, the same browser
- * context either way, and no back/forward cache: `LAUNCH_ARGS`).
+ * A tab set up for the audit, which audits one page after another: opening and closing
+ * a tab per page cost the browser more CPU time than keeping it (the benchmark's
+ * results). What a page shows the runners does not depend on the tab having shown
+ * another before it (a new document each time, the same browser context either way,
+ * and no back/forward cache: `LAUNCH_ARGS`).
  */
 async function openTab(browser, config) {
 	const page = await browser.newPage();
