@@ -8,9 +8,7 @@ against it.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from audit.findings import browser_findings, with_pa11y_selectors_for_wcag22
+from audit.pipes import never_answered
 from conftest import node_cache_for_tests
 from i18n_pipeline.audit.browser import BROWSER_VARIABLE, BrowserStartLog, find_browser
 from i18n_pipeline.audit.browser_tools import RUNNER, runner_config
@@ -116,25 +115,22 @@ RUNNER_PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def runner_output(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """What ``audit.cjs`` itself prints for ``RUNNER_PAGES``, before Python reads it; the
-    pages are keyed by file name."""
-    work = tmp_path_factory.mktemp("runner")
+def run_runner(
+    work: Path, site: Path, pages: list[str], concurrency: int, timeout_ms: int = 30_000
+) -> dict[str, Any]:
+    """What ``audit.cjs`` itself prints for ``pages`` of ``site``, before Python reads it;
+    the pages are keyed by file name."""
     env = ensure_node_environment(node_cache_for_tests())
-    site = work / "site"
-    shutil.copytree(FIXTURES / "site", site)
-    shutil.copytree(FIXTURES / "probe-pages", site, dirs_exist_ok=True)
     with serve(site) as base:
-        urls = [base + page for page in RUNNER_PAGES]
-        config = runner_config(urls, find_browser(), base.rstrip("/"), concurrency=2)
+        urls = [base + page for page in pages]
+        config = runner_config(urls, find_browser(), base.rstrip("/"), concurrency, timeout_ms)
         write_json(work / "config.json", config)
         done = run_node_tool(
             env,
             [str(env.app_dir / RUNNER), str(work / "config.json")],
             pages=len(urls),
-            concurrency=2,
-            page_timeout_ms=30_000,
+            concurrency=concurrency,
+            page_timeout_ms=timeout_ms,
         )
     assert done.returncode == 0, done.stderr
     output: dict[str, Any] = json.loads(done.stdout)
@@ -144,6 +140,16 @@ def runner_output(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     for result in output["probe"]["results"]:
         result["url"] = result["url"].removeprefix(base)
     return output
+
+
+@pytest.fixture(scope="module")
+def runner_output(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The runner's output for ``RUNNER_PAGES``, two at a time."""
+    work = tmp_path_factory.mktemp("runner")
+    site = work / "site"
+    shutil.copytree(FIXTURES / "site", site)
+    shutil.copytree(FIXTURES / "probe-pages", site, dirs_exist_ok=True)
+    return run_runner(work, site, RUNNER_PAGES, concurrency=2)
 
 
 def test_each_page_gets_one_axe_run(runner_output: dict[str, Any]) -> None:
@@ -213,27 +219,15 @@ def test_a_tab_that_audits_one_page_after_another_records_each_pages_requests_as
     """A tab goes on to the next page once it is done with one: the page it leaves still
     asks another host for something until it is gone, and the next page's record has
     none of that."""
-    env = ensure_node_environment(node_cache_for_tests())
     site = tmp_path / "site"
     site.mkdir()
     (site / "ticking.html").write_text(TICKING_PAGE, encoding="utf-8")
     for name in ("first-clean.html", "second-clean.html"):
         shutil.copy2(FIXTURES / "site" / "clean.html", site / name)
     pages = ["first-clean.html", "ticking.html", "second-clean.html"]
-    with serve(site) as base:
-        config = runner_config([base + p for p in pages], find_browser(), base.rstrip("/"), 1)
-        write_json(tmp_path / "config.json", config)
-        done = run_node_tool(
-            env,
-            [str(env.app_dir / RUNNER), str(tmp_path / "config.json")],
-            pages=len(pages),
-            concurrency=1,
-            page_timeout_ms=30_000,
-        )
-    assert done.returncode == 0, done.stderr
-    results = json.loads(done.stdout)["probe"]["results"]
+    results = run_runner(tmp_path, site, pages, concurrency=1)["probe"]["results"]
     hosts = {
-        result["url"].removeprefix(base): {
+        result["url"]: {
             urlsplit(request["url"]).hostname
             for request in result["requests"]
             if not request["local"]
@@ -254,7 +248,6 @@ def test_after_a_page_that_never_loads_the_next_page_is_audited_in_a_tab_of_its_
 ) -> None:
     """The pages after one that never loads are audited: its tab may still be loading it,
     so the next page gets a new one."""
-    env = ensure_node_environment(node_cache_for_tests())
     site = tmp_path / "site"
     site.mkdir()
     clean = (FIXTURES / "site" / "clean.html").read_text(encoding="utf-8")
@@ -262,31 +255,9 @@ def test_after_a_page_that_never_loads_the_next_page_is_audited_in_a_tab_of_its_
     # pa11y waits for the network to go quiet but for two requests: three never end.
     stalled = "".join(f'<img src="{n}.svg" alt="">' for n in range(3))
     (site / "stalled.html").write_text(clean.replace("</main>", stalled + "</main>"), "utf-8")
-    pipes = [site / f"{n}.svg" for n in range(3)]
-    for pipe in pipes:
-        os.mkfifo(pipe)  # never written: a request for it is never answered
-    pages = ["stalled.html", "clean.html"]
-    try:
-        with serve(site) as base:
-            urls = [base + page for page in pages]
-            config = runner_config(urls, find_browser(), base.rstrip("/"), 1, 3_000)
-            write_json(tmp_path / "config.json", config)
-            done = run_node_tool(
-                env,
-                [str(env.app_dir / RUNNER), str(tmp_path / "config.json")],
-                pages=len(pages),
-                concurrency=1,
-                page_timeout_ms=3_000,
-            )
-    finally:
-        for pipe in pipes:  # answer the requests still waiting (end of file)
-            with contextlib.suppress(OSError):
-                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
-    assert done.returncode == 0, done.stderr
-    probe = {
-        result["url"].removeprefix(base): result
-        for result in json.loads(done.stdout)["probe"]["results"]
-    }
+    with never_answered([site / f"{n}.svg" for n in range(3)]):
+        output = run_runner(tmp_path, site, ["stalled.html", "clean.html"], 1, timeout_ms=3_000)
+    probe = {result["url"]: result for result in output["probe"]["results"]}
 
     assert "failure" in probe["stalled.html"]
     assert "failure" not in probe["clean.html"]

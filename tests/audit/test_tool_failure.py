@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from audit.pipes import never_answered, release
 from i18n_pipeline.audit.browser import BROWSER_VARIABLE, BrowserStartLog, find_browser
 from i18n_pipeline.audit.node_env import stop_process_group
 from i18n_pipeline.cli import main
@@ -38,13 +39,6 @@ def hold_until_requested(pipe: Path, on_request: Callable[[], None]) -> threadin
     thread = threading.Thread(target=wait_for_reader, daemon=True)
     thread.start()
     return thread
-
-
-def release(pipes: list[Path]) -> None:
-    """Answer every request still blocked on one of ``pipes`` (end of file)."""
-    for pipe in pipes:
-        with contextlib.suppress(OSError):  # nobody reading: nothing to release
-            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
 
 
 @pytest.fixture
@@ -73,16 +67,10 @@ def test_a_page_that_never_loads_is_retried_and_then_fails_the_audit_as_a_tool_f
     site = site_with(
         tmp_path, "stalled.html", "".join(f'<img src="{n}.svg" alt="">' for n in range(3))
     )
-    pipes = [site / f"{n}.svg" for n in range(3)]
-    for pipe in pipes:
-        os.mkfifo(pipe)  # never written: a request for it is never answered
-
-    try:
+    with never_answered([site / f"{n}.svg" for n in range(3)]):
         code = main(
             ["audit", str(site), "--reports", str(tmp_path / "reports"), "--page-timeout", "3"]
         )
-    finally:
-        release(pipes)
 
     captured = capsys.readouterr()
     report = json.loads((tmp_path / "reports" / "audit.json").read_text(encoding="utf-8"))
