@@ -252,9 +252,9 @@ def build_workers(
     """Processes for up to ``languages`` language builds, one per core (or ``jobs``), whose
     logs reach this process; no worker outlives the block.
 
-    With ``prepare_pdfs``, the workers start at once and each imports WeasyPrint (half a
-    second) while this process goes on (with the PO check, in the main job), so that a
-    one-language rebuild does not wait for it. Each of them, because a pool's task goes
+    With ``prepare_pdfs``, the workers start at once and each imports WeasyPrint while
+    this process goes on (with the PO check, in the main job), so that a one-language
+    rebuild does not wait for it. Each of them, because a pool's task goes
     to whichever worker is free.
     """
     size = max(1, min(jobs or os.cpu_count() or 1, languages))
