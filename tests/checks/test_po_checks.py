@@ -10,16 +10,18 @@ import json
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import EXAMPLE_SITE, SITE, copy_example
 from i18n_pipeline.catalogs.glossary import load_glossary
 from i18n_pipeline.checks import check_catalogs, check_po_file, runner
+from i18n_pipeline.checks.model import Entry
 from i18n_pipeline.checks.runner import checks_code, project_termbase
 from i18n_pipeline.cli import main
 from i18n_pipeline.errors import ExitCode
-from i18n_pipeline.findings import Severity
+from i18n_pipeline.findings import Finding, Severity
 from i18n_pipeline.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -200,6 +202,36 @@ def test_cached_findings_still_fail_and_an_edit_is_checked_again(tmp_path: Path)
     assert [f.rule for f in second if f.severity is Severity.ERROR] == ["numbers"]
     assert any((project.cache_dir / "checks").iterdir()), "findings were cached"
     assert not [f for f in after_fix if f.severity is Severity.ERROR]
+
+
+def test_an_edited_file_has_only_its_changed_entry_checked_and_the_others_findings_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, broken = _project_with_broken_po(tmp_path)
+    [before] = [f for f in check_catalogs(project) if f.severity is Severity.ERROR]
+    text = broken.read_text(encoding="utf-8")
+    # Two new lines above the broken entry move it; the entry edited is the one above it.
+    edited = text.replace('msgstr "Opening hours"', 'msgstr ""\n"Hours of "\n"opening"', 1)
+    assert edited != text
+    broken.write_text(edited, encoding="utf-8")
+    checked: list[str] = []
+    entry_findings = runner._entry_findings
+
+    def counted(entry: Entry, *arguments: Any) -> list[Finding]:
+        checked.append(entry.msgstr)
+        return entry_findings(entry, *arguments)
+
+    monkeypatch.setattr(runner, "_entry_findings", counted)
+    after_edit = check_catalogs(project)
+    monkeypatch.setattr(runner, "_entry_findings", entry_findings)
+
+    assert checked == ["Hours of opening"]
+    assert [f.as_json() for f in after_edit] == [
+        f.as_json() for f in check_catalogs(project, fresh=True)
+    ]
+    [error] = [f for f in after_edit if f.severity is Severity.ERROR]
+    assert (error.rule, error.path, error.message) == ("numbers", broken, before.message)
+    assert error.line == before.line + 2
 
 
 def test_a_missing_glossary_stops_the_check_instead_of_protecting_nothing(

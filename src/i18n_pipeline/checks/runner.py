@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib.metadata import version
 from itertools import repeat
 from pathlib import Path
@@ -91,15 +92,51 @@ def syntax_finding(error: CatalogSyntaxError) -> Finding:
     )
 
 
+class EntryMemo:
+    """The findings of each entry of one PO file as it was last checked, by what decides
+    them (the msgid, the msgstr and the translator's waivers): a file with one entry
+    edited has that entry checked, not the file. The findings are kept without their
+    place, which an edit above them moves."""
+
+    def __init__(self, earlier: Mapping[str, list[dict[str, object]]] | None = None) -> None:
+        self.earlier = earlier or {}
+        self.now: dict[str, list[dict[str, object]]] = {}
+
+    def findings(self, entry: Entry, context: Context, waived: dict[str, str]) -> list[Finding]:
+        key = json.dumps([entry.msgid, entry.msgstr, sorted(waived.items())])
+        kept = self.earlier.get(key)
+        if kept is None:
+            kept = [
+                {"rule": f.rule, "severity": str(f.severity), "message": f.message, "fix": f.fix}
+                for f in _entry_findings(entry, context, waived)
+            ]
+        self.now[key] = kept
+        return [
+            Finding(
+                path=context.path,
+                line=entry.line,
+                rule=str(item["rule"]),
+                severity=Severity(str(item["severity"])),
+                message=str(item["message"]),
+                fix=str(item["fix"]),
+                subject=entry.msgid,
+            )
+            for item in kept
+        ]
+
+
 def check_catalog(
     catalog: CatalogFile,
     lang: Language,
     glossary: tuple[str, ...] = (),
     termbase: TermBase | None = None,
     source: Language | None = None,
+    memo: EntryMemo | None = None,
 ) -> list[Finding]:
     """Header checks, then every entry check on every entry Sphinx would show; ``source``
-    is the language the msgids are in (the project's source language)."""
+    is the language the msgids are in (the project's source language). With a ``memo``,
+    an entry it has keeps its findings."""
+    memo = memo or EntryMemo()
     path = catalog.path
     findings = list(check_headers(catalog, lang))
     context = Context(
@@ -128,7 +165,7 @@ def check_catalog(
             )
         for msgstr in message.strings:
             entry = Entry(message.msgid, msgstr, message.line, message.flags)
-            findings += _entry_findings(entry, context, waived)
+            findings += memo.findings(entry, context, waived)
     return findings
 
 
@@ -199,7 +236,7 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
     source = project.config.language(project.config.source_language)
     keys: list[str] = []  # in the snapshot's order
     by_key: dict[str, list[Finding]] = {}
-    to_check: list[tuple[str, CatalogFile, Language]] = []
+    to_check: list[tuple[str, str, CatalogFile, Language]] = []
     for code, catalogs in snapshot.catalogs.items():
         lang = project.config.language(code)
         for catalog in catalogs:
@@ -207,40 +244,58 @@ def check_snapshot(project: Project, snapshot: Snapshot, *, fresh: bool = False)
             keys.append(key)
             found = None if fresh else cache.load(key, Finding.from_json)
             if found is None:
-                to_check.append((key, catalog, lang))
+                to_check.append((key, cache.key("entries", code, str(catalog.path)), catalog, lang))
             else:
                 by_key[key] = found
-    checked = _check_catalogs([job[1:] for job in to_check], glossary, termbase, source)
-    for (key, _, _), found in zip(to_check, checked, strict=True):
+    jobs = [
+        CatalogJob(catalog, lang, EntryMemo(None if fresh else _load_memo(cache, memo_key)))
+        for _, memo_key, catalog, lang in to_check
+    ]
+    checked = _check_catalogs(jobs, glossary, termbase, source)
+    for (key, memo_key, _, _), (found, memo) in zip(to_check, checked, strict=True):
         cache.store(key, (finding.as_json() for finding in found))
+        cache.store(memo_key, [dict[str, object](memo)])
         by_key[key] = found
     for key in keys:
         findings += by_key[key]
     return findings
 
 
+@dataclass(frozen=True)
+class CatalogJob:
+    """One PO file to check, with the findings of its entries as last checked."""
+
+    catalog: CatalogFile
+    lang: Language
+    memo: EntryMemo
+
+
+def _load_memo(cache: ResultCache, key: str) -> dict[str, list[dict[str, object]]] | None:
+    stored = cache.load(key, dict)
+    return stored[0] if stored else None
+
+
+def _check_job(
+    job: CatalogJob, glossary: tuple[str, ...], termbase: TermBase, source: Language
+) -> tuple[list[Finding], dict[str, list[dict[str, object]]]]:
+    found = check_catalog(job.catalog, job.lang, glossary, termbase, source, job.memo)
+    return found, job.memo.now
+
+
 def _check_catalogs(
-    jobs: list[tuple[CatalogFile, Language]],
+    jobs: list[CatalogJob],
     glossary: tuple[str, ...],
     termbase: TermBase,
     source: Language,
-) -> list[list[Finding]]:
-    """Each catalog's findings, in order. More than one (a cold run: every language) are
-    checked a process per core: the checks are Python (docutils, pysbd), one core each."""
+) -> list[tuple[list[Finding], dict[str, list[dict[str, object]]]]]:
+    """Each catalog's findings, and its entries' findings to keep, in order. More than one
+    (a cold run: every language) are checked a process per core: the checks are Python
+    (docutils, pysbd), one core each."""
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
-        return [check_catalog(catalog, lang, glossary, termbase, source) for catalog, lang in jobs]
+        return [_check_job(job, glossary, termbase, source) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(
-            pool.map(
-                check_catalog,
-                [catalog for catalog, _ in jobs],
-                [lang for _, lang in jobs],
-                repeat(glossary),
-                repeat(termbase),
-                repeat(source),
-            )
-        )
+        return list(pool.map(_check_job, jobs, repeat(glossary), repeat(termbase), repeat(source)))
 
 
 #: Libraries whose analysis decides the Leichte Sprache page's findings.
