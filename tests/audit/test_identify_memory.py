@@ -254,19 +254,27 @@ def test_the_texts_prepared_for_a_page_are_the_texts_its_check_judges(
 
 def test_the_languages_py3langid_knows_are_its_models_labels_and_asking_loads_no_model() -> None:
     identify._py3langid.cache_clear()
-    german = "Wir sind ein vielfältiges Land, und das ist gut so, sagen die Beauftragten."
 
     assert {"ps", "ku", "de"} <= identify.known_languages()
-    assert identify.judge(german, "de", identify.known_languages()) is None
     assert identify._py3langid.cache_info().currsize == 0  # the model was never loaded
 
     model_labels = frozenset(str(code) for code in identify._py3langid().labels)
     assert identify.py3langid_languages() == model_labels
 
 
+def test_a_text_py3langid_lets_through_never_loads_a_lingua_model() -> None:
+    """py3langid is asked first: its model loads sooner than lingua's quick models, and an
+    edit's one changed entry, in its language, needs no other."""
+    identify._detector.cache_clear()
+    german = "Wir sind ein vielfältiges Land, und das ist gut so, sagen die Beauftragten."
+
+    assert identify.judge(german, "de", identify.known_languages()) is None
+    assert identify._detector.cache_info().currsize == 0  # lingua was never asked
+
+
 def test_py3langid_and_numpy_are_imported_only_when_py3langid_is_asked() -> None:
-    """Every run imports the language checks; py3langid brings numpy, and a check whose
-    text lingua lets through never needs it."""
+    """Every run imports the language checks; py3langid brings numpy, which a run that
+    judges no text never needs."""
     script = (
         "import sys\n"
         "from i18n_pipeline.audit import identify\n"
