@@ -7,16 +7,19 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import edit_entry, replace_in_msgstr
 from i18n_pipeline.cache.unchanged import (
+    changed_languages,
     input_state,
     record_file,
     record_published,
     unchanged_since_published,
 )
+from i18n_pipeline.jobs import site
 from i18n_pipeline.project import Project
 
 #: What an unchanged run must not load: the build, the PDFs, the audit's language models.
@@ -50,6 +53,39 @@ def test_an_edited_msgstr_is_a_change(published: Project) -> None:
     edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
 
     assert not unchanged_since_published(published)
+
+
+def test_the_languages_whose_files_alone_changed_are_named(published: Project) -> None:
+    assert changed_languages(published, input_state(published)) == set()
+
+    edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
+
+    assert changed_languages(published, input_state(published)) == {"en"}
+
+
+def test_a_change_beside_the_catalogs_names_no_languages(published: Project) -> None:
+    edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
+    (published.source_dir / "neu.rst").write_text("Neu\n===\n", encoding="utf-8")
+
+    assert changed_languages(published, input_state(published)) is None
+
+
+def test_an_edit_of_one_language_builds_in_one_process(
+    published: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sizes: list[int] = []
+    workers = site.build_workers
+
+    def sized(languages: int, *arguments: Any, **options: Any) -> Any:
+        sizes.append(languages)
+        return workers(languages, *arguments, **options)
+
+    monkeypatch.setattr(site, "build_workers", sized)
+    edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
+
+    site.run_site(published, audit=False)
+
+    assert sizes == [1]
 
 
 def test_a_new_source_file_is_a_change(published: Project) -> None:

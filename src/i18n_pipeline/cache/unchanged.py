@@ -104,6 +104,25 @@ def record_published(project: Project, state: InputState, release: Path) -> None
     write_json(record_file(project), state.to_json(release.name))
 
 
+def changed_languages(project: Project, state: InputState) -> set[str] | None:
+    """The languages whose files below the locale folder are all that changed since the
+    published run; None when anything else changed too, or there is no record to tell.
+    A hint for sizing the build's processes before the fingerprints decide."""
+    record = _read_record(project)
+    if record is None or record[1].key != state.key:
+        return None
+    before, now = record[1].files, state.files
+    locales = str(project.locale_dir.resolve()) + os.sep
+    languages = set()
+    for name in before.keys() | now.keys():
+        if before.get(name, (0, 0, ""))[2] == now.get(name, (0, 0, ""))[2]:
+            continue
+        if not name.startswith(locales):
+            return None
+        languages.add(name.removeprefix(locales).split(os.sep, 1)[0])
+    return languages
+
+
 def unchanged_since_published(project: Project) -> bool:
     """True when the published site was made from exactly the inputs there are now."""
     reports = [project.reports_dir / name for name in ("audit.json", "stats.json")]

@@ -20,6 +20,7 @@ from i18n_pipeline.build.languages import build_release, build_workers
 from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish, set_aside
 from i18n_pipeline.cache.unchanged import (
     InputState,
+    changed_languages,
     input_state,
     record_published,
     recorded_files,
@@ -50,7 +51,9 @@ def run_site(
     with project_lock(project, exclusive=True):
         with stage("record of the inputs"):
             inputs = _inputs_now(project)
-        release = _gate(project, fresh, jobs, steps)
+        changed = None if fresh or inputs is None else changed_languages(project, inputs)
+        to_build = len(changed) if changed is not None else None
+        release = _gate(project, fresh, jobs, steps, to_build)
         return report_audit_publish(
             project, release, steps, fresh=fresh, audit=audit, inputs=inputs
         )
@@ -154,15 +157,23 @@ class Steps:
         logger.info("\n==> [%d/%d] %s", self.done, self.total, title)
 
 
-def _gate(project: Project, fresh: bool, jobs: int | None, steps: Steps) -> Release:
+def _gate(
+    project: Project,
+    fresh: bool,
+    jobs: int | None,
+    steps: Steps,
+    to_build: int | None = None,
+) -> Release:
     """Snapshot → check → build → output check; a release that passed all of them.
+    ``to_build``: how many languages' files changed, when only theirs did (one edit needs
+    one build process, not a process per core).
 
     Stops with an error naming the file, line and check of the first problem
     (every finding is printed first); nothing is published here.
     """
     steps.next("read and check PO files")
     # The build's processes start first, and import the PDF printer while this one checks.
-    languages = len(project.config.languages)
+    languages = max(1, to_build) if to_build is not None else len(project.config.languages)
     with build_workers(languages, jobs, prepare_pdfs=bool(project.config.pdfs)) as workers:
         with stage("check"):
             translations = project.config.translations
