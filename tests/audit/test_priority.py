@@ -91,17 +91,14 @@ def test_the_work_beside_the_browser_begins_once_the_browsers_process_exists(
 ) -> None:
     happened: list[str] = []
     when_the_language_checks_begin(monkeypatch, lambda: happened.append("language checks begin"))
-    runner = browser_tools.run_node_tool
+    starting = browser_tools.start_node_tool
 
-    def running(*arguments: Any, started: Callable[[], None] | None = None, **options: Any) -> Any:
-        def first_this() -> None:
-            happened.append("runner's process exists")
-            if started is not None:
-                started()
+    def start(*arguments: Any, **options: Any) -> Any:
+        process = starting(*arguments, **options)
+        happened.append("runner's process exists")
+        return process
 
-        return runner(*arguments, started=first_this, **options)
-
-    monkeypatch.setattr(browser_tools, "run_node_tool", running)
+    monkeypatch.setattr(browser_tools, "start_node_tool", start)
 
     result = audit_one_page(tmp_path, monkeypatch)
 

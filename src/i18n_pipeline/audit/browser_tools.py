@@ -9,14 +9,24 @@ starts once per run, whatever the page count; each page is loaded once.
 from __future__ import annotations
 
 import json
+import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from i18n_pipeline.audit.browser import launch_args
+from i18n_pipeline.audit.browser import find_browser, launch_args
+from i18n_pipeline.audit.errors import BrowserNotFoundError, NodeSetupError
 from i18n_pipeline.audit.model import ToolOutcome
-from i18n_pipeline.audit.node_env import NodeEnvironment, ToolTimeoutError, run_node_tool
+from i18n_pipeline.audit.node_env import (
+    NodeEnvironment,
+    ToolTimeoutError,
+    default_cache_dir,
+    ensure_node_environment,
+    finish_node_tool,
+    start_node_tool,
+    time_limit,
+)
 from i18n_pipeline.audit.pa11y import AUDIT_PA11Y_OPTIONS, PAGE_TIMEOUT_MS, read_report
 from i18n_pipeline.audit.probe import read_probe
 from i18n_pipeline.audit.wcag import WCAG22_TAGS, axe_rule_tags
@@ -32,6 +42,49 @@ class BrowserRun:
     pa11y: ToolOutcome
     probe: ToolOutcome
     browser_starts: int
+
+
+class EarlyRunner:
+    """``node/audit.cjs`` started before its pages exist: Node loads pa11y and puppeteer,
+    and Chromium starts, while the main job still builds the pages. The pages follow on
+    the runner's input (:func:`run_browser_tools`); :meth:`close` ends a runner that got
+    none (its browser then audited nothing)."""
+
+    def __init__(self, env: NodeEnvironment, browser: Path) -> None:
+        self.env, self.browser = env, browser
+        self._scratch = tempfile.TemporaryDirectory(prefix="audit-runner-")
+        launch = Path(self._scratch.name) / "launch.json"
+        launching = {"executablePath": str(browser), "args": list(launch_args())}
+        write_json(launch, {**launching, "wcag22Tags": WCAG22_TAGS})
+        self._process: subprocess.Popen[str] | None = start_node_tool(
+            env, [str(env.app_dir / RUNNER), "-", str(launch)], stdin=True
+        )
+
+    def take(self, env: NodeEnvironment, browser: Path) -> subprocess.Popen[str] | None:
+        """The runner's process, once, if it runs ``browser`` from ``env``."""
+        process, self._process = self._process, None
+        if process is not None and (env, browser) != (self.env, self.browser):
+            self._process = process
+            return None
+        return process
+
+    def close(self) -> None:
+        """End the runner if nothing took it: no pages, so it stops its browser and exits."""
+        process, self._process = self._process, None
+        if process is not None:
+            finish_node_tool(process, time_limit(0, 1, 0), "")
+        self._scratch.cleanup()
+
+
+def start_early_runner(cache_root: Path) -> EarlyRunner | None:
+    """An :class:`EarlyRunner` in the audit's Node environment below ``cache_root``, with
+    its browser; None where either is missing: the audit then says which, as it would."""
+    try:
+        env = ensure_node_environment(default_cache_dir(cache_root))
+        browser = find_browser()
+    except (BrowserNotFoundError, NodeSetupError):
+        return None
+    return EarlyRunner(env, browser)
 
 
 def runner_config(
@@ -67,22 +120,27 @@ def run_browser_tools(
     page_timeout_ms: int = PAGE_TIMEOUT_MS,
     pa11y_options: dict[str, object] | None = None,
     started: Callable[[], None] | None = None,
+    early: EarlyRunner | None = None,
 ) -> BrowserRun:
-    """pa11y and the probe over ``urls`` in one browser (``node/audit.cjs``); ``started``
-    is called once the runner's process exists."""
+    """pa11y and the probe over ``urls`` in one browser (``node/audit.cjs``): ``early``'s,
+    if it has one for this browser, else a runner started here; ``started`` is called once
+    the runner's process exists."""
     config = runner_config(urls, browser, local_origin, concurrency, page_timeout_ms, pa11y_options)
+    # pa11y's load and its runners, each bounded by the timeout
+    limit = time_limit(2 * len(urls), concurrency, page_timeout_ms)
+    process = early.take(env, browser) if early is not None else None
     with tempfile.TemporaryDirectory(prefix="audit-runner-") as scratch:
-        config_file = Path(scratch) / "config.json"
-        write_json(config_file, config)
+        given = None
+        if process is None:
+            config_file = Path(scratch) / "config.json"
+            write_json(config_file, config)
+            process = start_node_tool(env, [str(env.app_dir / RUNNER), str(config_file)])
+        else:
+            given = json.dumps(config)
+        if started is not None:
+            started()
         try:
-            completed = run_node_tool(
-                env,
-                [str(env.app_dir / RUNNER), str(config_file)],
-                pages=2 * len(urls),  # pa11y's load and its runners, each bounded by the timeout
-                concurrency=concurrency,
-                page_timeout_ms=page_timeout_ms,
-                started=started,
-            )
+            completed = finish_node_tool(process, limit, given)
         except ToolTimeoutError as stopped:
             return _failed(urls, str(stopped))
     if completed.returncode != 0:

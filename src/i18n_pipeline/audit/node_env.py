@@ -93,23 +93,45 @@ def run_node_tool(
     """Run ``node arguments``, a browser tool over ``pages`` pages, ``concurrency`` at
     a time. Every page may take its full timeout (twice, for slack) before the tool
     is stopped. ``started`` is called once the tool's process exists."""
-    time_limit_s = 60 + 2 * pages * page_timeout_ms / 1000 / max(1, concurrency)
-    process = subprocess.Popen(
+    process = start_node_tool(env, arguments)
+    if started is not None:
+        started()
+    return finish_node_tool(process, time_limit(pages, concurrency, page_timeout_ms))
+
+
+def time_limit(pages: int, concurrency: int, page_timeout_ms: int) -> float:
+    """Seconds a tool over ``pages`` pages may take: each page its full timeout, twice."""
+    return 60 + 2 * pages * page_timeout_ms / 1000 / max(1, concurrency)
+
+
+def start_node_tool(
+    env: NodeEnvironment, arguments: list[str], *, stdin: bool = False
+) -> subprocess.Popen[str]:
+    """``node arguments``, started; with ``stdin``, its input is what
+    :func:`finish_node_tool` is given."""
+    return subprocess.Popen(
         [str(env.node), *arguments],
         cwd=env.app_dir,
         env=env.environ(),
+        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, so nothing it starts outlives us
     )
-    if started is not None:
-        started()
+
+
+def finish_node_tool(
+    process: subprocess.Popen[str], time_limit_s: float, given: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Give the tool ``given`` on its input (and close it), wait at most ``time_limit_s``
+    for it to end, and stop whatever of it is left."""
     try:
-        stdout, stderr = process.communicate(timeout=time_limit_s)
+        stdout, stderr = process.communicate(given, timeout=time_limit_s)
     except subprocess.TimeoutExpired as expired:
+        name = Path(str(process.args[1])).name  # type: ignore[index]
         raise ToolTimeoutError(
-            f"{Path(arguments[0]).name} did not finish within {time_limit_s:.0f} s and was stopped"
+            f"{name} did not finish within {time_limit_s:.0f} s and was stopped"
         ) from expired
     finally:
         stop_process_group(process)

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from i18n_pipeline import timings
 from i18n_pipeline.audit.auditor_config import AuditorConfig, apply_accepted
 from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
-from i18n_pipeline.audit.browser_tools import BrowserRun, run_browser_tools
+from i18n_pipeline.audit.browser_tools import BrowserRun, EarlyRunner, run_browser_tools
 from i18n_pipeline.audit.directions import check_directions
 from i18n_pipeline.audit.errors import NoPagesError
 from i18n_pipeline.audit.identify import prepare, release_models
@@ -87,6 +87,9 @@ class AuditSettings:
     pages: tuple[str, ...] = ()
     # The auditor's .pa11yci: pa11y's standard, ignore and hideElements, accepted findings
     auditor: AuditorConfig = field(default_factory=AuditorConfig)
+    # A runner the caller started before the pages existed (the main job, as it builds):
+    # the first run over the pages takes it; the caller closes it
+    early: EarlyRunner | None = field(default=None, compare=False)
 
     @property
     def results_dir(self) -> Path:
@@ -330,7 +333,7 @@ def _run_tools(
     relative_of = {url: relative for relative, url in url_of.items()}
     urls = list(url_of.values())
 
-    def run(batch: list[str], workers: int) -> BrowserRun:
+    def run(batch: list[str], workers: int, early: EarlyRunner | None = None) -> BrowserRun:
         return run_browser_tools(
             env,
             batch,
@@ -341,6 +344,7 @@ def _run_tools(
             settings.page_timeout_ms,
             settings.auditor.pa11y_options(),
             started,
+            early,
         )
 
     logger.info(
@@ -348,7 +352,7 @@ def _run_tools(
         "WCAG 2.2) on %d page(s), in one browser",
         len(urls),
     )
-    first = run(urls, settings.workers)
+    first = run(urls, settings.workers, settings.early)
     starts = first.browser_starts
     found: dict[str, list[Issue]] = {url: [] for url in urls}
     failures: dict[str, str] = {}

@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -103,9 +103,11 @@ def build_release(
     fresh: bool = False,
     jobs: int | None = None,
     workers: BuildWorkers | None = None,
+    before_builds: Callable[[], None] | None = None,
 ) -> Release:
     """Build all languages from ``snapshot`` into a new release directory, not yet published;
-    in ``workers``, if given (:func:`build_workers`).
+    in ``workers``, if given (:func:`build_workers`). ``before_builds`` is called when a
+    language is to be built, before its build begins (not when every one is carried over).
 
     The caller holds the project lock, and either publishes the release with
     :func:`~i18n_pipeline.build.release.publish` or removes it with :func:`discard`.
@@ -114,7 +116,14 @@ def build_release(
     release = new_release_dir(project)
     try:
         built = build_languages(
-            project, snapshot, languages, release, fresh=fresh, jobs=jobs, workers=workers
+            project,
+            snapshot,
+            languages,
+            release,
+            fresh=fresh,
+            jobs=jobs,
+            workers=workers,
+            before_builds=before_builds,
         )
         with stage("statistics"):
             stats = collect_stats(project, snapshot=snapshot)
@@ -171,6 +180,7 @@ def build_languages(
     fresh: bool = False,
     jobs: int | None = None,
     workers: BuildWorkers | None = None,
+    before_builds: Callable[[], None] | None = None,
 ) -> LanguagesBuilt:
     """Build ``languages`` into ``release/<code>``; a language whose inputs are those of
     the published site is carried over from it instead. Nothing else is written.
@@ -199,6 +209,8 @@ def build_languages(
         else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
         for lang in to_build
     }
+    if to_build and before_builds is not None:
+        before_builds()
     with stage("build (all languages, side by side)"):
         if to_build:
             pool = (

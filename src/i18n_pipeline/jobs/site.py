@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from i18n_pipeline.build.languages import build_release, build_workers
 from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish, set_aside
@@ -37,6 +39,9 @@ from i18n_pipeline.lock import project_lock
 from i18n_pipeline.project import Project
 from i18n_pipeline.timings import stage
 
+if TYPE_CHECKING:
+    from i18n_pipeline.audit.browser_tools import EarlyRunner
+
 logger = logging.getLogger(__name__)
 
 
@@ -48,15 +53,38 @@ def run_site(
     Without the audit, the build goes to ``_build/scratch`` and nothing is published.
     """
     steps = Steps(5 if audit else 4)
-    with project_lock(project, exclusive=True):
+    with project_lock(project, exclusive=True), EarlyAudit(project, audit) as early:
         with stage("record of the inputs"):
             inputs = _inputs_now(project)
         changed = None if fresh or inputs is None else changed_languages(project, inputs)
         to_build = len(changed) if changed is not None else None
-        release = _gate(project, fresh, jobs, steps, to_build)
+        release = _gate(project, fresh, jobs, steps, to_build, early.start)
         return report_audit_publish(
-            project, release, steps, fresh=fresh, audit=audit, inputs=inputs
+            project, release, steps, fresh=fresh, audit=audit, inputs=inputs, early=early.runner
         )
+
+
+class EarlyAudit:
+    """The audit's runner, started as the first language build begins: its browser starts
+    while the pages are built (a run that builds nothing starts none). Closed when the
+    run ends, however it ends."""
+
+    def __init__(self, project: Project, audit: bool) -> None:
+        self.project, self.audit = project, audit
+        self.runner: EarlyRunner | None = None
+
+    def start(self) -> None:
+        from i18n_pipeline.audit.browser_tools import start_early_runner
+
+        if self.audit and self.runner is None:
+            self.runner = start_early_runner(self.project.cache_dir)
+
+    def __enter__(self) -> EarlyAudit:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.runner is not None:
+            self.runner.close()
 
 
 def _inputs_now(project: Project) -> InputState | None:
@@ -77,6 +105,7 @@ def report_audit_publish(
     fresh: bool,
     audit: bool = True,
     inputs: InputState | None = None,
+    early: EarlyRunner | None = None,
 ) -> int:
     """The statistics report, the audit of the whole release, and the atomic publish:
     the last steps of the main job, for a release built here or assembled from shards.
@@ -97,7 +126,9 @@ def report_audit_publish(
             return 0
         steps.next("accessibility audit (before publishing)")
         languages = site_languages(release.path, project)
-        settings = AuditSettings(release.path, project.cache_dir, fresh=fresh, languages=languages)
+        settings = AuditSettings(
+            release.path, project.cache_dir, fresh=fresh, languages=languages, early=early
+        )
         code = run_audit(settings, project.reports_dir, site_label=project.site_dir)
         if code:
             rejected = set_aside(project, release.path, "rejected")
@@ -163,10 +194,12 @@ def _gate(
     jobs: int | None,
     steps: Steps,
     to_build: int | None = None,
+    before_builds: Callable[[], None] | None = None,
 ) -> Release:
     """Snapshot → check → build → output check; a release that passed all of them.
     ``to_build``: how many languages' files changed, when only theirs did (one edit needs
-    one build process, not a process per core).
+    one build process, not a process per core). ``before_builds`` is called as the first
+    language build begins.
 
     Stops with an error naming the file, line and check of the first problem
     (every finding is printed first); nothing is published here.
@@ -179,7 +212,9 @@ def _gate(
             translations = project.config.translations
             snapshot = check_inputs(project, translations, fresh, project.reports_dir)
         steps.next("build all languages")
-        release = build_release(project, snapshot, fresh=fresh, workers=workers)
+        release = build_release(
+            project, snapshot, fresh=fresh, workers=workers, before_builds=before_builds
+        )
     steps.next("output check (script, links, files, security policy)")
     with stage("output check"):
         output_check(project, release.path, release.base_url)

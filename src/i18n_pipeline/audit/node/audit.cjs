@@ -25,7 +25,8 @@
  * gets its message instead of results: a failure, never a pass; its tab is closed,
  * and the next page gets a new one.
  *
- * Usage: node audit.cjs <config.json>; prints one JSON document on stdout:
+ * Usage: node audit.cjs <config.json>, or node audit.cjs - <launch.json> with the rest of
+ * the configuration on stdin (`readConfig`); prints one JSON document on stdout:
  * {browserStarts, pa11y: {results: {url: issues | [{message}]}},
  *  probe: {results: [{url, requests, settled, axeRuns, spacing}]}}
  */
@@ -308,19 +309,52 @@ async function launch(config, starts) {
 	return puppeteer.launch({executablePath: config.executablePath, args: config.args, headless: true});
 }
 
+/** Everything read from stdin until it is closed. */
+function readStdin() {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		process.stdin.on('data', chunk => chunks.push(chunk));
+		process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		process.stdin.on('error', reject);
+	});
+}
+
+/**
+ * The configuration: the file named on the command line, or, with `-`, its launch part
+ * (`executablePath`, `args`, and the `wcag22Tags` a tab is set up with) as that file and
+ * the rest, the pages, on stdin. Started that way, the browser starts while the caller
+ * still builds the pages; stdin closed without pages is a run of none.
+ */
+function readConfig(argument) {
+	const config = JSON.parse(fs.readFileSync(argument === '-' ? process.argv[3] : argument, 'utf8'));
+	if (argument !== '-') {
+		return {config, pages: Promise.resolve(config)};
+	}
+	const pages = readStdin().then(text => (text.trim() ? {...config, ...JSON.parse(text)} : {...config, urls: []}));
+	return {config, pages};
+}
+
 async function main() {
-	const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+	const {config: launchConfig, pages} = readConfig(process.argv[2]);
 	const starts = {count: 0};
 	let browser;
 	// Like pa11y-ci (#128): a browser that fails to start is given one more try.
 	try {
-		browser = await launch(config, starts);
+		browser = await launch(launchConfig, starts);
 	} catch {
-		browser = await launch(config, starts);
+		browser = await launch(launchConfig, starts);
 	}
+	// Started ahead of its pages, the runner opens their first tab while it waits.
+	let spare = process.argv[2] === '-' ? openTab(browser, launchConfig).catch(() => null) : null;
+	const config = await pages;
 	const pa11yResults = {};
 	const probeResults = new Array(config.urls.length);
 	let next = 0;
+	function takeSpare() {
+		const tab = spare;
+		spare = null;
+		return tab;
+	}
 	async function worker() {
 		let page = null;
 		try {
@@ -329,7 +363,7 @@ async function main() {
 				const url = config.urls[index];
 				let result;
 				try {
-					page = page || await openTab(browser, config);
+					page = page || await takeSpare() || await openTab(browser, config);
 					result = await auditPage(page, url, config);
 				} catch (error) {
 					const failure = message(error);
