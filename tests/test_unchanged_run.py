@@ -11,14 +11,22 @@ from typing import Any
 
 import pytest
 
-from conftest import edit_entry, replace_in_msgstr
+from conftest import edit_entry, node_cache_for_tests, replace_in_msgstr
+from i18n_pipeline.build import languages
+from i18n_pipeline.build.release import fingerprints_file
+from i18n_pipeline.cache.fingerprint import load_fingerprints
 from i18n_pipeline.cache.unchanged import (
+    Configuration,
     changed_languages,
     input_state,
+    published_configuration,
     record_file,
     record_published,
     unchanged_since_published,
 )
+from i18n_pipeline.catalogs.snapshot import take_snapshot
+from i18n_pipeline.cli import main
+from i18n_pipeline.errors import ExitCode
 from i18n_pipeline.jobs import site
 from i18n_pipeline.project import Project
 
@@ -68,6 +76,41 @@ def test_a_change_beside_the_catalogs_names_no_languages(published: Project) -> 
     (published.source_dir / "neu.rst").write_text("Neu\n===\n", encoding="utf-8")
 
     assert changed_languages(published, input_state(published)) is None
+
+
+def test_the_published_configuration_holds_while_only_po_files_change(published: Project) -> None:
+    release = published.site_dir.resolve()
+    read = Configuration(shared="digest of what every language shares", base_url="https://x/")
+    record_published(published, input_state(published), release, read)
+
+    edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
+    assert published_configuration(published, input_state(published)) == read
+
+    (published.source_dir / "neu.rst").write_text("Neu\n===\n", encoding="utf-8")
+    assert published_configuration(published, input_state(published)) is None
+
+
+@pytest.mark.slow
+def test_after_an_edit_of_a_po_file_sphinx_does_not_read_conf_py_for_the_fingerprints(
+    example_copy: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("I18N_PIPELINE_NODE_CACHE", str(node_cache_for_tests()))
+    assert main(["--root", str(example_copy.root), "site"]) == ExitCode.OK
+    edit_entry(example_copy, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
+    reading = languages.read_configuration
+
+    def not_again(project: Project) -> Any:
+        raise AssertionError("Sphinx read conf.py for the fingerprints again")
+
+    monkeypatch.setattr(languages, "read_configuration", not_again)
+    assert main(["--root", str(example_copy.root), "site"]) == ExitCode.OK
+    monkeypatch.setattr(languages, "read_configuration", reading)
+
+    page = (example_copy.site_dir / "en" / "index.html").read_text(encoding="utf-8")
+    assert "stays closed" in page
+    snapshot = take_snapshot(example_copy, example_copy.config.translations)
+    _, digests = languages.input_digests(example_copy, snapshot, example_copy.config.languages)
+    assert load_fingerprints(fingerprints_file(example_copy)) == digests
 
 
 def test_an_edit_of_one_language_builds_in_one_process(

@@ -46,6 +46,7 @@ from i18n_pipeline.cache.fingerprint import (
     load_fingerprints,
     shared_inputs_digest,
 )
+from i18n_pipeline.cache.unchanged import Configuration
 from i18n_pipeline.catalogs.readability import Readability, measure_site
 from i18n_pipeline.catalogs.snapshot import Snapshot, write_locale_dir
 from i18n_pipeline.catalogs.stats import LanguageStats, collect_stats
@@ -104,10 +105,12 @@ def build_release(
     jobs: int | None = None,
     workers: BuildWorkers | None = None,
     before_builds: Callable[[], None] | None = None,
+    configuration: Configuration | None = None,
 ) -> Release:
     """Build all languages from ``snapshot`` into a new release directory, not yet published;
     in ``workers``, if given (:func:`build_workers`). ``before_builds`` is called when a
     language is to be built, before its build begins (not when every one is carried over).
+    ``configuration``, if given, is conf.py's as a previous build read it (unchanged since).
 
     The caller holds the project lock, and either publishes the release with
     :func:`~i18n_pipeline.build.release.publish` or removes it with :func:`discard`.
@@ -124,6 +127,7 @@ def build_release(
             jobs=jobs,
             workers=workers,
             before_builds=before_builds,
+            configuration=configuration,
         )
         with stage("statistics"):
             stats = collect_stats(project, snapshot=snapshot)
@@ -132,7 +136,9 @@ def build_release(
     except BaseException:
         discard(release)
         raise
-    return Release(release, built.results, built.fingerprints, stats, built.base_url, readability)
+    return Release(
+        release, built.results, built.fingerprints, stats, built.base_url, readability, built.shared
+    )
 
 
 @dataclass(frozen=True)
@@ -166,9 +172,12 @@ def input_digests(
     """
     config = read_configuration(project)[0] if config is None else config
     shared = shared_inputs_digest(project, config, THEME_DIR)
-    return shared, {
-        lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages
-    }
+    return shared, language_digests(shared, snapshot, languages)
+
+
+def language_digests(shared: str, snapshot: Snapshot, languages: list[Language]) -> dict[str, str]:
+    """Each language's input digest, from the digest every language shares."""
+    return {lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages}
 
 
 def build_languages(
@@ -181,6 +190,7 @@ def build_languages(
     jobs: int | None = None,
     workers: BuildWorkers | None = None,
     before_builds: Callable[[], None] | None = None,
+    configuration: Configuration | None = None,
 ) -> LanguagesBuilt:
     """Build ``languages`` into ``release/<code>``; a language whose inputs are those of
     the published site is carried over from it instead. Nothing else is written.
@@ -190,8 +200,14 @@ def build_languages(
     snapshot.require_readable()
     published = {} if fresh else load_fingerprints(fingerprints_file(project))
     with stage("fingerprint"):
-        config, base_url = read_configuration(project)
-        shared, wanted = input_digests(project, snapshot, languages, config)
+        if configuration is None:
+            config, base_url = read_configuration(project)
+            shared, wanted = input_digests(project, snapshot, languages, config)
+        else:  # what a previous build read of conf.py, unchanged since: no Sphinx start
+            shared, base_url = configuration.shared, configuration.base_url
+            wanted = {
+                lang.code: language_digest(shared, snapshot.digest(lang.code)) for lang in languages
+            }
     old_site = None if fresh else current_release(project)
     results: list[LanguageBuild] = []
     to_build = []

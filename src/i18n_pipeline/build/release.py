@@ -46,6 +46,7 @@ class Release:
     stats: list[LanguageStats]  # counted once, for the status pages and the report
     base_url: str  # html_baseurl as Sphinx loaded it from conf.py (SITE_BASE_URL)
     readability: list[Readability] = field(default_factory=list)  # measured on the pages
+    shared: str = ""  # the digest of the inputs every language shares (fingerprint.py)
 
 
 def new_release_dir(project: Project) -> Path:

@@ -99,9 +99,41 @@ def recorded_files(project: Project) -> Files:
     return record[1].files if record else {}
 
 
-def record_published(project: Project, state: InputState, release: Path) -> None:
-    """After a publish: ``state`` (taken when the run started) produced ``release``."""
-    write_json(record_file(project), state.to_json(release.name))
+def record_published(
+    project: Project, state: InputState, release: Path, configuration: Configuration | None = None
+) -> None:
+    """After a publish: ``state`` (taken when the run started) produced ``release``, whose
+    build read ``configuration`` from conf.py."""
+    record = state.to_json(release.name)
+    if configuration is not None:
+        record["configuration"] = {
+            "shared": configuration.shared,
+            "base_url": configuration.base_url,
+        }
+    write_json(record_file(project), record)
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """What the build takes from Sphinx's reading of conf.py: the digest of the inputs every
+    language shares (``fingerprint.shared_inputs_digest``), and the base URL."""
+
+    shared: str
+    base_url: str
+
+
+def published_configuration(project: Project, state: InputState) -> Configuration | None:
+    """The published run's configuration, when nothing but PO files changed since that run
+    (:func:`changed_languages`): conf.py, the sources, the theme, the package and the
+    distributions are those it read, as an unchanged run trusts them to be. Sphinx then
+    need not read conf.py again for the fingerprints."""
+    if changed_languages(project, state) is None:
+        return None
+    try:
+        recorded = read_json(record_file(project))["configuration"]
+        return Configuration(str(recorded["shared"]), str(recorded["base_url"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def changed_languages(project: Project, state: InputState) -> set[str] | None:

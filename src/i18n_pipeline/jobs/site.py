@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 from i18n_pipeline.build.languages import build_release, build_workers
 from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish, set_aside
 from i18n_pipeline.cache.unchanged import (
+    Configuration,
     InputState,
     changed_languages,
     input_state,
+    published_configuration,
     record_published,
     recorded_files,
 )
@@ -58,7 +60,8 @@ def run_site(
             inputs = _inputs_now(project)
         changed = None if fresh or inputs is None else changed_languages(project, inputs)
         to_build = len(changed) if changed is not None else None
-        release = _gate(project, fresh, jobs, steps, to_build, early.start)
+        known = None if fresh or inputs is None else published_configuration(project, inputs)
+        release = _gate(project, fresh, jobs, steps, to_build, early.start, known)
         return report_audit_publish(
             project, release, steps, fresh=fresh, audit=audit, inputs=inputs, early=early.runner
         )
@@ -145,7 +148,8 @@ def report_audit_publish(
     with stage("publish"):
         publish(project, release)
         if inputs is not None:
-            record_published(project, inputs, release.path)
+            configuration = Configuration(release.shared, release.base_url)
+            record_published(project, inputs, release.path, configuration)
     built = sum(result.status == "built" for result in release.results)
     print(
         f"\npublished {project.site_dir} ({built} language(s) built, "
@@ -195,11 +199,13 @@ def _gate(
     steps: Steps,
     to_build: int | None = None,
     before_builds: Callable[[], None] | None = None,
+    configuration: Configuration | None = None,
 ) -> Release:
     """Snapshot → check → build → output check; a release that passed all of them.
     ``to_build``: how many languages' files changed, when only theirs did (one edit needs
     one build process, not a process per core). ``before_builds`` is called as the first
-    language build begins.
+    language build begins; ``configuration`` is conf.py's as the published run read it,
+    when nothing but PO files changed since.
 
     Stops with an error naming the file, line and check of the first problem
     (every finding is printed first); nothing is published here.
@@ -213,7 +219,12 @@ def _gate(
             snapshot = check_inputs(project, translations, fresh, project.reports_dir)
         steps.next("build all languages")
         release = build_release(
-            project, snapshot, fresh=fresh, workers=workers, before_builds=before_builds
+            project,
+            snapshot,
+            fresh=fresh,
+            workers=workers,
+            before_builds=before_builds,
+            configuration=configuration,
         )
     steps.next("output check (script, links, files, security policy)")
     with stage("output check"):
