@@ -63,9 +63,11 @@ def when_the_language_checks_begin(
     """``note()`` is called as the audit's language checks begin, in their thread."""
     checks = run.timed_language_issues
 
-    def noting(pages: list[Page], site: SiteLanguages) -> tuple[dict[str, list[Issue]], float]:
+    def noting(
+        pages: list[Page], site: SiteLanguages, *rest: Any
+    ) -> tuple[dict[str, list[Issue]], float]:
         note()
-        return checks(pages, site)
+        return checks(pages, site, *rest)
 
     monkeypatch.setattr(run, "timed_language_issues", noting)
 

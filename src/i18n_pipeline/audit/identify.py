@@ -20,7 +20,7 @@ import ctypes
 import math
 import re
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal, cast
@@ -78,8 +78,8 @@ MIN_FOUND_PY3LANGID = 0.99
 MAX_DECLARED_PY3LANGID = 0.01
 
 #: The languages py3langid's model knows (its labels), written out: asking the model
-#: loads it (half a second), and a check of catalogs whose text lingua lets through
-#: never needs it. A test holds this to the installed model's own labels.
+#: loads it, and a run that judges no text never needs it. A test holds this to the
+#: installed model's own labels.
 _PY3LANGID_LABELS = """
 ace af am an ar ary arz as az ba bcl be bg bn br bs ca crh cs cy da de dz el en
 eo es et eu ext fa fi fo fr fuv fy ga gcf gcr gd gl gom grc gu gug guw ha hbo he
@@ -97,6 +97,11 @@ _loaded_sets: set[frozenset[str]] = set()
 Call = tuple[str, str, frozenset[str], bool, bool]
 #: The languages whose precise models are loaded, least recently used first.
 _precise_loaded: dict[str, None] = {}
+#: Judgements taken as given (``remember``), and those ``judge`` gave since.
+_remembered: dict[Call, Judgement | None] = {}
+_given: dict[Call, Judgement | None] = {}
+#: Judgements ``prepare`` made since ``remember``.
+_prepared: dict[Call, Judgement | None] = {}
 
 
 def primary(tag: str | None) -> str:
@@ -220,8 +225,31 @@ def judge(
     ``clear_only`` (a window searched for a phrase, where a close call is no finding),
     a close call is None too, and the precise models are asked only when py3langid
     could confirm a clear finding."""
-    judged = _judge(text, primary(declared), frozenset(candidates), agreement, clear_only)
+    call = (text, primary(declared), frozenset(candidates), agreement, clear_only)
+    judged = _remembered[call] if call in _remembered else _judge(*call)
+    _given[call] = judged
     return None if clear_only and judged is not None and not judged.clear else judged
+
+
+def remember(judgements: Mapping[Call, Judgement | None]) -> None:
+    """Take ``judgements`` (an earlier run's, of the same code and models) as given
+    instead of those remembered so far, and start a new record of what ``judge``
+    answers (:func:`judged`): a page that changed keeps the verdicts on its texts that
+    did not, and the models they needed stay unloaded."""
+    with _LOCK:
+        _remembered.clear()
+        _remembered.update(judgements)
+        _given.clear()
+        _prepared.clear()
+
+
+def judged() -> dict[Call, Judgement | None]:
+    """Every call ``judge`` answered since :func:`remember` or the last call of this, with
+    its answer."""
+    with _LOCK:
+        answered = dict(_given)
+        _given.clear()
+    return answered
 
 
 @lru_cache(maxsize=2**16)
@@ -330,17 +358,32 @@ def prepare(texts: Iterable[tuple[str, str, Collection[str], bool, bool]]) -> No
     pending: dict[Call, frozenset[str]] = {}
     for text, declared, candidates, agreement, clear_only in texts:
         call = (text, primary(declared), frozenset(candidates), agreement, clear_only)
-        if call in pending or call[1] not in lingua_languages():
+        if call in pending or call in _remembered or call[1] not in lingua_languages():
             continue
         least = _least_confirmation(agreement, clear_only)
         if shortlist := _shortlist(*call[:3], least) & lingua_languages():
             pending[call] = shortlist
+        else:
+            _prepared[call] = None  # no doubt the precise models must settle: ``_judge``'s
     order = list(_fewest_loads(list(pending.items())))
     next_use = _NextUse([pending[call] for call in order])
     for step, call in enumerate(order):
         with _LOCK:
             _make_room(pending[call], next_use, step)
-            _judge(*call)
+            _prepared[call] = _judge(*call)
+
+
+def prepared(
+    texts: Iterable[tuple[str, str, Collection[str], bool, bool]],
+) -> dict[Call, Judgement | None]:
+    """What :func:`prepare` judged of ``texts`` since :func:`remember` (``judge`` may never
+    ask for some: a window of a passage judged whole)."""
+    calls = (
+        (text, primary(declared), frozenset(candidates), agreement, clear_only)
+        for text, declared, candidates, agreement, clear_only in texts
+    )
+    with _LOCK:
+        return {call: _prepared[call] for call in calls if call in _prepared}
 
 
 def _fewest_loads(pending: list[tuple[Call, frozenset[str]]]) -> Iterator[Call]:

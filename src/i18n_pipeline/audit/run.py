@@ -21,7 +21,8 @@ from i18n_pipeline.audit.browser import LAUNCH_ARGS, find_browser
 from i18n_pipeline.audit.browser_tools import BrowserRun, EarlyRunner, run_browser_tools
 from i18n_pipeline.audit.directions import check_directions
 from i18n_pipeline.audit.errors import NoPagesError
-from i18n_pipeline.audit.identify import prepare, release_models
+from i18n_pipeline.audit.identify import judged, prepare, prepared, release_models, remember
+from i18n_pipeline.audit.judgements import PageJudgements
 from i18n_pipeline.audit.language_checks import (
     check_declared_language,
     check_hreflang,
@@ -187,6 +188,7 @@ def audit_site(settings: AuditSettings) -> AuditResult:
     browser_starts = 0
     check_pdfs = not settings.language_only and not chosen
     pdf_results: list[PageResult] | None = None
+    judgements = PageJudgements(cache, settings.fresh)
     if to_run and env is not None and browser is not None:
         # The browser is a separate process: meanwhile, this one reads axe's rule
         # metadata, runs the language checks (loading their model takes a while) and
@@ -202,7 +204,7 @@ def audit_site(settings: AuditSettings) -> AuditResult:
                 return pool.submit(_after, browser_started, work, *arguments)
 
             beside(axe_rule_tags, env)
-            language = beside(timed_language_issues, to_run, settings.languages)
+            language = beside(timed_language_issues, to_run, settings.languages, judgements)
             pdfs = beside(_pdfs_beside, settings, cache, by_page) if check_pdfs else None
             try:
                 with (
@@ -218,7 +220,9 @@ def audit_site(settings: AuditSettings) -> AuditResult:
             pdf_results = pdfs.result() if pdfs is not None else None
         timings.add("audit: language checks (beside the browser)", language_seconds)
     elif to_run:
-        language_issues, language_seconds = timed_language_issues(to_run, settings.languages)
+        language_issues, language_seconds = timed_language_issues(
+            to_run, settings.languages, judgements
+        )
         timings.add("audit: language checks", language_seconds)
     for page in to_run:
         root = page.root
@@ -301,18 +305,28 @@ def page_language_issues(page: Page, site: SiteLanguages) -> list[Issue]:
 
 
 def timed_language_issues(
-    pages: list[Page], site: SiteLanguages
+    pages: list[Page], site: SiteLanguages, judgements: PageJudgements | None = None
 ) -> tuple[dict[str, list[Issue]], float]:
-    """Every page's language issues, and how long they took (the benchmark's share)."""
+    """Every page's language issues, and how long they took (the benchmark's share). With
+    ``judgements``, the texts a page's last audit judged are not judged again."""
     started = time.perf_counter()
     issues: dict[str, list[Issue]] = {}
     try:
         for first in range(0, len(pages), PREPARED_PAGES):
             batch = pages[first : first + PREPARED_PAGES]
+            if judgements is not None:
+                remember({c: j for p in batch for c, j in judgements.earlier(p.relative).items()})
+            asked = {}
             if not site.languages:  # a site run's few languages need no order
-                prepare(text for page in batch for text in texts_to_judge(page.root, site))
-            issues |= {page.relative: page_language_issues(page, site) for page in batch}
+                asked = {page.relative: list(texts_to_judge(page.root, site)) for page in batch}
+                prepare(text for texts in asked.values() for text in texts)
+            for page in batch:
+                issues[page.relative] = page_language_issues(page, site)
+                if judgements is not None:
+                    own = prepared(asked.get(page.relative, [])) | judged()
+                    judgements.keep(page.relative, own)
     finally:
+        remember({})
         release_models()
     return issues, time.perf_counter() - started
 
