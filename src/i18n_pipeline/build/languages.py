@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import re
 import shutil
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -357,11 +356,6 @@ def _build_languages(
         )
         for lang in languages
     ]
-    # While this process waits, it imports what the Sphinx start for the pages above the
-    # languages imports (Sphinx's own extensions, the link checker's HTTP library among
-    # them). The workers exist by now: no fork copies a half-done import.
-    importing = threading.Thread(target=_import_sphinx_extensions, daemon=True)
-    importing.start()
     for done, future in enumerate(as_completed(futures), start=1):
         code, seconds, stages = future.result()
         results.append(LanguageBuild(code, "built", seconds))
@@ -369,13 +363,4 @@ def _build_languages(
         for name, spent in stages:
             timings.add(name, spent)
         logger.info("  [%d/%d] %s: built in %.2f s", done, len(languages), code, seconds)
-    importing.join()
     return results
-
-
-def _import_sphinx_extensions() -> None:
-    """Import the extensions every Sphinx start sets up (``builtin_extensions``)."""
-    from sphinx.application import builtin_extensions
-
-    for name in builtin_extensions:
-        import_module(name)
