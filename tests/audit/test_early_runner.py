@@ -1,6 +1,6 @@
-"""The main job starts the audit's runner as the first language build begins: Node loads
-pa11y and Chromium starts while the pages are built, and the audit gives it the pages. A
-run that builds nothing starts no runner."""
+"""The main job starts the audit's runner as the last language builds begin: Node loads
+pa11y and Chromium starts while they run, and the audit gives it the pages. A run that
+builds nothing starts no runner."""
 
 from __future__ import annotations
 

@@ -104,12 +104,12 @@ def build_release(
     fresh: bool = False,
     jobs: int | None = None,
     workers: BuildWorkers | None = None,
-    before_builds: Callable[[], None] | None = None,
+    last_builds: Callable[[], None] | None = None,
     configuration: Configuration | None = None,
 ) -> Release:
     """Build all languages from ``snapshot`` into a new release directory, not yet published;
-    in ``workers``, if given (:func:`build_workers`). ``before_builds`` is called when a
-    language is to be built, before its build begins (not when every one is carried over).
+    in ``workers``, if given (:func:`build_workers`). ``last_builds`` is called as the last
+    language builds begin (never when every language is carried over).
     ``configuration``, if given, is conf.py's as a previous build read it (unchanged since).
 
     The caller holds the project lock, and either publishes the release with
@@ -126,7 +126,7 @@ def build_release(
             fresh=fresh,
             jobs=jobs,
             workers=workers,
-            before_builds=before_builds,
+            last_builds=last_builds,
             configuration=configuration,
         )
         with stage("statistics"):
@@ -189,7 +189,7 @@ def build_languages(
     fresh: bool = False,
     jobs: int | None = None,
     workers: BuildWorkers | None = None,
-    before_builds: Callable[[], None] | None = None,
+    last_builds: Callable[[], None] | None = None,
     configuration: Configuration | None = None,
 ) -> LanguagesBuilt:
     """Build ``languages`` into ``release/<code>``; a language whose inputs are those of
@@ -225,8 +225,6 @@ def build_languages(
         else str(write_locale_dir(snapshot, lang.code, project.cache_dir))
         for lang in to_build
     }
-    if to_build and before_builds is not None:
-        before_builds()
     with stage("build (all languages, side by side)"):
         if to_build:
             pool = (
@@ -234,7 +232,7 @@ def build_languages(
             )
             with pool as used:
                 results += _build_languages(
-                    project, snapshot, to_build, release, locale_dirs, fresh, used
+                    project, snapshot, to_build, release, locale_dirs, fresh, used, last_builds
                 )
     order = [lang.code for lang in languages]
     ordered = sorted(results, key=lambda r: order.index(r.code))
@@ -337,6 +335,7 @@ def _build_languages(
     locale_dirs: dict[str, str],
     fresh: bool,
     workers: BuildWorkers,
+    last_builds: Callable[[], None] | None = None,
 ) -> list[LanguageBuild]:
     logger.info(
         "building %d language(s) with %d worker(s)",
@@ -356,7 +355,14 @@ def _build_languages(
         )
         for lang in languages
     ]
+    # The last builds begin as as many others have ended: ``last_builds`` then (what it
+    # starts shares the cores with those builds only).
+    queued = len(languages) - workers.size
+    if last_builds is not None and queued <= 0:
+        last_builds()
     for done, future in enumerate(as_completed(futures), start=1):
+        if last_builds is not None and done == queued:
+            last_builds()
         code, seconds, stages = future.result()
         results.append(LanguageBuild(code, "built", seconds))
         timings.add(f"build {code}", seconds)

@@ -68,9 +68,9 @@ def run_site(
 
 
 class EarlyAudit:
-    """The audit's runner, started as the first language build begins: its browser starts
-    while the pages are built (a run that builds nothing starts none). Closed when the
-    run ends, however it ends."""
+    """The audit's runner, started as the last language builds begin: its browser starts
+    while they run (a run that builds nothing starts none), and the builds before them
+    have the cores to themselves. Closed when the run ends, however it ends."""
 
     def __init__(self, project: Project, audit: bool) -> None:
         self.project, self.audit = project, audit
@@ -198,13 +198,13 @@ def _gate(
     jobs: int | None,
     steps: Steps,
     to_build: int | None = None,
-    before_builds: Callable[[], None] | None = None,
+    last_builds: Callable[[], None] | None = None,
     configuration: Configuration | None = None,
 ) -> Release:
     """Snapshot → check → build → output check; a release that passed all of them.
     ``to_build``: how many languages' files changed, when only theirs did (one edit needs
-    one build process, not a process per core). ``before_builds`` is called as the first
-    language build begins; ``configuration`` is conf.py's as the published run read it,
+    one build process, not a process per core). ``last_builds`` is called as the last
+    language builds begin; ``configuration`` is conf.py's as the published run read it,
     when nothing but PO files changed since.
 
     Stops with an error naming the file, line and check of the first problem
@@ -223,7 +223,7 @@ def _gate(
             snapshot,
             fresh=fresh,
             workers=workers,
-            before_builds=before_builds,
+            last_builds=last_builds,
             configuration=configuration,
         )
     steps.next("output check (script, links, files, security policy)")
