@@ -73,6 +73,31 @@ def test_a_run_that_builds_no_language_starts_no_runner(
     assert happened == ["output check"]
 
 
+def test_a_rebuild_whose_pages_come_out_as_published_stops_its_runner_unused(
+    example_copy: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["--root", str(example_copy.root), "site"]) == ExitCode.OK
+    # A setting that changes what every language is built from, and no page (no figure).
+    with (example_copy.conf_dir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\nnumfig_secnum_depth = 3\n")
+    happened = noting_the_runners_and_the_output_check(monkeypatch)
+    closing = EarlyRunner.close
+
+    def close(runner: EarlyRunner) -> None:
+        if runner._process is not None:
+            happened.append("runner told there are no pages")
+        closing(runner)
+
+    monkeypatch.setattr(EarlyRunner, "close", close)
+
+    assert main(["--root", str(example_copy.root), "site"]) == ExitCode.OK
+
+    assert happened == ["runner, pages to follow", "output check", "runner told there are no pages"]
+    report = json.loads((example_copy.reports_dir / "audit.json").read_text(encoding="utf-8"))
+    pages = [page for pages in report["languages"].values() for page in pages.values()]
+    assert pages and all(page["cached"] for page in pages)
+
+
 def test_a_runner_given_no_pages_stops_its_browser_and_reports_none(tmp_path: Path) -> None:
     env, browser = ensure_node_environment(node_cache_for_tests()), find_browser()
     runner = EarlyRunner(env, browser)
