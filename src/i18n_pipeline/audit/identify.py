@@ -225,10 +225,17 @@ def judge(
     ``clear_only`` (a window searched for a phrase, where a close call is no finding),
     a close call is None too, and the precise models are asked only when py3langid
     could confirm a clear finding."""
-    call = (text, primary(declared), frozenset(candidates), agreement, clear_only)
+    call = _call(text, declared, candidates, agreement, clear_only)
     judged = _remembered[call] if call in _remembered else _judge(*call)
     _given[call] = judged
     return None if clear_only and judged is not None and not judged.clear else judged
+
+
+def _call(
+    text: str, declared: str, candidates: Collection[str], agreement: bool, clear_only: bool
+) -> Call:
+    """``judge``'s arguments as ``_judge`` takes them, and as judgements are kept by."""
+    return (text, primary(declared), frozenset(candidates), agreement, clear_only)
 
 
 def remember(judgements: Mapping[Call, Judgement | None]) -> None:
@@ -357,7 +364,7 @@ def prepare(texts: Iterable[tuple[str, str, Collection[str], bool, bool]]) -> No
     """
     pending: dict[Call, frozenset[str]] = {}
     for text, declared, candidates, agreement, clear_only in texts:
-        call = (text, primary(declared), frozenset(candidates), agreement, clear_only)
+        call = _call(text, declared, candidates, agreement, clear_only)
         if call in pending or call in _remembered or call[1] not in lingua_languages():
             continue
         least = _least_confirmation(agreement, clear_only)
@@ -378,10 +385,7 @@ def prepared(
 ) -> dict[Call, Judgement | None]:
     """What :func:`prepare` judged of ``texts`` since :func:`remember` (``judge`` may never
     ask for some: a window of a passage judged whole)."""
-    calls = (
-        (text, primary(declared), frozenset(candidates), agreement, clear_only)
-        for text, declared, candidates, agreement, clear_only in texts
-    )
+    calls = (_call(*arguments) for arguments in texts)
     with _LOCK:
         return {call: _prepared[call] for call in calls if call in _prepared}
 
