@@ -16,10 +16,10 @@ from i18n_pipeline.build import languages
 from i18n_pipeline.build.release import fingerprints_file
 from i18n_pipeline.cache.fingerprint import load_fingerprints
 from i18n_pipeline.cache.unchanged import (
+    CatalogChanges,
     Configuration,
-    changed_languages,
+    catalog_changes,
     input_state,
-    published_configuration,
     record_file,
     record_published,
     unchanged_since_published,
@@ -64,18 +64,18 @@ def test_an_edited_msgstr_is_a_change(published: Project) -> None:
 
 
 def test_the_languages_whose_files_alone_changed_are_named(published: Project) -> None:
-    assert changed_languages(published, input_state(published)) == set()
+    assert catalog_changes(published, input_state(published)) == CatalogChanges(set(), None)
 
     edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
 
-    assert changed_languages(published, input_state(published)) == {"en"}
+    assert catalog_changes(published, input_state(published)) == CatalogChanges({"en"}, None)
 
 
 def test_a_change_beside_the_catalogs_names_no_languages(published: Project) -> None:
     edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
     (published.source_dir / "neu.rst").write_text("Neu\n===\n", encoding="utf-8")
 
-    assert changed_languages(published, input_state(published)) is None
+    assert catalog_changes(published, input_state(published)) is None
 
 
 def test_the_published_configuration_holds_while_only_po_files_change(published: Project) -> None:
@@ -84,10 +84,10 @@ def test_the_published_configuration_holds_while_only_po_files_change(published:
     record_published(published, input_state(published), release, read)
 
     edit_entry(published, "en", "Das Büro ist", replace_in_msgstr("is closed", "stays closed"))
-    assert published_configuration(published, input_state(published)) == read
+    assert catalog_changes(published, input_state(published)) == CatalogChanges({"en"}, read)
 
     (published.source_dir / "neu.rst").write_text("Neu\n===\n", encoding="utf-8")
-    assert published_configuration(published, input_state(published)) is None
+    assert catalog_changes(published, input_state(published)) is None
 
 
 @pytest.mark.slow

@@ -82,13 +82,16 @@ def input_state(project: Project, known: Files | None = None) -> InputState:
     return InputState(_key(values), files)
 
 
-def _read_record(project: Project) -> tuple[str, InputState] | None:
-    """The published run's release name and inputs; None when there is no record it can
-    read (no record: the full run decides)."""
+def _read_record(project: Project) -> tuple[str, InputState, Configuration | None] | None:
+    """The published run's release name, inputs and configuration (None for a record
+    without one); None when there is no record it can read (no record: the full run
+    decides)."""
     try:
         record = read_json(record_file(project))
         files = {name: (int(a), int(b), str(c)) for name, (a, b, c) in record["files"].items()}
-        return str(record["release"]), InputState(str(record["key"]), files)
+        read = record.get("configuration")
+        configuration = Configuration(str(read["shared"]), str(read["base_url"])) if read else None
+        return str(record["release"]), InputState(str(record["key"]), files), configuration
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -122,24 +125,21 @@ class Configuration:
     base_url: str
 
 
-def published_configuration(project: Project, state: InputState) -> Configuration | None:
-    """The published run's configuration, when nothing but PO files changed since that run
-    (:func:`changed_languages`): conf.py, the sources, the theme, the package and the
-    distributions are those it read, as an unchanged run trusts them to be. Sphinx then
-    need not read conf.py again for the fingerprints."""
-    if changed_languages(project, state) is None:
-        return None
-    try:
-        recorded = read_json(record_file(project))["configuration"]
-        return Configuration(str(recorded["shared"]), str(recorded["base_url"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+@dataclass(frozen=True)
+class CatalogChanges:
+    """Since the published run, nothing but files below the locale folder changed."""
+
+    languages: set[str]  # whose files changed
+    # What that run read of conf.py: conf.py, the sources, the theme, the package and the
+    # distributions are those it read, as an unchanged run trusts them to be, so Sphinx
+    # need not read conf.py again for the fingerprints. None if its record has none.
+    configuration: Configuration | None
 
 
-def changed_languages(project: Project, state: InputState) -> set[str] | None:
-    """The languages whose files below the locale folder are all that changed since the
-    published run; None when anything else changed too, or there is no record to tell.
-    A hint for sizing the build's processes before the fingerprints decide."""
+def catalog_changes(project: Project, state: InputState) -> CatalogChanges | None:
+    """What changed since the published run, when only PO files did; None when anything
+    else changed too, or there is no record to tell. The fingerprints still decide what
+    is built."""
     record = _read_record(project)
     if record is None or record[1].key != state.key:
         return None
@@ -152,7 +152,7 @@ def changed_languages(project: Project, state: InputState) -> set[str] | None:
         if not name.startswith(locales):
             return None
         languages.add(name.removeprefix(locales).split(os.sep, 1)[0])
-    return languages
+    return CatalogChanges(languages, record[2])
 
 
 def unchanged_since_published(project: Project) -> bool:

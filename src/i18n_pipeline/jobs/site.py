@@ -23,9 +23,8 @@ from i18n_pipeline.build.release import LanguageBuild, Release, discard, publish
 from i18n_pipeline.cache.unchanged import (
     Configuration,
     InputState,
-    changed_languages,
+    catalog_changes,
     input_state,
-    published_configuration,
     record_published,
     recorded_files,
 )
@@ -58,9 +57,9 @@ def run_site(
     with project_lock(project, exclusive=True), EarlyAudit(project, audit) as early:
         with stage("record of the inputs"):
             inputs = _inputs_now(project)
-        changed = None if fresh or inputs is None else changed_languages(project, inputs)
-        to_build = len(changed) if changed is not None else None
-        known = None if fresh or inputs is None else published_configuration(project, inputs)
+        changed = None if fresh or inputs is None else catalog_changes(project, inputs)
+        to_build = len(changed.languages) if changed is not None else None
+        known = changed.configuration if changed is not None else None
         release = _gate(project, fresh, jobs, steps, to_build, early.start, known)
         return report_audit_publish(
             project, release, steps, fresh=fresh, audit=audit, inputs=inputs, early=early.runner
