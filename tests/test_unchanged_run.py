@@ -14,7 +14,7 @@ import pytest
 from conftest import edit_entry, node_cache_for_tests, replace_in_msgstr
 from i18n_pipeline.build import languages
 from i18n_pipeline.build.release import fingerprints_file
-from i18n_pipeline.cache.fingerprint import load_fingerprints
+from i18n_pipeline.cache.fingerprint import PAGES_ABOVE, load_fingerprints
 from i18n_pipeline.cache.unchanged import (
     CatalogChanges,
     Configuration,
@@ -110,7 +110,8 @@ def test_after_an_edit_of_a_po_file_sphinx_does_not_read_conf_py_for_the_fingerp
     assert "stays closed" in page
     snapshot = take_snapshot(example_copy, example_copy.config.translations)
     _, digests = languages.input_digests(example_copy, snapshot, example_copy.config.languages)
-    assert load_fingerprints(fingerprints_file(example_copy)) == digests
+    recorded = load_fingerprints(fingerprints_file(example_copy))
+    assert {part: d for part, d in recorded.items() if part != PAGES_ABOVE} == digests
 
 
 def test_an_edit_of_one_language_builds_in_one_process(

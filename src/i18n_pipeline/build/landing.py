@@ -9,6 +9,7 @@ renders them (:mod:`i18n_pipeline.build.site_pages`), with the title and date of
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ STATE_NAMES = {
 }
 #: The per-language status pages' directory, below the site root.
 STATUS_DIR = "status"
+#: The start and status pages, below the site root (the sitemap is written each time).
+PAGE_FILES = ("index.html", "status.html", STATUS_DIR)
 
 
 def frame(site: SiteConfig, to_root: str = "") -> dict[str, str]:
@@ -103,14 +106,51 @@ def render_landing_page(
 def write_landing_page(site: Path, pages: SitePages, languages: list[Language]) -> Path:
     """The start page, with the start document's PDF in every language that has it."""
     target = site / "index.html"
-    name = pages.site.pdf_of(pages.site.root_doc)
-    pdf_sizes = {
+    sizes = pdf_sizes(site, pages.site, languages)
+    target.write_text(render_landing_page(pages, languages, sizes), encoding="utf-8")
+    return target
+
+
+def pdf_sizes(site: Path, config: SiteConfig, languages: list[Language]) -> dict[str, int]:
+    """The size of the start document's PDF in each language that has one (the start page
+    shows it)."""
+    name = config.pdf_of(config.root_doc)
+    return {
         lang.code: (site / lang.code / name).stat().st_size
         for lang in languages
         if name and (site / lang.code / name).is_file()
     }
-    target.write_text(render_landing_page(pages, languages, pdf_sizes), encoding="utf-8")
-    return target
+
+
+def shown_pdf_sizes(site: Path, config: SiteConfig, languages: list[Language]) -> dict[str, str]:
+    """The sizes of :func:`pdf_sizes` as the start page shows them ("44 kB"): a PDF whose
+    bytes changed may show the same."""
+    source = config.language(config.source_language)
+    return {
+        code: format_size(size, source) for code, size in pdf_sizes(site, config, languages).items()
+    }
+
+
+def link_pages(published: Path, site: Path) -> bool:
+    """The start and status pages of the ``published`` site into ``site``, as hard links
+    (a copy where the file system has none); False, and nothing linked, when one is
+    missing there."""
+    if not all((published / name).exists() for name in PAGE_FILES):
+        return False
+    for name in PAGE_FILES:
+        source, target = published / name, site / name
+        if source.is_dir():
+            try:
+                shutil.copytree(source, target, copy_function=os.link)
+            except OSError:
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(source, target)
+        else:
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)
+    return True
 
 
 def write_status_page(

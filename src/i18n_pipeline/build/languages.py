@@ -21,14 +21,19 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 from i18n_pipeline import timings
 from i18n_pipeline.build.app import run_sphinx
-from i18n_pipeline.build.landing import write_landing_page, write_status_page
+from i18n_pipeline.build.landing import (
+    link_pages,
+    shown_pdf_sizes,
+    write_landing_page,
+    write_status_page,
+)
 from i18n_pipeline.build.release import (
     LanguageBuild,
     Release,
@@ -41,9 +46,11 @@ from i18n_pipeline.build.site_pages import site_pages
 from i18n_pipeline.build.sitemap import write_sitemap
 from i18n_pipeline.build.worker_logs import forwarded_logs
 from i18n_pipeline.cache.fingerprint import (
+    PAGES_ABOVE,
     config_values,
     language_digest,
     load_fingerprints,
+    pages_above_digest,
     shared_inputs_digest,
 )
 from i18n_pipeline.cache.unchanged import Configuration
@@ -132,13 +139,24 @@ def build_release(
         with stage("statistics"):
             stats = collect_stats(project, snapshot=snapshot)
         with stage("pages above the languages"):
-            readability = write_site_pages(release, languages, built.base_url, stats, project)
+            published = None if fresh else _published_pages(project)
+            readability, above = write_site_pages(
+                release, languages, built.base_url, stats, project, built.shared, published
+            )
     except BaseException:
         discard(release)
         raise
+    fingerprints = {**built.fingerprints, PAGES_ABOVE: above}
     return Release(
-        release, built.results, built.fingerprints, stats, built.base_url, readability, built.shared
+        release, built.results, fingerprints, stats, built.base_url, readability, built.shared
     )
+
+
+def _published_pages(project: Project) -> tuple[Path, str] | None:
+    """The published site and the digest its pages above the languages were made from."""
+    site = current_release(project)
+    digest = load_fingerprints(fingerprints_file(project)).get(PAGES_ABOVE)
+    return (site, digest) if site is not None and digest else None
 
 
 @dataclass(frozen=True)
@@ -245,15 +263,34 @@ def write_site_pages(
     base_url: str,
     stats: list[LanguageStats],
     project: Project,
-) -> list[Readability]:
-    """The pages that span languages: start page, sitemap and status pages (with each
-    page's readability, which it returns); every language's directory must be there."""
+    shared: str = "",
+    published: tuple[Path, str] | None = None,
+) -> tuple[list[Readability], str]:
+    """The pages that span languages: start page, sitemap and status pages; every
+    language's directory must be there. Returns each page's readability, and the digest
+    of what the start and status pages are made from (``shared``, what every language
+    shares, is part of it).
+
+    ``published``: the published site and that digest of its pages. When they are made
+    from the same, they are linked from it, not rendered again (an edit that changes no
+    count, no readability figure and no PDF size starts no Sphinx here)."""
     write_sitemap(release, languages, base_url)
     readability = measure_site(release, project.config, project.cache_dir / "readability")
+    shown = {
+        "base_url": base_url,
+        "languages": [lang.code for lang in languages],
+        "stats": [asdict(row) for row in stats],
+        "readability": [asdict(figure) for figure in readability],
+        "pdf_sizes": shown_pdf_sizes(release, project.config, languages),
+    }
+    digest = pages_above_digest(project, shared, shown)
+    if published is not None and published[1] == digest and link_pages(published[0], release):
+        logger.info("  pages above the languages: unchanged, reused")
+        return readability, digest
     with site_pages(project) as pages:  # title, date and base URL: conf.py's, through Sphinx
         write_landing_page(release, pages, languages)
         write_status_page(release, pages, stats, readability)
-    return readability
+    return readability, digest
 
 
 def provenance(project: Project, snapshot: Snapshot, code: str) -> dict[str, dict[str, str]]:

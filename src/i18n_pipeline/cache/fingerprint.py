@@ -128,6 +128,25 @@ def language_digest(shared: str, catalogs_digest: str) -> str:
     return hashlib.sha256(f"{shared}\0{catalogs_digest}".encode()).hexdigest()
 
 
+#: The pages above the languages (start page, status pages) among the published site's
+#: fingerprints, beside each language's: no language is called that.
+PAGES_ABOVE = "/"
+
+
+def pages_above_digest(project: Project, shared: str, shown: object) -> str:
+    """What the pages above the languages are made from: what every language shares, this
+    package's code and templates, the project's own templates, and what the pages show
+    (``shown``: plain data, such as the counts, the readability and the PDF sizes)."""
+    digest = hashlib.sha256(shared.encode())
+    package = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    _hash_files(digest, PACKAGE_DIR, package)
+    folders = [project.conf_dir / name for name in project.config.templates_path]
+    templates = [p for folder in folders if folder.is_dir() for p in folder.rglob("*")]
+    _hash_files(digest, project.root, [p for p in templates if p.is_file()])
+    digest.update(json.dumps(shown, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
 def load_fingerprints(path: Path) -> dict[str, str]:
     """Each language's input digest when the site was last published."""
     try:

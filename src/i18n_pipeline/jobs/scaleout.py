@@ -181,7 +181,7 @@ def _assemble_release(
         for shard in shards:
             copy_pages(shard, release / shard.language)
         stats = collect_stats(project, snapshot=snapshot)
-        readability = write_site_pages(release, languages, base_url, stats, project)
+        readability, _ = write_site_pages(release, languages, base_url, stats, project)
         results_dir = AuditSettings(release, project.cache_dir).results_dir
         imported = 0 if reaudit else sum(import_audit_results(s, results_dir) for s in shards)
     except BaseException:
