@@ -13,13 +13,14 @@ import json
 import os
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import polib
@@ -53,6 +54,12 @@ FLOOR_RATIO_LIMIT = 1.5
 #: Every WCAG 2.x success criterion of levels A and AA, as axe-core tags its rules.
 WCAG_2X_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FLOOR_SCRIPT = Path(__file__).with_name("floor.cjs")
+#: The rounds a benchmark measures: in each, the naive run and the pipeline's cold, warm and
+#: one-edit runs one after another, and later the floor and the audit alone one after the
+#: other. On a shared machine one run can take a third longer than the same run minutes
+#: later; two runs measured one after the other drift together, so each round's ratios
+#: hold better than any single run, and the median of the rounds' ratios is judged.
+DEFAULT_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,45 @@ class Floor:
 
 
 @dataclass(frozen=True)
+class Round:
+    """One round: the naive run, then the pipeline cold, warm and after one edit."""
+
+    naive: Run
+    cold: Run
+    warm: Run
+    po_edit: Run
+
+    @property
+    def ratios(self) -> dict[str, float]:
+        return {
+            "cold_vs_naive": ratio(self.cold, self.naive),
+            "warm_vs_cold": ratio(self.warm, self.cold),
+            "po_edit_vs_cold": ratio(self.po_edit, self.cold),
+        }
+
+    @property
+    def runs(self) -> tuple[Run, ...]:
+        return (self.naive, self.cold, self.warm, self.po_edit)
+
+
+@dataclass(frozen=True)
+class FloorRound:
+    """The floor, then the audit alone at its concurrency, on the same pages."""
+
+    floor: Floor
+    audit: AuditConcurrency
+
+    @property
+    def ratio(self) -> float:
+        return self.audit.seconds_per_page / self.floor.seconds_per_page
+
+
+def median_run(runs: Sequence[Run]) -> Run:
+    """The run of the median time (of an even number, the faster of the middle two)."""
+    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+
+
+@dataclass(frozen=True)
 class PdfCost:
     """What printing the PDFs costs, measured apart from the runs (see measure_pdfs)."""
 
@@ -180,24 +226,43 @@ class BenchReport:
     languages: LanguageCost | None = None
     growth_failure: Run | None = None  # the growth run that failed; the sizes after it were not run
     floor: Floor | None = None
+    # Every round (naive, cold, warm and one-edit runs are then each the median of theirs)
+    rounds: list[Round] = field(default_factory=list)
+    # Every floor measured beside the audit alone (``floor`` is then the median of them)
+    floor_rounds: list[FloorRound] = field(default_factory=list)
 
     @property
     def ratios(self) -> dict[str, float]:
-        return {
-            "cold_vs_naive": ratio(self.cold, self.naive),
-            "warm_vs_cold": ratio(self.warm, self.cold),
-            "po_edit_vs_cold": ratio(self.po_edit, self.cold),
-        }
+        """The median of the rounds' ratios; without rounds, the runs' own."""
+        if self.rounds:
+            return {key: statistics.median(r.ratios[key] for r in self.rounds) for key in TARGETS}
+        return Round(self.naive, self.cold, self.warm, self.po_edit).ratios
+
+    @property
+    def floor_ratio(self) -> float | None:
+        """The audit's seconds per page over the floor's: the median of the rounds'; without
+        rounds, at the floor's concurrency."""
+        if self.floor_rounds:
+            return round(statistics.median(r.ratio for r in self.floor_rounds), 2)
+        return self.floor.audit_ratio(self.audit_concurrency) if self.floor else None
+
+    @property
+    def pipeline_runs(self) -> list[Run]:
+        """Every run of the pipeline on the project (every round's, or the three)."""
+        if self.rounds:
+            return [run for r in self.rounds for run in (r.cold, r.warm, r.po_edit)]
+        return [self.cold, self.warm, self.po_edit]
 
     @property
     def peak_mib(self) -> float:
-        return max(run.peak_mib for run in (self.cold, self.warm, self.po_edit))
+        """The most any run of the pipeline held, in any round."""
+        return max(run.peak_mib for run in self.pipeline_runs)
 
     @property
     def met(self) -> dict[str, bool]:
         ratios = self.ratios
-        pipeline_runs = [name for name in self.browser_starts if name != "naive"]
-        audit_vs_floor = self.floor.audit_ratio(self.audit_concurrency) if self.floor else None
+        pipeline_runs = [name for name in self.browser_starts if not name.endswith("naive")]
+        audit_vs_floor = self.floor_ratio
         return {key: ratios[key] <= TARGETS[key] for key in TARGETS} | {
             "audit_vs_floor": audit_vs_floor is not None and audit_vs_floor <= FLOOR_RATIO_LIMIT,
             "peak_memory": self.peak_mib <= PEAK_MEMORY_LIMIT_MIB,
@@ -210,7 +275,12 @@ class BenchReport:
     def browser_starts(self) -> dict[str, int]:
         """Chromium starts per run: the target is one per audit run (none when every
         page is unchanged)."""
-        runs = [self.naive, self.cold, self.warm, self.po_edit]
+        runs = [r for one in self.rounds for r in one.runs] or [
+            self.naive,
+            self.cold,
+            self.warm,
+            self.po_edit,
+        ]
         runs += [run for row in self.growth for run in (row.cold, row.warm, row.po_edit)]
         return {run.name: run.browser_starts for run in runs}
 
@@ -241,11 +311,20 @@ class BenchReport:
             ],
             "audit_concurrency": [row.as_json() for row in self.audit_concurrency],
             "growth_failure": asdict(self.growth_failure) if self.growth_failure else None,
+            "rounds": [asdict(r) | {"ratios": r.ratios} for r in self.rounds],
+            "floor_rounds": [
+                {
+                    "floor": asdict(r.floor),
+                    "audit": r.audit.as_json(),
+                    "audit_vs_floor": round(r.ratio, 3),
+                }
+                for r in self.floor_rounds
+            ],
             "floor": (
                 asdict(self.floor)
                 | {
                     "seconds_per_page": self.floor.seconds_per_page,
-                    "audit_vs_floor": self.floor.audit_ratio(self.audit_concurrency),
+                    "audit_vs_floor": self.floor_ratio,
                     "cold_browser_stage_seconds_per_page": self.floor.browser_stage(self.cold),
                     "limit": FLOOR_RATIO_LIMIT,
                 }
@@ -415,7 +494,7 @@ def measure_cycle(
         runs.append(run)
         if name == "cold":
             with contextlib.suppress(FileNotFoundError):  # kept: the next runs overwrite it
-                shutil.copy2(project.reports_dir / "audit.json", work / f"{prefix}cold-audit.json")
+                shutil.copy2(project.reports_dir / "audit.json", work / f"{run.name}-audit.json")
         if run.exit_code != 0:
             break
     return runs
@@ -440,22 +519,25 @@ def measure_audit_concurrency(
     env: dict[str, str],
     starts: BrowserStartLog | None,
     pages: int | None = None,
+    name: str = "",
 ) -> list[AuditConcurrency]:
-    """The audit alone, fresh, on a copy of ``site`` at each concurrency in ``levels``.
+    """The audit alone, fresh, on a copy of ``site`` at each concurrency in ``levels``
+    (``name`` tells measurements of the same concurrency apart).
 
     Its results cache goes to a scratch directory (``XDG_CACHE_HOME``); findings
     are not the measurement's business, only time: exit code 1 counts as a run.
     """
-    sample = work / "audit-sample"
+    sample = Path(tempfile.mkdtemp(dir=work, prefix="audit-sample-")) / "site"
     count = audit_sample(site, sample, pages)
     env = env | {"XDG_CACHE_HOME": str(work / "audit-cache")}
     rows = []
     for level in levels:
         print(f"audit alone: {count} pages at concurrency {level} ...", flush=True)
         command = [sys.executable, "-m", "i18n_pipeline.cli", "audit", str(sample), "--fresh"]
-        command += ["--concurrency", str(level), "--reports", str(work / f"audit-{level}")]
+        label = f"{name}_audit_concurrency_{level}" if name else f"audit_concurrency_{level}"
+        command += ["--concurrency", str(level), "--reports", str(work / label)]
         succeeded = (ExitCode.OK, ExitCode.FINDINGS)
-        run = run_measured(f"audit_concurrency_{level}", command, work, env, starts, succeeded)
+        run = run_measured(label, command, work, env, starts, succeeded)
         _must_succeed([run])
         rows.append(AuditConcurrency(level, count, run))
     return rows
@@ -467,7 +549,7 @@ def measure_floor(site: Path, work: Path, env: dict[str, str], concurrency: int)
     from i18n_pipeline.audit.browser import launch_args
     from i18n_pipeline.audit.server import serve
 
-    sample = work / "floor-sample"
+    sample = Path(tempfile.mkdtemp(dir=work, prefix="floor-sample-")) / "site"
     count = audit_sample(site, sample)
     node = ensure_node_environment(Path(env[CACHE_VARIABLE]))
     real_browser = find_browser({k: v for k, v in env.items() if k != BROWSER_VARIABLE})
@@ -544,39 +626,56 @@ def run_benchmark(
     growth: Sequence[int] = (),
     audit: bool = True,
     audit_concurrency: Sequence[int] = DEFAULT_AUDIT_CONCURRENCY,
+    rounds: int = DEFAULT_ROUNDS,
 ) -> BenchReport:
-    """Measure every variant on copies of ``project`` and return the figures."""
+    """Measure every variant on copies of ``project`` and return the figures; the naive
+    run and the pipeline's cycle, and the floor beside the audit alone, ``rounds`` times."""
     with tempfile.TemporaryDirectory(prefix="i18n-bench-") as scratch:
         work = Path(scratch)
         env, starts = bench_environment(project, work, audit)
-        naive_project = project.copy_inputs(work / "naive")
-        script = " && ".join(naive_sphinx_builds(naive_project, naive_project.build_dir))
-        # The naive way has no start page: its pa11y-ci run covers the language pages only.
-        if audit:
-            from i18n_pipeline.audit.baseline import naive_audit_command
-
-            script += " && " + shlex.join(naive_audit_command(naive_project.build_dir / "site"))
-        print(
-            "naive baseline: sphinx-build per language, then pa11y-ci at concurrency 1 ...",
-            flush=True,
-        )
-        naive = run_measured("naive", ["bash", "-c", script], work, env, starts)
-
         extra = [] if audit else ["--skip-audit"]
-        _must_succeed([naive])
-        cycle = measure_cycle(project.copy_inputs(work / "pipeline"), "", work, env, extra, starts)
-        _must_succeed(cycle)
-        cold, warm, edited = cycle
+        pipeline_project = project.copy_inputs(work / "pipeline")
+        measured = []
+        for number in range(1, rounds + 1):
+            prefix = f"round{number}_" if rounds > 1 else ""
+            naive = measure_naive(
+                project, work / f"{prefix}naive", prefix, work, env, starts, audit
+            )
+            _must_succeed([naive])
+            cycle = measure_cycle(pipeline_project, prefix, work, env, extra, starts)
+            _must_succeed(cycle)
+            measured.append(Round(naive, *cycle))
+        middle = Round(
+            *(median_run(runs) for runs in zip(*(r.runs for r in measured), strict=True))
+        )
         # Without the audit nothing is published, so there is no page to print.
-        site = work / "pipeline" / "_build" / "site"
-        pdfs = measure_pdfs(project, site, cold, edited) if audit else None
+        site = pipeline_project.build_dir / "site"
+        pdfs = measure_pdfs(project, site, middle.cold, middle.po_edit) if audit else None
         languages = (
-            measure_language_checks(Project(work / "pipeline"), work, env) if audit else None
+            measure_language_checks(pipeline_project, work, env, middle.cold.name)
+            if audit
+            else None
         )
-        concurrency = (
-            measure_audit_concurrency(site, audit_concurrency, work, env, starts) if audit else []
+        at_floor = default_workers()
+        others = [level for level in audit_concurrency if level != at_floor]
+        concurrency = measure_audit_concurrency(site, others, work, env, starts) if audit else []
+        floor_rounds = (
+            [
+                measure_floor_round(site, work, env, starts, at_floor, number)
+                for number in range(1, rounds + 1)
+            ]
+            if audit
+            else []
         )
-        floor = measure_floor(site, work, env, default_workers()) if audit else None
+        if floor_rounds and at_floor in audit_concurrency:
+            audits = [r.audit for r in floor_rounds]
+            middle_audit = median_run([a.run for a in audits])
+            concurrency = sorted(
+                [*concurrency, next(a for a in audits if a.run is middle_audit)],
+                key=lambda row: row.concurrency,
+            )
+        floors = sorted((r.floor for r in floor_rounds), key=lambda floor: floor.seconds)
+        floor = floors[(len(floors) - 1) // 2] if floors else None
         growth_rows = []
         growth_failure = None
         for pages in growth:
@@ -604,24 +703,68 @@ def run_benchmark(
         cpus=os.cpu_count() or 1,
         python=sys.version.split()[0],
         audit_included=audit,
-        naive=naive,
-        cold=cold,
-        warm=warm,
-        po_edit=edited,
+        naive=middle.naive,
+        cold=middle.cold,
+        warm=middle.warm,
+        po_edit=middle.po_edit,
         pdfs=pdfs,
         growth=growth_rows,
         audit_concurrency=concurrency,
         languages=languages,
         growth_failure=growth_failure,
         floor=floor,
+        rounds=measured if rounds > 1 else [],
+        floor_rounds=floor_rounds if rounds > 1 else [],
     )
 
 
-def measure_language_checks(project: Project, work: Path, env: dict[str, str]) -> LanguageCost:
+def measure_naive(
+    project: Project,
+    target: Path,
+    prefix: str,
+    work: Path,
+    env: dict[str, str],
+    starts: BrowserStartLog | None,
+    audit: bool,
+) -> Run:
+    """The naive way on a fresh copy of ``project`` (sphinx-build would reuse an earlier
+    round's environment)."""
+    naive_project = project.copy_inputs(target)
+    script = " && ".join(naive_sphinx_builds(naive_project, naive_project.build_dir))
+    # The naive way has no start page: its pa11y-ci run covers the language pages only.
+    if audit:
+        from i18n_pipeline.audit.baseline import naive_audit_command
+
+        script += " && " + shlex.join(naive_audit_command(naive_project.build_dir / "site"))
+    print(
+        f"{prefix}naive baseline: sphinx-build per language, then pa11y-ci at concurrency 1 ...",
+        flush=True,
+    )
+    return run_measured(f"{prefix}naive", ["bash", "-c", script], work, env, starts)
+
+
+def measure_floor_round(
+    site: Path,
+    work: Path,
+    env: dict[str, str],
+    starts: BrowserStartLog | None,
+    concurrency: int,
+    number: int,
+) -> FloorRound:
+    """The floor, then the audit alone at the same concurrency, on the same pages."""
+    floor = measure_floor(site, work, env, concurrency)
+    audit = measure_audit_concurrency(site, [concurrency], work, env, starts, name=f"round{number}")
+    return FloorRound(floor, audit[0])
+
+
+def measure_language_checks(
+    project: Project, work: Path, env: dict[str, str], cold: str = "cold"
+) -> LanguageCost:
     """The language checks' cost: their time inside the cold run's audit (they share the
     machine with the browser there), and a language-only audit of the same site alone,
-    models loaded from scratch, against the cold audit's whole time."""
-    cold_audit = read_json(work / "cold-audit.json")["settings"]
+    models loaded from scratch, against the cold audit's whole time. ``cold`` names the
+    cold run whose audit is compared."""
+    cold_audit = read_json(work / f"{cold}-audit.json")["settings"]
     command = [sys.executable, "-m", "i18n_pipeline.cli", "--root", str(project.root), "audit"]
     command += ["--language-only", "--fresh", "--reports", str(work / "language-only")]
     print("language checks alone (audit --language-only --fresh) ...", flush=True)
@@ -678,6 +821,17 @@ def format_report(report: BenchReport) -> str:
             f"| {name} | {run.seconds:.2f} | {run.peak_mib:.0f} | {run.browser_starts} "
             f"| {ratios[key]:.4f} x {base} | ≤ {TARGETS[key]} | {'yes' if met[key] else 'NO'} |"
         )
+    if report.rounds:
+        lines.append(
+            f"\neach run: the median of {len(report.rounds)} rounds; each ratio: the median of "
+            "the rounds' ratios ("
+            + "; ".join(
+                f"{key.replace('_vs_', '/')} "
+                + ", ".join(f"{r.ratios[key]:.4f}" for r in report.rounds)
+                for key in TARGETS
+            )
+            + ")"
+        )
     lines.append(
         f"\npeak memory of the pipeline: {report.peak_mib:.0f} MiB "
         f"(limit {PEAK_MEMORY_LIMIT_MIB} MiB: {'met' if met['peak_memory'] else 'NOT met'})"
@@ -731,7 +885,7 @@ def format_report(report: BenchReport) -> str:
         lines += ["", format_audit_concurrency(report.audit_concurrency)]
     if report.floor:
         floor = report.floor
-        ratio_to_floor = floor.audit_ratio(report.audit_concurrency)
+        ratio_to_floor = report.floor_ratio
         lines.append(
             f"\nfloor (one load + one axe run, WCAG 2.x A/AA, concurrency {floor.concurrency}): "
             f"{floor.seconds_per_page:.3f} s a page over {floor.pages} pages; the audit "
@@ -741,6 +895,17 @@ def format_report(report: BenchReport) -> str:
                 else "was not timed at that concurrency"
             )
         )
+        if report.floor_rounds:
+            lines.append(
+                f"the floor and the audit alone, one after the other, {len(report.floor_rounds)} "
+                "times; the median of their ratios is judged ("
+                + ", ".join(
+                    f"{r.audit.seconds_per_page:.3f} / {r.floor.seconds_per_page:.3f} s = "
+                    f"{r.ratio:.2f}"
+                    for r in report.floor_rounds
+                )
+                + ")"
+            )
         stage = floor.browser_stage(report.cold)
         if stage is not None:
             lines.append(
@@ -816,6 +981,14 @@ def parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--skip-audit", action="store_true", help="time the builds only")
     bench.add_argument(
+        "--rounds",
+        type=int,
+        default=DEFAULT_ROUNDS,
+        metavar="N",
+        help="measure the naive run and the pipeline's runs, and the floor beside the audit "
+        f"alone, N times; the median of the ratios is judged (default: {DEFAULT_ROUNDS})",
+    )
+    bench.add_argument(
         "--audit-concurrency",
         type=int,
         nargs="+",
@@ -865,6 +1038,7 @@ def run(args: argparse.Namespace) -> int:
         growth=args.growth,
         audit=not args.skip_audit,
         audit_concurrency=levels,
+        rounds=args.rounds,
     )
     print(format_report(result))
     print(f"\nwrote {write_report(result, project.reports_dir / 'bench.json')}")

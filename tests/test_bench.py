@@ -16,7 +16,9 @@ from benchmarks.bench import (
     AuditConcurrency,
     BenchReport,
     Floor,
+    FloorRound,
     GrowthRow,
+    Round,
     Run,
     bench_environment,
     format_report,
@@ -56,6 +58,51 @@ def test_a_target_is_judged_on_the_ratio_not_on_its_rounded_display() -> None:
 
     assert just_over.met["warm_vs_cold"] is False
     assert "0.0201 x cold | ≤ 0.02 | NO" in format_report(just_over)
+
+
+def a_round(number: int, naive: float, cold: float, peak: float = 500.0) -> Round:
+    prefix = f"round{number}_"
+    return Round(
+        run(prefix + "naive", naive),
+        Run(prefix + "cold", cold, peak_mib=peak, exit_code=0, browser_starts=1),
+        run(prefix + "warm", 0.1),
+        run(prefix + "po_edit", cold / 10),
+    )
+
+
+def test_with_rounds_each_ratio_judged_is_the_median_of_the_rounds_ratios() -> None:
+    rounds = [a_round(1, 100.0, 25.0), a_round(2, 80.0, 30.0), a_round(3, 120.0, 33.0)]
+
+    judged = report(naive=run("naive", 100.0), cold=run("cold", 30.0), rounds=rounds)
+
+    # 0.25, 0.375 and 0.275: the median of the rounds' ratios, not 30 s over 100 s
+    assert judged.ratios["cold_vs_naive"] == 0.275
+    assert judged.met["cold_vs_naive"] is True
+    assert "cold/naive 0.2500, 0.3750, 0.2750" in format_report(judged)
+
+
+def test_with_rounds_the_peak_and_the_browser_starts_count_every_round() -> None:
+    rounds = [a_round(1, 100.0, 30.0), a_round(2, 100.0, 30.0, peak=1600.0)]
+
+    judged = report(rounds=rounds)
+
+    assert judged.peak_mib == 1600.0
+    assert judged.met["peak_memory"] is False
+    assert set(judged.browser_starts) >= {"round1_cold", "round2_po_edit", "round2_naive"}
+
+
+def test_with_rounds_the_audit_is_judged_on_the_median_of_its_ratios_to_the_floors() -> None:
+    def floor_round(number: int, floor_seconds: float, audit_seconds: float) -> FloorRound:
+        audit = AuditConcurrency(8, 10, run(f"round{number}_audit_concurrency_8", audit_seconds))
+        return FloorRound(Floor(pages=10, concurrency=8, seconds=floor_seconds), audit)
+
+    rounds = [floor_round(1, 2.0, 2.8), floor_round(2, 3.0, 5.4), floor_round(3, 2.5, 3.5)]
+
+    judged = report(floor=rounds[2].floor, floor_rounds=rounds)
+
+    assert judged.floor_ratio == 1.4  # of 1.4, 1.8 and 1.4
+    assert judged.met["audit_vs_floor"] is True
+    assert "the audit 1.40 x the floor" in format_report(judged)
 
 
 def test_a_failed_growth_run_keeps_every_figure_measured_before_it(tmp_path: Path) -> None:
