@@ -565,8 +565,8 @@ def entry() -> NoReturn:
     """The command's process: :func:`main`, then exit without the last garbage collection.
 
     Python collects garbage once more as it exits, over every object still alive (Sphinx,
-    the snapshot, the audit's results: a third of a second after an edit's run), to free
-    memory the process gives back whole anyway. Frozen objects are not collected; the
+    the snapshot, the audit's results), to free memory the process gives back whole
+    anyway. Frozen objects are not collected; the
     exit handlers (logging's flush, the worker pools' joins) still run. In the command's
     own process only: the tests call :func:`main` many times in one.
     """
