@@ -426,12 +426,26 @@ def make_synthetic_project(source: Project, target: Path, pages: int) -> Project
     return project
 
 
-def edit_one_msgstr(project: Project, code: str = "pl") -> None:
-    po_file = project.locale_dir / code / "LC_MESSAGES" / f"{project.config.root_doc}.po"
-    catalog = polib.pofile(str(po_file), wrapwidth=76)
-    entry = next(e for e in catalog if e.msgstr and e.msgstr.endswith("."))
-    entry.msgstr = entry.msgstr[:-1] + "!"
-    write_atomically(po_file, str(catalog).encode("utf-8"))
+def edit_one_msgstr(project: Project, code: str | None = None) -> str:
+    """A translator's one-word edit: the first msgstr of the start document that ends in a
+    full stop ends in "!" instead; in ``code``'s catalog, by default in the first
+    translation (conf.py's order) that has one left. Returns the language edited."""
+    start = project.config.root_doc
+    for candidate in [code] if code else project.config.translation_codes:
+        po_file = project.locale_dir / candidate / "LC_MESSAGES" / f"{start}.po"
+        if not po_file.is_file():
+            continue
+        catalog = polib.pofile(str(po_file), wrapwidth=76)
+        entry = next((e for e in catalog if e.msgstr and e.msgstr.endswith(".")), None)
+        if entry is not None:
+            entry.msgstr = entry.msgstr[:-1] + "!"
+            write_atomically(po_file, str(catalog).encode("utf-8"))
+            return candidate
+    raise InputMissingError(
+        f"no translation of {start} has a msgstr ending in a full stop left to edit",
+        path=project.locale_dir,
+        hint="the one-edit run needs a translated sentence in the start document",
+    )
 
 
 def naive_sphinx_builds(project: Project, outdir: Path) -> list[str]:
@@ -488,7 +502,7 @@ def measure_cycle(
         ("po_edit", "after editing one msgstr", []),
     ):
         if name == "po_edit":
-            edit_one_msgstr(project)
+            label += f" ({edit_one_msgstr(project)})"
         print(f"{prefix}pipeline {label} ...", flush=True)
         run = run_measured(prefix + name, pipeline(project, *args, *extra), work, env, starts)
         runs.append(run)

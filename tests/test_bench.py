@@ -21,6 +21,7 @@ from benchmarks.bench import (
     Round,
     Run,
     bench_environment,
+    edit_one_msgstr,
     format_report,
     measure_cycle,
     measure_floor,
@@ -30,6 +31,8 @@ from benchmarks.bench import (
 
 from conftest import REPO
 from i18n_pipeline.audit.run import BROWSER_STAGE
+from i18n_pipeline.catalogs.catalog import read_catalog
+from i18n_pipeline.errors import InputMissingError
 from i18n_pipeline.project import Project
 
 
@@ -217,3 +220,35 @@ def test_the_report_shows_the_stages_of_the_three_runs_side_by_side(tmp_path: Pa
     assert "| check | 4.00 | – | 0.50 |" in shown
     assert "| unchanged inputs? | – | 0.20 | – |" in shown
     assert written["runs"][1]["stages"] == [["check", 4.0], ["build de", 9.0]]
+
+
+def msgstrs(project: Project, code: str) -> list[str]:
+    po_file = project.locale_dir / code / "LC_MESSAGES" / f"{project.config.root_doc}.po"
+    return [message.msgstr for message in read_catalog(po_file, code).live]
+
+
+def test_the_one_edit_changes_one_msgstr_of_the_first_translation_of_any_project(
+    example_copy: Project,
+) -> None:
+    first = example_copy.config.translation_codes[0]
+    before = {code: msgstrs(example_copy, code) for code in example_copy.config.translation_codes}
+
+    edited = edit_one_msgstr(example_copy)
+
+    after = {code: msgstrs(example_copy, code) for code in example_copy.config.translation_codes}
+    assert edited == first
+    changed = [(a, b) for a, b in zip(before[first], after[first], strict=True) if a != b]
+    assert len(changed) == 1 and changed[0][1] == changed[0][0][:-1] + "!"
+    assert all(after[code] == before[code] for code in after if code != first)
+
+
+def test_a_project_with_no_sentence_left_to_edit_is_told_so(example_copy: Project) -> None:
+    for code in example_copy.config.translation_codes:
+        while True:
+            try:
+                edit_one_msgstr(example_copy, code)
+            except InputMissingError:
+                break
+
+    with pytest.raises(InputMissingError, match="no translation of index has a msgstr"):
+        edit_one_msgstr(example_copy)
