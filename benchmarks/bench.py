@@ -20,7 +20,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import polib
@@ -179,8 +179,10 @@ class FloorRound:
 
 
 def median_run(runs: Sequence[Run]) -> Run:
-    """The run of the median time (of an even number, the faster of the middle two)."""
-    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+    """The run of the median time (of an even number, the faster of the middle two), with
+    the highest peak of them all: the memory limit holds for every run."""
+    middle = sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+    return replace(middle, peak_mib=max(run.peak_mib for run in runs))
 
 
 @dataclass(frozen=True)
@@ -683,11 +685,10 @@ def run_benchmark(
         )
         if floor_rounds and at_floor in audit_concurrency:
             audits = [r.audit for r in floor_rounds]
-            middle_audit = median_run([a.run for a in audits])
-            concurrency = sorted(
-                [*concurrency, next(a for a in audits if a.run is middle_audit)],
-                key=lambda row: row.concurrency,
+            middle_audit = AuditConcurrency(
+                at_floor, audits[0].pages, median_run([a.run for a in audits])
             )
+            concurrency = sorted([*concurrency, middle_audit], key=lambda row: row.concurrency)
         floors = sorted((r.floor for r in floor_rounds), key=lambda floor: floor.seconds)
         floor = floors[(len(floors) - 1) // 2] if floors else None
         growth_rows = []

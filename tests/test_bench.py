@@ -25,6 +25,7 @@ from benchmarks.bench import (
     format_report,
     measure_cycle,
     measure_floor,
+    median_run,
     run_measured,
     write_report,
 )
@@ -92,6 +93,18 @@ def test_with_rounds_the_peak_and_the_browser_starts_count_every_round() -> None
     assert judged.peak_mib == 1600.0
     assert judged.met["peak_memory"] is False
     assert set(judged.browser_starts) >= {"round1_cold", "round2_po_edit", "round2_naive"}
+
+
+def test_a_run_shown_for_its_rounds_has_their_median_time_and_their_highest_peak() -> None:
+    runs = [
+        Run("round1_cold", 31.0, peak_mib=1100.0, exit_code=0),
+        Run("round2_cold", 40.0, peak_mib=1300.0, exit_code=0),
+        Run("round3_cold", 29.0, peak_mib=1000.0, exit_code=0),
+    ]
+
+    shown = median_run(runs)
+
+    assert (shown.name, shown.seconds, shown.peak_mib) == ("round1_cold", 31.0, 1300.0)
 
 
 def test_with_rounds_the_audit_is_judged_on_the_median_of_its_ratios_to_the_floors() -> None:
