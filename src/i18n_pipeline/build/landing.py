@@ -64,9 +64,9 @@ START_EASY_READ = "start-easy-read.html"
 
 
 def render_landing_page(
-    pages: SitePages, languages: list[Language], pdf_sizes: dict[str, int] | None = None
+    pages: SitePages, languages: list[Language], pdf_sizes: dict[str, str] | None = None
 ) -> str:
-    """The chooser; ``pdf_sizes`` (bytes, by language) lists the PDFs that were made."""
+    """The chooser; ``pdf_sizes`` (:func:`shown_pdf_sizes`) lists the PDFs that were made."""
     if not pages.has_template(START_EASY_READ):
         raise ConfigurationError(
             f"the start page explains the site in Leichte Sprache (BITV 2.0 § 4) in the "
@@ -96,7 +96,7 @@ def render_landing_page(
             "x_default_url": f"{base}/index.html" if base else "index.html",
             "easy_read_page": site.easy_read,
             "pdf_name": site.pdf_of(site.root_doc),
-            "pdfs": {code: format_size(size, source) for code, size in (pdf_sizes or {}).items()},
+            "pdfs": pdf_sizes or {},
             "easy_read_name": EASY_READ_NAME,
             "start_easy_read": START_EASY_READ,
         },
@@ -106,28 +106,21 @@ def render_landing_page(
 def write_landing_page(site: Path, pages: SitePages, languages: list[Language]) -> Path:
     """The start page, with the start document's PDF in every language that has it."""
     target = site / "index.html"
-    sizes = pdf_sizes(site, pages.site, languages)
+    sizes = shown_pdf_sizes(site, pages.site, languages)
     target.write_text(render_landing_page(pages, languages, sizes), encoding="utf-8")
     return target
 
 
-def pdf_sizes(site: Path, config: SiteConfig, languages: list[Language]) -> dict[str, int]:
-    """The size of the start document's PDF in each language that has one (the start page
-    shows it)."""
-    name = config.pdf_of(config.root_doc)
-    return {
-        lang.code: (site / lang.code / name).stat().st_size
-        for lang in languages
-        if name and (site / lang.code / name).is_file()
-    }
-
-
 def shown_pdf_sizes(site: Path, config: SiteConfig, languages: list[Language]) -> dict[str, str]:
-    """The sizes of :func:`pdf_sizes` as the start page shows them ("44 kB"): a PDF whose
-    bytes changed may show the same."""
+    """The size of the start document's PDF in each language that has one, as the start
+    page shows it in the source language ("44 kB"): a PDF whose bytes changed may show
+    the same."""
+    name = config.pdf_of(config.root_doc)
     source = config.language(config.source_language)
     return {
-        code: format_size(size, source) for code, size in pdf_sizes(site, config, languages).items()
+        lang.code: format_size((site / lang.code / name).stat().st_size, source)
+        for lang in languages
+        if name and (site / lang.code / name).is_file()
     }
 
 
