@@ -9,7 +9,6 @@ renders them (:mod:`i18n_pipeline.build.site_pages`), with the title and date of
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 
+from i18n_pipeline.build.release import carry_over
 from i18n_pipeline.build.site_pages import SitePages
 from i18n_pipeline.catalogs.readability import Readability
 from i18n_pipeline.catalogs.stats import LanguageStats, ParagraphState
@@ -131,18 +131,7 @@ def link_pages(published: Path, site: Path) -> bool:
     if not all((published / name).exists() for name in PAGE_FILES):
         return False
     for name in PAGE_FILES:
-        source, target = published / name, site / name
-        if source.is_dir():
-            try:
-                shutil.copytree(source, target, copy_function=os.link)
-            except OSError:
-                shutil.rmtree(target, ignore_errors=True)
-                shutil.copytree(source, target)
-        else:
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copy2(source, target)
+        carry_over(published / name, site / name)
     return True
 
 

@@ -16,7 +16,6 @@ import logging
 import multiprocessing
 import os
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -37,6 +36,7 @@ from i18n_pipeline.build.landing import (
 from i18n_pipeline.build.release import (
     LanguageBuild,
     Release,
+    carry_over,
     current_release,
     discard,
     fingerprints_file,
@@ -93,15 +93,6 @@ def _build_language(
         fresh=fresh,
     )
     return code, time.perf_counter() - started, timings.take()
-
-
-def _carry_over(previous: Path, release: Path) -> None:
-    """Reuse an unchanged language's pages; hard links make this nearly free."""
-    try:
-        shutil.copytree(previous, release, copy_function=os.link)
-    except OSError:
-        shutil.rmtree(release, ignore_errors=True)
-        shutil.copytree(previous, release)
 
 
 def build_release(
@@ -232,7 +223,7 @@ def build_languages(
     for lang in languages:
         previous = old_site / lang.code if old_site else None
         if previous and previous.is_dir() and published.get(lang.code) == wanted[lang.code]:
-            _carry_over(previous, release / lang.code)
+            carry_over(previous, release / lang.code)
             results.append(LanguageBuild(lang.code, "reused", 0.0))
             logger.info("  %s: unchanged, reused", lang.code)
         else:

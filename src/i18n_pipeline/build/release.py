@@ -66,6 +66,22 @@ def current_release(project: Project) -> Path | None:
     return site if site.is_dir() else None
 
 
+def carry_over(previous: Path, target: Path) -> None:
+    """Reuse a file or folder of the published release in the new one: hard links make
+    this nearly free; a copy where the file system has none."""
+    if previous.is_dir():
+        try:
+            shutil.copytree(previous, target, copy_function=os.link)
+        except OSError:
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(previous, target)
+        return
+    try:
+        os.link(previous, target)
+    except OSError:
+        shutil.copy2(previous, target)
+
+
 def fingerprints_file(project: Project) -> Path:
     """Where the digests of the published release's inputs are kept (the next build reuses)."""
     return project.cache_dir / "site-fingerprints.json"
