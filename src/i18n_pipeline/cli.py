@@ -566,9 +566,9 @@ def entry() -> NoReturn:
 
     Python collects garbage once more as it exits, over every object still alive (Sphinx,
     the snapshot, the audit's results), to free memory the process gives back whole
-    anyway. Frozen objects are not collected; the
-    exit handlers (logging's flush, the worker pools' joins) still run. In the command's
-    own process only: the tests call :func:`main` many times in one.
+    anyway. Frozen objects are not collected; the exit handlers (logging's flush, the
+    worker pools' joins) still run. In the command's own process only: the tests call
+    :func:`main` many times in one.
     """
     code = main()
     gc.freeze()
